@@ -1,0 +1,111 @@
+//! The comment as every backend is mapped into it.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Backends use numbers, UUIDs or paths as ids; a string holds all of them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CommentId(pub String);
+
+impl CommentId {
+    pub fn new(id: impl Into<String>) -> Self {
+        CommentId(id.into())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CommentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for CommentId {
+    fn from(s: &str) -> Self {
+        CommentId(s.to_owned())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    pub id: CommentId,
+    #[serde(default)]
+    pub parent: Option<CommentId>,
+    pub author: String,
+    /// Plain text; paragraphs are separated by a blank line. Never HTML.
+    pub body: String,
+    /// Milliseconds since the Unix epoch, when the backend tells.
+    #[serde(default)]
+    pub created_ms: Option<i64>,
+    #[serde(default)]
+    pub likes: u32,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+impl Comment {
+    /// The body split into paragraphs, blank-line separated, empty ones dropped.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.body
+            .split("\n\n")
+            .map(|p| p.trim_matches('\n'))
+            .filter(|p| !p.trim().is_empty())
+    }
+}
+
+/// What a reader submits. The idempotency key travels with every retry so a
+/// backend that already stored the comment can answer with the original.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewComment {
+    pub parent: Option<CommentId>,
+    pub author: String,
+    pub body: String,
+    pub idempotency_key: String,
+}
+
+/// Problems with a draft that no backend needs to see to refuse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftError {
+    EmptyBody,
+    EmptyAuthor,
+    AuthorTooLong { max: usize },
+    BodyTooLong { max: usize },
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DraftError::EmptyBody => f.write_str("Write something before posting."),
+            DraftError::EmptyAuthor => f.write_str("Enter a name to post under."),
+            DraftError::AuthorTooLong { max } => write!(f, "Names are limited to {max} characters."),
+            DraftError::BodyTooLong { max } => write!(f, "Comments are limited to {max} characters."),
+        }
+    }
+}
+
+pub const MAX_AUTHOR_CHARS: usize = 80;
+pub const MAX_BODY_CHARS: usize = 20_000;
+
+impl NewComment {
+    /// Trims what the reader typed and refuses what no backend would store.
+    pub fn validated(mut self) -> Result<NewComment, DraftError> {
+        self.author = self.author.trim().to_owned();
+        self.body = self.body.trim().to_owned();
+        if self.body.is_empty() {
+            return Err(DraftError::EmptyBody);
+        }
+        if self.author.is_empty() {
+            return Err(DraftError::EmptyAuthor);
+        }
+        if self.author.chars().count() > MAX_AUTHOR_CHARS {
+            return Err(DraftError::AuthorTooLong { max: MAX_AUTHOR_CHARS });
+        }
+        if self.body.chars().count() > MAX_BODY_CHARS {
+            return Err(DraftError::BodyTooLong { max: MAX_BODY_CHARS });
+        }
+        Ok(self)
+    }
+}

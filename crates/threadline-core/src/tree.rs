@@ -1,0 +1,254 @@
+//! Builds the reply tree from a flat list of comments with parent ids.
+//!
+//! Everything is iterative (explicit stacks and queues, never recursion), so a
+//! 100,000-long reply chain costs memory, not stack. Hostile shapes never panic:
+//! each is resolved the same way every time and reported as a warning.
+
+use crate::model::{Comment, CommentId};
+use std::collections::{HashMap, VecDeque};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TreeWarning {
+    /// A second comment with an id already seen; the first one is kept.
+    DuplicateId { id: CommentId },
+    /// A comment naming itself as parent; shown as a top-level comment.
+    SelfParent { id: CommentId },
+    /// A reply whose parent is not in the list; shown as a top-level comment.
+    MissingParent { id: CommentId, parent: CommentId },
+    /// Parent links that loop; the loop is cut at `promoted`, its first comment in input order.
+    Cycle { promoted: CommentId, members: Vec<CommentId> },
+}
+
+impl fmt::Display for TreeWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TreeWarning::DuplicateId { id } => write!(f, "comment {id} appears twice; the later copy is ignored"),
+            TreeWarning::SelfParent { id } => write!(f, "comment {id} replies to itself; shown at top level"),
+            TreeWarning::MissingParent { id, parent } => {
+                write!(f, "comment {id} replies to {parent}, which is missing; shown at top level")
+            }
+            TreeWarning::Cycle { promoted, members } => write!(
+                f,
+                "comments {} reply to each other in a loop; {promoted} is shown at top level",
+                members.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InsertError {
+    DuplicateId(CommentId),
+    UnknownParent(CommentId),
+}
+
+impl fmt::Display for InsertError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InsertError::DuplicateId(id) => write!(f, "a comment with id {id} is already in the thread"),
+            InsertError::UnknownParent(id) => write!(f, "the parent comment {id} is not in this thread"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    #[default]
+    Oldest,
+    Newest,
+    MostLiked,
+}
+
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub comment: Comment,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub depth: usize,
+    /// Size of the subtree below this comment (what collapsing it hides).
+    pub descendants: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Thread {
+    nodes: Vec<Node>,
+    roots: Vec<usize>,
+    index: HashMap<CommentId, usize>,
+    warnings: Vec<TreeWarning>,
+}
+
+impl Thread {
+    pub fn build(comments: Vec<Comment>) -> Thread {
+        let mut t = Thread::default();
+        for c in comments {
+            if t.index.contains_key(&c.id) {
+                t.warnings.push(TreeWarning::DuplicateId { id: c.id });
+                continue;
+            }
+            t.index.insert(c.id.clone(), t.nodes.len());
+            t.nodes.push(Node { comment: c, parent: None, children: Vec::new(), depth: 0, descendants: 0 });
+        }
+        t.link_parents();
+        t.cut_cycles();
+        t.recompute_shape();
+        t
+    }
+
+    fn link_parents(&mut self) {
+        for i in 0..self.nodes.len() {
+            let Some(pid) = self.nodes[i].comment.parent.clone() else { continue };
+            match self.index.get(&pid).copied() {
+                Some(p) if p == i => self.warnings.push(TreeWarning::SelfParent { id: pid }),
+                Some(p) => self.nodes[i].parent = Some(p),
+                None => self.warnings.push(TreeWarning::MissingParent { id: self.nodes[i].comment.id.clone(), parent: pid }),
+            }
+        }
+    }
+
+    /// A node is in (or hangs below) a loop exactly when walking up its parents
+    /// never reaches a root. Walks are memoised so the whole pass is linear.
+    fn cut_cycles(&mut self) {
+        const UNKNOWN: u8 = 0;
+        const ON_PATH: u8 = 1;
+        const DONE: u8 = 2;
+        let mut state = vec![UNKNOWN; self.nodes.len()];
+        let mut path = Vec::new();
+        for start in 0..self.nodes.len() {
+            let mut cur = start;
+            while state[cur] == UNKNOWN {
+                state[cur] = ON_PATH;
+                path.push(cur);
+                match self.nodes[cur].parent {
+                    Some(p) => cur = p,
+                    None => break,
+                }
+            }
+            if state[cur] == ON_PATH && self.nodes[cur].parent.is_some() {
+                // `cur` was met twice on this walk: the loop is path[pos..].
+                let pos = path.iter().position(|&n| n == cur).unwrap_or(0);
+                let mut members: Vec<usize> = path[pos..].to_vec();
+                members.sort_unstable();
+                let promoted = members[0];
+                self.nodes[promoted].parent = None;
+                self.warnings.push(TreeWarning::Cycle {
+                    promoted: self.nodes[promoted].comment.id.clone(),
+                    members: members.iter().map(|&m| self.nodes[m].comment.id.clone()).collect(),
+                });
+            }
+            for n in path.drain(..) {
+                state[n] = DONE;
+            }
+        }
+    }
+
+    /// Rebuilds children lists, depths and subtree sizes from parent links.
+    fn recompute_shape(&mut self) {
+        self.roots.clear();
+        for n in &mut self.nodes {
+            n.children.clear();
+        }
+        for i in 0..self.nodes.len() {
+            match self.nodes[i].parent {
+                Some(p) => self.nodes[p].children.push(i),
+                None => self.roots.push(i),
+            }
+        }
+        // Breadth-first from the roots gives depths; the reverse of that order
+        // visits every child before its parent, which sums subtree sizes.
+        let mut order = Vec::with_capacity(self.nodes.len());
+        let mut queue: VecDeque<usize> = self.roots.iter().copied().collect();
+        for &r in &self.roots {
+            self.nodes[r].depth = 0;
+        }
+        while let Some(i) = queue.pop_front() {
+            order.push(i);
+            let depth = self.nodes[i].depth + 1;
+            for k in 0..self.nodes[i].children.len() {
+                let c = self.nodes[i].children[k];
+                self.nodes[c].depth = depth;
+                queue.push_back(c);
+            }
+        }
+        for n in &mut self.nodes {
+            n.descendants = 0;
+        }
+        for &i in order.iter().rev() {
+            if let Some(p) = self.nodes[i].parent {
+                self.nodes[p].descendants += self.nodes[i].descendants + 1;
+            }
+        }
+    }
+
+    /// Adds one comment (a reader's reply) without rebuilding the tree.
+    pub fn insert(&mut self, comment: Comment) -> Result<usize, InsertError> {
+        if self.index.contains_key(&comment.id) {
+            return Err(InsertError::DuplicateId(comment.id));
+        }
+        let parent = match &comment.parent {
+            Some(pid) => Some(*self.index.get(pid).ok_or_else(|| InsertError::UnknownParent(pid.clone()))?),
+            None => None,
+        };
+        let i = self.nodes.len();
+        let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
+        self.index.insert(comment.id.clone(), i);
+        self.nodes.push(Node { comment, parent, children: Vec::new(), depth, descendants: 0 });
+        match parent {
+            Some(p) => self.nodes[p].children.push(i),
+            None => self.roots.push(i),
+        }
+        let mut up = parent;
+        while let Some(a) = up {
+            self.nodes[a].descendants += 1;
+            up = self.nodes[a].parent;
+        }
+        Ok(i)
+    }
+
+    /// Orders top-level comments and every reply list. Ties keep input order.
+    pub fn sort(&mut self, order: SortOrder) {
+        let key = |n: &Node, i: usize| (n.comment.created_ms.unwrap_or(i64::MIN), i);
+        let mut lists: Vec<Vec<usize>> = Vec::with_capacity(self.nodes.len() + 1);
+        lists.push(std::mem::take(&mut self.roots));
+        for n in &mut self.nodes {
+            lists.push(std::mem::take(&mut n.children));
+        }
+        for list in &mut lists {
+            match order {
+                SortOrder::Oldest => list.sort_by_key(|&i| key(&self.nodes[i], i)),
+                SortOrder::Newest => list.sort_by_key(|&i| std::cmp::Reverse(key(&self.nodes[i], i))),
+                SortOrder::MostLiked => list.sort_by_key(|&i| (std::cmp::Reverse(self.nodes[i].comment.likes), key(&self.nodes[i], i))),
+            }
+        }
+        let mut lists = lists.into_iter();
+        self.roots = lists.next().unwrap_or_default();
+        for (n, l) in self.nodes.iter_mut().zip(lists) {
+            n.children = l;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+    pub fn roots(&self) -> &[usize] {
+        &self.roots
+    }
+    pub fn node(&self, i: usize) -> Option<&Node> {
+        self.nodes.get(i)
+    }
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+    pub fn find(&self, id: &CommentId) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+    pub fn get(&self, id: &CommentId) -> Option<&Node> {
+        self.find(id).and_then(|i| self.nodes.get(i))
+    }
+    pub fn warnings(&self) -> &[TreeWarning] {
+        &self.warnings
+    }
+}

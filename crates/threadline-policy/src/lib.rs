@@ -1,0 +1,1 @@
+//! Discussion-policy engine (being written).
