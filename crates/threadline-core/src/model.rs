@@ -80,8 +80,12 @@ impl fmt::Display for DraftError {
         match self {
             DraftError::EmptyBody => f.write_str("Write something before posting."),
             DraftError::EmptyAuthor => f.write_str("Enter a name to post under."),
-            DraftError::AuthorTooLong { max } => write!(f, "Names are limited to {max} characters."),
-            DraftError::BodyTooLong { max } => write!(f, "Comments are limited to {max} characters."),
+            DraftError::AuthorTooLong { max } => {
+                write!(f, "Names are limited to {max} characters.")
+            }
+            DraftError::BodyTooLong { max } => {
+                write!(f, "Comments are limited to {max} characters.")
+            }
         }
     }
 }
@@ -101,10 +105,14 @@ impl NewComment {
             return Err(DraftError::EmptyAuthor);
         }
         if self.author.chars().count() > MAX_AUTHOR_CHARS {
-            return Err(DraftError::AuthorTooLong { max: MAX_AUTHOR_CHARS });
+            return Err(DraftError::AuthorTooLong {
+                max: MAX_AUTHOR_CHARS,
+            });
         }
         if self.body.chars().count() > MAX_BODY_CHARS {
-            return Err(DraftError::BodyTooLong { max: MAX_BODY_CHARS });
+            return Err(DraftError::BodyTooLong {
+                max: MAX_BODY_CHARS,
+            });
         }
         Ok(self)
     }

@@ -17,21 +17,35 @@ pub enum TreeWarning {
     /// A reply whose parent is not in the list; shown as a top-level comment.
     MissingParent { id: CommentId, parent: CommentId },
     /// Parent links that loop; the loop is cut at `promoted`, its first comment in input order.
-    Cycle { promoted: CommentId, members: Vec<CommentId> },
+    Cycle {
+        promoted: CommentId,
+        members: Vec<CommentId>,
+    },
 }
 
 impl fmt::Display for TreeWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TreeWarning::DuplicateId { id } => write!(f, "comment {id} appears twice; the later copy is ignored"),
-            TreeWarning::SelfParent { id } => write!(f, "comment {id} replies to itself; shown at top level"),
+            TreeWarning::DuplicateId { id } => {
+                write!(f, "comment {id} appears twice; the later copy is ignored")
+            }
+            TreeWarning::SelfParent { id } => {
+                write!(f, "comment {id} replies to itself; shown at top level")
+            }
             TreeWarning::MissingParent { id, parent } => {
-                write!(f, "comment {id} replies to {parent}, which is missing; shown at top level")
+                write!(
+                    f,
+                    "comment {id} replies to {parent}, which is missing; shown at top level"
+                )
             }
             TreeWarning::Cycle { promoted, members } => write!(
                 f,
                 "comments {} reply to each other in a loop; {promoted} is shown at top level",
-                members.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
+                members
+                    .iter()
+                    .map(|m| m.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -46,8 +60,12 @@ pub enum InsertError {
 impl fmt::Display for InsertError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InsertError::DuplicateId(id) => write!(f, "a comment with id {id} is already in the thread"),
-            InsertError::UnknownParent(id) => write!(f, "the parent comment {id} is not in this thread"),
+            InsertError::DuplicateId(id) => {
+                write!(f, "a comment with id {id} is already in the thread")
+            }
+            InsertError::UnknownParent(id) => {
+                write!(f, "the parent comment {id} is not in this thread")
+            }
         }
     }
 }
@@ -87,7 +105,13 @@ impl Thread {
                 continue;
             }
             t.index.insert(c.id.clone(), t.nodes.len());
-            t.nodes.push(Node { comment: c, parent: None, children: Vec::new(), depth: 0, descendants: 0 });
+            t.nodes.push(Node {
+                comment: c,
+                parent: None,
+                children: Vec::new(),
+                depth: 0,
+                descendants: 0,
+            });
         }
         t.link_parents();
         t.cut_cycles();
@@ -97,11 +121,16 @@ impl Thread {
 
     fn link_parents(&mut self) {
         for i in 0..self.nodes.len() {
-            let Some(pid) = self.nodes[i].comment.parent.clone() else { continue };
+            let Some(pid) = self.nodes[i].comment.parent.clone() else {
+                continue;
+            };
             match self.index.get(&pid).copied() {
                 Some(p) if p == i => self.warnings.push(TreeWarning::SelfParent { id: pid }),
                 Some(p) => self.nodes[i].parent = Some(p),
-                None => self.warnings.push(TreeWarning::MissingParent { id: self.nodes[i].comment.id.clone(), parent: pid }),
+                None => self.warnings.push(TreeWarning::MissingParent {
+                    id: self.nodes[i].comment.id.clone(),
+                    parent: pid,
+                }),
             }
         }
     }
@@ -133,7 +162,10 @@ impl Thread {
                 self.nodes[promoted].parent = None;
                 self.warnings.push(TreeWarning::Cycle {
                     promoted: self.nodes[promoted].comment.id.clone(),
-                    members: members.iter().map(|&m| self.nodes[m].comment.id.clone()).collect(),
+                    members: members
+                        .iter()
+                        .map(|&m| self.nodes[m].comment.id.clone())
+                        .collect(),
                 });
             }
             for n in path.drain(..) {
@@ -186,13 +218,24 @@ impl Thread {
             return Err(InsertError::DuplicateId(comment.id));
         }
         let parent = match &comment.parent {
-            Some(pid) => Some(*self.index.get(pid).ok_or_else(|| InsertError::UnknownParent(pid.clone()))?),
+            Some(pid) => Some(
+                *self
+                    .index
+                    .get(pid)
+                    .ok_or_else(|| InsertError::UnknownParent(pid.clone()))?,
+            ),
             None => None,
         };
         let i = self.nodes.len();
         let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
         self.index.insert(comment.id.clone(), i);
-        self.nodes.push(Node { comment, parent, children: Vec::new(), depth, descendants: 0 });
+        self.nodes.push(Node {
+            comment,
+            parent,
+            children: Vec::new(),
+            depth,
+            descendants: 0,
+        });
         match parent {
             Some(p) => self.nodes[p].children.push(i),
             None => self.roots.push(i),
@@ -216,8 +259,15 @@ impl Thread {
         for list in &mut lists {
             match order {
                 SortOrder::Oldest => list.sort_by_key(|&i| key(&self.nodes[i], i)),
-                SortOrder::Newest => list.sort_by_key(|&i| std::cmp::Reverse(key(&self.nodes[i], i))),
-                SortOrder::MostLiked => list.sort_by_key(|&i| (std::cmp::Reverse(self.nodes[i].comment.likes), key(&self.nodes[i], i))),
+                SortOrder::Newest => {
+                    list.sort_by_key(|&i| std::cmp::Reverse(key(&self.nodes[i], i)))
+                }
+                SortOrder::MostLiked => list.sort_by_key(|&i| {
+                    (
+                        std::cmp::Reverse(self.nodes[i].comment.likes),
+                        key(&self.nodes[i], i),
+                    )
+                }),
             }
         }
         let mut lists = lists.into_iter();

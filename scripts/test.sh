@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: native core tests, component tests in headless Chromium,
+# then the release build end to end in Chromium via Playwright.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_all
+cd "$ROOT"
+
+say "native tests (every crate but the browser app)"
+cargo test --workspace --exclude threadline
+
+say "component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 \
+  cargo test --target wasm32-unknown-unknown -p threadline
+
+say "release build (trunk build --release)"
+trunk build --release
+tools/bundle-size.sh dist
+
+say "end-to-end tests in Chromium (Playwright)"
+node --test --test-reporter=spec tests/e2e/

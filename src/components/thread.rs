@@ -1,0 +1,40 @@
+use super::{plural, CommentRow, ReplyForm};
+use crate::state::{Load, ThreadState};
+use leptos::prelude::*;
+
+/// The whole thread: count, top-level form, then every visible comment as one
+/// flat keyed list (see `threadline_core::rows` for why flat).
+#[component]
+pub fn ThreadView(state: ThreadState) -> impl IntoView {
+    let rows = state.rows();
+    let count = move || {
+        state
+            .thread
+            .with(|t| plural(t.len(), "comment", "comments"))
+    };
+    let status = move || match state.load.get() {
+        Load::Loading => {
+            view! { <p class="tl-status" role="status">"Loading comments…"</p> }.into_any()
+        }
+        Load::Failed(message) => view! {
+            <div class="tl-error" role="alert">
+                <p>{message}</p>
+                <button type="button" on:click=move |_| state.reload()>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+        Load::Ready => ().into_any(),
+    };
+    view! {
+        <section class="tl-thread" aria-label="Comments">
+            <h2 class="tl-count">{count}</h2>
+            <ReplyForm state=state parent=None />
+            {status}
+            <ol class="tl-rows">
+                <For each=move || rows.get() key=|row| row.clone() let:row>
+                    <CommentRow state=state row=row />
+                </For>
+            </ol>
+        </section>
+    }
+}

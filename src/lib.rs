@@ -1,0 +1,16 @@
+//! Threadline's browser side: Leptos components that wire the pure core
+//! (`threadline-core`) to the DOM, and the backends they talk to.
+//!
+//! Comment text and author names only ever reach the DOM as text nodes.
+
+pub mod backend;
+pub mod components;
+pub mod demo;
+pub mod state;
+pub mod storage;
+
+/// Mounts the demo page (article + thread) into `<body>`.
+pub fn start_demo() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(demo::DemoPage);
+}

@@ -1,0 +1,107 @@
+//! Helpers for the component tests: mount the real components into the real
+//! DOM of headless Chromium and drive them with clicks and input events.
+#![allow(dead_code)]
+
+use leptos::prelude::*;
+use std::rc::Rc;
+use threadline::backend::LocalBackend;
+use threadline::components::ThreadView;
+use threadline::demo::SEED_JSON;
+use threadline::state::ThreadState;
+use threadline_core::{Comment, SeedDocument};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Mounts a thread under a fresh page id (so stored state never leaks between
+/// tests) and waits until its comments are on screen.
+pub async fn mount(thread: &str, comments: Vec<Comment>) -> Element {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    remount(thread, comments).await
+}
+
+pub async fn remount(thread: &str, comments: Vec<Comment>) -> Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let thread = thread.to_owned();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        let state = ThreadState::new(
+            thread.clone(),
+            Rc::new(LocalBackend::new(thread.clone(), comments)),
+        );
+        state.reload();
+        view! { <ThreadView state=state /> }
+    });
+    handle.forget();
+    for _ in 0..200 {
+        if host.query_selector(".tl-status").unwrap().is_none() {
+            break;
+        }
+        sleep(10).await;
+    }
+    host
+}
+
+pub fn seed_comments() -> Vec<Comment> {
+    SeedDocument::from_json(SEED_JSON).unwrap().comments
+}
+
+pub fn count(host: &Element, selector: &str) -> u32 {
+    host.query_selector_all(selector).unwrap().length()
+}
+
+pub fn at_depth(host: &Element, depth: usize) -> u32 {
+    count(host, &format!(".tl-comment[data-depth=\"{depth}\"]"))
+}
+
+pub fn find(host: &Element, selector: &str) -> HtmlElement {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+pub fn row(host: &Element, id: &str) -> HtmlElement {
+    find(host, &format!("[id=\"c-{id}\"]"))
+}
+
+pub fn toggle_of(host: &Element, id: &str) -> HtmlElement {
+    row(host, id)
+        .query_selector(".tl-toggle")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+pub fn type_into(el: &HtmlElement, text: &str) {
+    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        t.set_value(text);
+    } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(text);
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+pub fn ids_in_order(host: &Element) -> Vec<String> {
+    let list = host.query_selector_all(".tl-comment").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into::<Element>().id())
+        .collect()
+}

@@ -1,0 +1,38 @@
+//! Its own test binary (so its own browser page): 100,000 rows is a big DOM.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use threadline_core::{Comment, CommentId};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn a_100_000_deep_chain_renders_every_level_readably() {
+    let depth = 100_000;
+    let chain: Vec<Comment> = (0..depth)
+        .map(|i| Comment {
+            id: CommentId(format!("d{i}")),
+            parent: (i > 0).then(|| CommentId(format!("d{}", i - 1))),
+            author: format!("Writer {i}"),
+            body: "deeper".into(),
+            created_ms: None,
+            likes: 0,
+            deleted: false,
+        })
+        .collect();
+    let host = mount("t-deep", chain).await;
+    assert_eq!(count(&host, ".tl-comment"), depth as u32);
+    let last = row(&host, &format!("d{}", depth - 1));
+    assert_eq!(
+        last.get_attribute("style").as_deref(),
+        Some("--tl-indent:6"),
+        "indentation is capped"
+    );
+    assert!(last
+        .text_content()
+        .unwrap()
+        .contains(&format!("reply to Writer {}", depth - 2)));
+}

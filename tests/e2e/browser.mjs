@@ -1,0 +1,31 @@
+// Shared set-up for the end-to-end tests: the system Chromium (never a
+// downloaded one) driven by playwright-core, and the built dist/ on loopback.
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ARTIFACTS = `${ROOT}tests/e2e/artifacts`;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export async function serveDist() {
+  const server = await serve(`${ROOT}dist`, 0);
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+/** Collects console errors and uncaught exceptions; the tests expect none. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}

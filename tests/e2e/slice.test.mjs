@@ -1,0 +1,121 @@
+// The vertical slice, end to end on the release build: read the seed article,
+// collapse, expand, reply with the keyboard, reload, and find it all kept.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, serveDist, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
+
+let browser, server, url;
+before(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const row = (page, id) => page.locator(`[id="c-${id}"]`);
+const rows = (page) => page.locator('.tl-comment');
+
+test('seed article, collapse, keyboard reply and reload', async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await page.waitForSelector('.tl-comment');
+
+  // The article as published.
+  assert.equal(await page.locator('h1').textContent(), 'Russia, Azerbaijan Hint at Further Arms Sales');
+  assert.equal(await page.locator('.tl-dateline').textContent(), 'BAKU (RFE/RL)');
+  assert.match(await page.locator('.tl-figure').textContent(), /Vladimir Putin with Azerbaijani President Ilham Aliyev/);
+  const seed = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
+  const shown = await page.locator('.tl-article > p:not(.tl-byline)').allTextContents();
+  const [first, ...rest] = seed.article.paragraphs;
+  assert.deepEqual(shown, [`${seed.article.dateline}—${first}`, ...rest], 'every paragraph verbatim');
+  assert.equal(await page.locator('.tl-policy p').textContent(), seed.policy.text);
+  assert.equal(await page.locator('.tl-policy h2').textContent(), 'Discussion Policy');
+  assert.equal(await page.locator('.tl-count').textContent(), '15 comments');
+  assert.equal(await rows(page).count(), 15);
+  assert.equal(await row(page, '7.3.1').getAttribute('data-depth'), '2');
+  await page.screenshot({ path: `${ARTIFACTS}/01-loaded.png`, fullPage: true });
+
+  // Collapse hides the subtree and says how many; expand restores it.
+  const toggle7 = row(page, '7').locator('.tl-toggle');
+  await toggle7.click();
+  assert.equal(await rows(page).count(), 11);
+  assert.equal(await row(page, '7').locator('.tl-toggle').textContent(), '[+] 4 replies');
+  await row(page, '7').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/02-collapsed.png` });
+  await row(page, '7').locator('.tl-toggle').click();
+  assert.equal(await rows(page).count(), 15);
+  await row(page, '8').locator('.tl-toggle').click();
+  assert.equal(await rows(page).count(), 14);
+
+  // Keyboard only: Enter on Reply opens the form with focus in the text,
+  // Escape closes it and gives focus back to Reply.
+  await row(page, '1').locator('.tl-reply').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'tl-text');
+  await page.keyboard.press('Escape');
+  assert.equal(await row(page, '1').locator('.tl-form').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'tl-reply');
+
+  await row(page, '7.3').locator('.tl-reply').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Agreed: alliances are interests, not affection.');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('Nareh');
+  await page.screenshot({ path: `${ARTIFACTS}/03-replying.png` });
+  await page.keyboard.press('Tab'); // to the text
+  await page.keyboard.press('Tab'); // to Post reply
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Post reply');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.tl-comment.tl-new');
+  const ids = await rows(page).evaluateAll((els) => els.map((e) => [e.id, e.dataset.depth]));
+  const at = ids.findIndex(([id]) => id === 'c-7.3.1');
+  assert.match(ids[at + 1][0], /^c-local-/);
+  assert.equal(ids[at + 1][1], '2');
+  assert.equal(await page.locator('.tl-count').textContent(), '16 comments');
+  await page.locator('.tl-new').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/04-posted.png` });
+
+  // A reload keeps the reply and the collapse state.
+  await page.reload();
+  await page.waitForSelector('.tl-comment');
+  assert.equal(await page.locator('.tl-count').textContent(), '16 comments');
+  assert.equal(await row(page, '8').locator('.tl-toggle').textContent(), '[+] 1 reply');
+  const reloaded = page.locator('.tl-comment', { hasText: 'alliances are interests' });
+  assert.equal(await reloaded.getAttribute('data-depth'), '2');
+  assert.equal(await reloaded.locator('.tl-author').textContent(), 'Nareh');
+
+  // The README's picture: the thread, one reply form open.
+  await row(page, '8').locator('.tl-toggle').click();
+  await row(page, '8').locator('.tl-reply').click();
+  await page.locator('.tl-count').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -30));
+  await page.screenshot({ path: `${ROOT}docs/screenshot.png` });
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an empty draft is refused with a message and the draft survives a reload', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await page.waitForSelector('.tl-comment');
+  const top = page.locator('form.tl-form').first();
+  await top.locator('.tl-name').fill('Ani');
+  await top.locator('.tl-post').click();
+  assert.match(await top.locator('.tl-form-error').textContent(), /Write something/);
+  assert.equal(await rows(page).count(), 15);
+  await top.locator('.tl-text').fill('A thought I have not finished');
+  await page.reload();
+  await page.waitForSelector('.tl-comment');
+  assert.equal(await page.locator('form.tl-form').first().locator('.tl-text').inputValue(), 'A thought I have not finished');
+  await page.screenshot({ path: `${ARTIFACTS}/05-error.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
