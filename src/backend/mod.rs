@@ -1,8 +1,10 @@
 //! Where comments come from and go to. Every store implements
 //! `threadline_core::Backend`; the view only knows that trait.
 
+pub mod http;
 pub mod local;
 
+pub use http::HttpBackend;
 pub use local::LocalBackend;
 
 /// A fresh random token (ids, idempotency keys). Not cryptographic: it only

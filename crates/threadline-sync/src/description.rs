@@ -1,0 +1,199 @@
+//! The configuration a site owner writes to describe their backend.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Endpoint {
+    /// URL template: `{base}`, `{thread}`, `{id}` are replaced (values percent-encoded).
+    pub url: String,
+    #[serde(default = "get")]
+    pub method: String,
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+}
+
+fn get() -> String {
+    "GET".into()
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Credentials {
+    Omit,
+    #[default]
+    SameOrigin,
+    Include,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeFormat {
+    #[default]
+    Iso8601,
+    UnixSeconds,
+    UnixMillis,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyFormat {
+    #[default]
+    Text,
+    Markdown,
+    Html,
+}
+
+/// A field that marks a comment deleted: true when the value at `pointer`
+/// equals `equals` (or, without `equals`, is `true`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeletedField {
+    pub pointer: String,
+    #[serde(default)]
+    pub equals: Option<serde_json::Value>,
+}
+
+/// JSON pointers (RFC 6901) into one comment object.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fields {
+    pub id: String,
+    /// For flat lists: where the parent id is. Nested lists take the parent from the nesting.
+    #[serde(default)]
+    pub parent: Option<String>,
+    pub author: String,
+    #[serde(default)]
+    pub author_id: Option<String>,
+    #[serde(default)]
+    pub avatar: Option<String>,
+    pub body: String,
+    #[serde(default)]
+    pub created: Option<String>,
+    #[serde(default)]
+    pub edited: Option<String>,
+    #[serde(default)]
+    pub deleted: Option<DeletedField>,
+    #[serde(default)]
+    pub likes: Option<String>,
+    #[serde(default)]
+    pub owner_token: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackendDescription {
+    pub name: String,
+    /// Substituted for `{base}` in every URL template.
+    #[serde(default)]
+    pub base: String,
+    pub list: Endpoint,
+    pub create: Endpoint,
+    #[serde(default)]
+    pub edit: Option<Endpoint>,
+    #[serde(default)]
+    pub delete: Option<Endpoint>,
+    #[serde(default)]
+    pub like: Option<Endpoint>,
+    #[serde(default)]
+    pub credentials: Credentials,
+    /// Pointer to the array of comments in the list answer ("" = the answer itself).
+    #[serde(default)]
+    pub comments: String,
+    /// Pointer, inside a comment, to its array of replies (nested backends).
+    #[serde(default)]
+    pub children: Option<String>,
+    /// Pointer to the comment object inside an element of the array, for
+    /// backends that wrap it (`{comment, replies}`); "" = the element itself.
+    #[serde(default)]
+    pub item: String,
+    pub fields: Fields,
+    #[serde(default)]
+    pub time_format: TimeFormat,
+    #[serde(default)]
+    pub body_format: BodyFormat,
+    /// The create request's JSON body; string values `{author}`, `{body}`,
+    /// `{parent}`, `{thread}`, `{idempotency_key}`, `{now_ms}` are filled in.
+    pub create_body: serde_json::Value,
+    /// Pointer to the stored comment in the create answer ("" = the answer).
+    #[serde(default)]
+    pub created: String,
+    /// Header that carries the idempotency key, when the backend honours one.
+    #[serde(default)]
+    pub idempotency_header: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DescriptionError(pub String);
+
+impl fmt::Display for DescriptionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "backend description: {}", self.0)
+    }
+}
+
+impl BackendDescription {
+    /// Parses and checks a description; the error names what is wrong and where.
+    pub fn from_json(json: &str) -> Result<BackendDescription, DescriptionError> {
+        let d: BackendDescription =
+            serde_json::from_str(json).map_err(|e| DescriptionError(e.to_string()))?;
+        d.validate()?;
+        Ok(d)
+    }
+
+    pub fn validate(&self) -> Result<(), DescriptionError> {
+        let f = &self.fields;
+        let mut pointers = vec![
+            ("comments", Some(&self.comments)),
+            ("item", Some(&self.item)),
+            ("created", Some(&self.created)),
+            ("children", self.children.as_ref()),
+            ("fields.id", Some(&f.id)),
+            ("fields.parent", f.parent.as_ref()),
+            ("fields.author", Some(&f.author)),
+            ("fields.author_id", f.author_id.as_ref()),
+            ("fields.avatar", f.avatar.as_ref()),
+            ("fields.body", Some(&f.body)),
+            ("fields.created", f.created.as_ref()),
+            ("fields.edited", f.edited.as_ref()),
+            ("fields.likes", f.likes.as_ref()),
+            ("fields.owner_token", f.owner_token.as_ref()),
+        ];
+        if let Some(d) = &f.deleted {
+            pointers.push(("fields.deleted.pointer", Some(&d.pointer)));
+        }
+        for (name, p) in pointers {
+            if let Some(p) = p {
+                if !p.is_empty() && !p.starts_with('/') {
+                    return Err(DescriptionError(format!(
+                        "{name} = {p:?} is not a JSON pointer (it must start with '/')"
+                    )));
+                }
+            }
+        }
+        if f.id.is_empty() || f.author.is_empty() || f.body.is_empty() {
+            return Err(DescriptionError(
+                "fields.id, fields.author and fields.body must point inside the comment".into(),
+            ));
+        }
+        if self.children.is_none() && f.parent.is_none() {
+            return Err(DescriptionError(
+                "give fields.parent (flat list) or children (nested list)".into(),
+            ));
+        }
+        if !self.create_body.is_object() {
+            return Err(DescriptionError("create_body must be a JSON object".into()));
+        }
+        let mut endpoints = vec![("list", &self.list), ("create", &self.create)];
+        endpoints.extend(self.edit.iter().map(|e| ("edit", e)));
+        endpoints.extend(self.delete.iter().map(|e| ("delete", e)));
+        endpoints.extend(self.like.iter().map(|e| ("like", e)));
+        for (name, e) in endpoints {
+            crate::template::check_url(&e.url)
+                .map_err(|m| DescriptionError(format!("{name}.url: {m}")))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,275 @@
+//! A backend's JSON to `Comment`s, and a draft to the backend's JSON. Bad
+//! items are reported, never silently dropped; nothing here can panic.
+
+use crate::description::{BackendDescription, BodyFormat};
+use crate::time::to_millis;
+use serde_json::{Map, Value};
+use std::fmt;
+use threadline_core::{Comment, CommentId, NewComment};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub comments: Vec<Comment>,
+    /// One line per comment that could not be used, or used only in part.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MappingError {
+    Missing {
+        pointer: String,
+        what: &'static str,
+    },
+    WrongType {
+        pointer: String,
+        expected: &'static str,
+        found: &'static str,
+    },
+}
+
+impl fmt::Display for MappingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MappingError::Missing { pointer, what } => {
+                write!(f, "the answer has no {what} at {pointer:?}")
+            }
+            MappingError::WrongType {
+                pointer,
+                expected,
+                found,
+            } => {
+                write!(
+                    f,
+                    "expected {expected} at {pointer:?} in the answer, found {found}"
+                )
+            }
+        }
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn array_at<'a>(
+    root: &'a Value,
+    pointer: &str,
+    what: &'static str,
+) -> Result<&'a Vec<Value>, MappingError> {
+    let v = root.pointer(pointer).ok_or_else(|| MappingError::Missing {
+        pointer: pointer.into(),
+        what,
+    })?;
+    v.as_array().ok_or(MappingError::WrongType {
+        pointer: pointer.into(),
+        expected: "an array",
+        found: kind(v),
+    })
+}
+
+/// Ids come as numbers or strings; both become the same string form.
+fn id_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn text_of(v: Option<&Value>) -> Result<String, &'static str> {
+    match v {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(other) => Err(kind(other)),
+    }
+}
+
+fn one(
+    d: &BackendDescription,
+    item: &Value,
+    nest_parent: Option<&CommentId>,
+    warnings: &mut Vec<String>,
+) -> Option<Comment> {
+    let f = &d.fields;
+    let Some(c) = item.pointer(&d.item).filter(|c| c.is_object()) else {
+        warnings.push(format!(
+            "skipped an entry that is not a comment object ({})",
+            kind(item)
+        ));
+        return None;
+    };
+    let Some(id) = id_of(c.pointer(&f.id)) else {
+        warnings.push(format!("skipped a comment with no usable id at {:?}", f.id));
+        return None;
+    };
+    let parent = match (&f.parent, nest_parent) {
+        (_, Some(p)) => Some(p.clone()),
+        (Some(ptr), None) => id_of(c.pointer(ptr)).map(CommentId),
+        (None, None) => None,
+    };
+    let author = text_of(c.pointer(&f.author)).unwrap_or_else(|found| {
+        warnings.push(format!("comment {id}: author is {found}, not text"));
+        String::new()
+    });
+    let mut body = text_of(c.pointer(&f.body)).unwrap_or_else(|found| {
+        warnings.push(format!("comment {id}: body is {found}, not text"));
+        String::new()
+    });
+    if d.body_format == BodyFormat::Html {
+        body = crate::presets::html_to_text(&body);
+    }
+    let time = |ptr: &Option<String>| {
+        ptr.as_ref()
+            .and_then(|p| c.pointer(p))
+            .filter(|v| !v.is_null())
+    };
+    let created_ms = time(&f.created).and_then(|v| {
+        let ms = to_millis(v, d.time_format);
+        if ms.is_none() {
+            warnings.push(format!(
+                "comment {id}: creation time {v} is not a time; shown without one"
+            ));
+        }
+        ms
+    });
+    let likes = f
+        .likes
+        .as_ref()
+        .and_then(|p| c.pointer(p))
+        .and_then(Value::as_f64)
+        .filter(|n| n.is_finite() && *n > 0.0)
+        .map_or(0, |n| n.min(f64::from(u32::MAX)) as u32);
+    let deleted =
+        f.deleted
+            .as_ref()
+            .is_some_and(|del| match (c.pointer(&del.pointer), &del.equals) {
+                (Some(v), Some(want)) => v == want,
+                (Some(v), None) => v == &Value::Bool(true),
+                (None, _) => false,
+            });
+    Some(Comment {
+        id: CommentId(id),
+        parent,
+        author,
+        body,
+        created_ms,
+        likes,
+        deleted,
+    })
+}
+
+/// Every comment of a list answer, flattened with parent ids. Nested replies
+/// are walked with an explicit stack, so nesting depth costs no call stack.
+pub fn parse_list(d: &BackendDescription, answer: &Value) -> Result<Parsed, MappingError> {
+    let top = array_at(answer, &d.comments, "list of comments")?;
+    let mut out = Parsed {
+        comments: Vec::with_capacity(top.len()),
+        warnings: Vec::new(),
+    };
+    let mut stack: Vec<(&Value, Option<CommentId>)> = top.iter().rev().map(|v| (v, None)).collect();
+    while let Some((item, parent)) = stack.pop() {
+        let comment = one(d, item, parent.as_ref(), &mut out.warnings);
+        let id = comment.as_ref().map(|c| c.id.clone());
+        out.comments.extend(comment);
+        if let Some(children) = &d.children {
+            match item.pointer(children) {
+                None | Some(Value::Null) => {}
+                Some(Value::Array(kids)) => {
+                    stack.extend(kids.iter().rev().map(|k| (k, id.clone())))
+                }
+                Some(other) => out.warnings.push(format!(
+                    "replies at {children:?} are {}, not a list",
+                    kind(other)
+                )),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The stored comment in a create answer. A reply keeps the parent the reader
+/// chose when the backend's answer leaves it out.
+pub fn parse_created(
+    d: &BackendDescription,
+    answer: &Value,
+    draft: &NewComment,
+) -> Result<Comment, MappingError> {
+    let mut warnings = Vec::new();
+    let item = answer
+        .pointer(&d.created)
+        .ok_or_else(|| MappingError::Missing {
+            pointer: d.created.clone(),
+            what: "created comment",
+        })?;
+    let probe = BackendDescription {
+        item: String::new(),
+        ..d.clone()
+    };
+    let mut c = one(&probe, item, None, &mut warnings).ok_or_else(|| MappingError::WrongType {
+        pointer: format!("{}{}", d.created, d.fields.id),
+        expected: "a comment with an id",
+        found: kind(item.pointer(&d.fields.id).unwrap_or(&Value::Null)),
+    })?;
+    if c.parent.is_none() {
+        c.parent = draft.parent.clone();
+    }
+    if c.author.is_empty() {
+        c.author = draft.author.clone();
+    }
+    if c.body.is_empty() {
+        c.body = draft.body.clone();
+    }
+    Ok(c)
+}
+
+/// Fills the description's `create_body` template from a draft.
+pub fn build_create_body(
+    d: &BackendDescription,
+    thread: &str,
+    draft: &NewComment,
+    now_ms: i64,
+) -> Value {
+    fn fill(v: &Value, slot: &dyn Fn(&str) -> Option<Value>) -> Value {
+        match v {
+            Value::String(s) => {
+                let name = s.strip_prefix('{').and_then(|s| s.strip_suffix('}'));
+                name.and_then(slot).unwrap_or_else(|| v.clone())
+            }
+            Value::Object(m) => Value::Object(
+                m.iter()
+                    .map(|(k, v)| (k.clone(), fill(v, slot)))
+                    .collect::<Map<_, _>>(),
+            ),
+            Value::Array(a) => Value::Array(a.iter().map(|v| fill(v, slot)).collect()),
+            other => other.clone(),
+        }
+    }
+    let slot = |name: &str| -> Option<Value> {
+        Some(match name {
+            "author" => Value::from(draft.author.as_str()),
+            "body" => Value::from(draft.body.as_str()),
+            "thread" => Value::from(thread),
+            "parent" => draft
+                .parent
+                .as_ref()
+                .map_or(Value::Null, |p| Value::from(p.as_str())),
+            // Backends that keep numeric ids want the parent back as a number.
+            "parent_number" => draft
+                .parent
+                .as_ref()
+                .and_then(|p| p.as_str().parse::<i64>().ok())
+                .map_or(Value::Null, Value::from),
+            "idempotency_key" => Value::from(draft.idempotency_key.as_str()),
+            "now_ms" => Value::from(now_ms),
+            _ => return None,
+        })
+    };
+    fill(&d.create_body, &slot)
+}

@@ -1,0 +1,145 @@
+//! Any JSON backend, driven by a `BackendDescription` (see threadline-sync):
+//! this file only sends what the description builds and maps the answers.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde_json::Value;
+use threadline_core::{Backend, BackendError, BoxFuture, Comment, NewComment};
+use threadline_sync::description::Credentials;
+use threadline_sync::{
+    build_create_body, expand_url, parse_created, parse_list, BackendDescription, Endpoint,
+};
+
+/// Larger answers are refused before parsing: a runaway backend must not
+/// freeze the reader's tab.
+const MAX_ANSWER_BYTES: usize = 20 * 1024 * 1024;
+
+pub struct HttpBackend {
+    desc: BackendDescription,
+}
+
+impl HttpBackend {
+    pub fn new(desc: BackendDescription) -> Self {
+        HttpBackend { desc }
+    }
+
+    fn request(
+        &self,
+        endpoint: &Endpoint,
+        vars: &[(&str, &str)],
+    ) -> Result<RequestBuilder, BackendError> {
+        let url =
+            expand_url(&endpoint.url, &self.desc.base, vars).map_err(BackendError::Invalid)?;
+        let credentials = match self.desc.credentials {
+            Credentials::Omit => web_sys::RequestCredentials::Omit,
+            Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
+            Credentials::Include => web_sys::RequestCredentials::Include,
+        };
+        let mut builder = RequestBuilder::new(&url)
+            .method(method(&endpoint.method)?)
+            .credentials(credentials);
+        for (k, v) in &endpoint.headers {
+            builder = builder.header(k, v);
+        }
+        Ok(builder)
+    }
+}
+
+fn method(name: &str) -> Result<gloo_net::http::Method, BackendError> {
+    use gloo_net::http::Method;
+    Ok(match name.to_ascii_uppercase().as_str() {
+        "GET" => Method::GET,
+        "POST" => Method::POST,
+        "PUT" => Method::PUT,
+        "PATCH" => Method::PATCH,
+        "DELETE" => Method::DELETE,
+        other => {
+            return Err(BackendError::Invalid(format!(
+                "unsupported HTTP method {other:?}"
+            )))
+        }
+    })
+}
+
+async fn send(request: Request) -> Result<Response, BackendError> {
+    request
+        .send()
+        .await
+        .map_err(|e| BackendError::Network(e.to_string()))
+}
+
+/// The answer as JSON, or the backend's own error message when it sent one.
+async fn answer(response: Response) -> Result<Value, BackendError> {
+    let status = response.status();
+    let text = response
+        .text()
+        .await
+        .map_err(|e| BackendError::Network(e.to_string()))?;
+    if text.len() > MAX_ANSWER_BYTES {
+        return Err(BackendError::Invalid(format!(
+            "the answer is {} MB, more than a comment list can be",
+            text.len() >> 20
+        )));
+    }
+    let json: Result<Value, _> = serde_json::from_str(&text);
+    if !(200..300).contains(&status) {
+        let message = json
+            .ok()
+            .and_then(|v| {
+                let m = v
+                    .pointer("/error/message")
+                    .or_else(|| v.pointer("/error"))
+                    .or_else(|| v.pointer("/message"))?;
+                m.as_str().map(str::to_owned)
+            })
+            .unwrap_or_else(|| text.chars().take(200).collect::<String>());
+        return Err(match status {
+            422 | 400 => BackendError::Rejected(message),
+            _ => BackendError::Status {
+                code: status,
+                message,
+            },
+        });
+    }
+    json.map_err(|e| BackendError::Invalid(format!("not JSON ({e})")))
+}
+
+impl Backend for HttpBackend {
+    fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
+        Box::pin(async move {
+            let request = self
+                .request(&self.desc.list, &[("thread", thread)])?
+                .build()
+                .map_err(|e| BackendError::Invalid(e.to_string()))?;
+            let json = answer(send(request).await?).await?;
+            let parsed =
+                parse_list(&self.desc, &json).map_err(|e| BackendError::Invalid(e.to_string()))?;
+            for w in &parsed.warnings {
+                crate::state::warn(w);
+            }
+            Ok(parsed.comments)
+        })
+    }
+
+    fn create<'a>(
+        &'a self,
+        thread: &'a str,
+        draft: NewComment,
+    ) -> BoxFuture<'a, Result<Comment, BackendError>> {
+        Box::pin(async move {
+            let draft = draft
+                .validated()
+                .map_err(|e| BackendError::Rejected(e.to_string()))?;
+            let body = build_create_body(&self.desc, thread, &draft, js_sys::Date::now() as i64);
+            let mut builder = self.request(&self.desc.create, &[("thread", thread)])?;
+            if let Some(h) = &self.desc.idempotency_header {
+                builder = builder.header(h, &draft.idempotency_key);
+            }
+            let request = builder
+                .body(body.to_string())
+                .map_err(|e| BackendError::Invalid(e.to_string()))?;
+            let json = answer(send(request).await?).await?;
+            parse_created(&self.desc, &json, &draft)
+                .map_err(|e| BackendError::Invalid(e.to_string()))
+        })
+    }
+}
