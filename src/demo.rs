@@ -17,29 +17,18 @@ const DEFAULT_BACKEND: &str = "local";
 
 fn query(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
 fn choose_backend(seed: &SeedDocument) -> Result<Rc<dyn Backend>, String> {
     let preset = query("preset");
-    let backend = query("backend").unwrap_or_else(|| {
-        if preset.is_some() {
-            "http".into()
-        } else {
-            DEFAULT_BACKEND.into()
-        }
-    });
+    let backend =
+        query("backend").unwrap_or_else(|| if preset.is_some() { "http".into() } else { DEFAULT_BACKEND.into() });
     match backend.as_str() {
-        "local" => Ok(Rc::new(LocalBackend::new(
-            seed.thread.clone(),
-            seed.comments.clone(),
-        ))),
+        "local" => Ok(Rc::new(LocalBackend::new(seed.thread.clone(), seed.comments.clone()))),
         "http" | "server" => {
             let name = preset.unwrap_or_else(|| "threadline".into());
-            let desc = threadline_sync::preset(&name, &query("base").unwrap_or_default())
-                .map_err(|e| e.to_string())?;
+            let desc = threadline_sync::preset(&name, &query("base").unwrap_or_default()).map_err(|e| e.to_string())?;
             Ok(Rc::new(HttpBackend::new(desc)))
         }
         other => Err(format!("unknown backend {other:?}: use local or http")),

@@ -6,6 +6,7 @@
 pub mod backend;
 pub mod components;
 pub mod demo;
+pub mod posting;
 pub mod state;
 pub mod storage;
 

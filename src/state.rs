@@ -1,15 +1,14 @@
 //! The reactive state of one thread widget: the core's `Thread` and
-//! `CollapseState` in signals, plus which reply forms are open. Components
-//! read it from context; all changes go through these methods.
+//! `CollapseState` in signals, which reply forms are open, and what is still
+//! being sent (see `posting.rs`). Components change it only through methods.
 
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
-use threadline_core::{
-    visible_rows, Backend, BackendError, CollapseState, Comment, CommentId, NewComment, Row, Thread,
-};
+use threadline_core::{visible_rows, Backend, CollapseState, CommentId, Row, Thread};
+use threadline_sync::Outbox;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
@@ -28,7 +27,26 @@ pub struct ThreadState {
     pub load: RwSignal<Load>,
     /// The comment this reader posted last, highlighted until the next post.
     pub last_posted: RwSignal<Option<CommentId>>,
-    backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
+    /// Comments shown before the backend confirmed them, by pending id.
+    pub sending: RwSignal<BTreeMap<CommentId, SendStatus>>,
+    /// A draft handed back to a form (Edit on an unsent comment): (form's parent, text).
+    pub handed_back: RwSignal<Option<(Option<CommentId>, String)>>,
+    /// Something the reader should know that is not tied to one form.
+    pub notice: RwSignal<Option<String>>,
+    pub(crate) outbox: StoredValue<Outbox>,
+    pub(crate) in_flight: StoredValue<BTreeSet<String>>,
+    pub(crate) retry_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    pub(crate) backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SendStatus {
+    Sending,
+    /// Not sent yet; the message says why and whether it will be retried.
+    Failed {
+        message: String,
+        retrying: bool,
+    },
 }
 
 impl ThreadState {
@@ -51,15 +69,18 @@ impl ThreadState {
             open_forms: RwSignal::new(BTreeSet::new()),
             load: RwSignal::new(Load::Loading),
             last_posted: RwSignal::new(None),
+            sending: RwSignal::new(BTreeMap::new()),
+            handed_back: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            outbox: StoredValue::new(crate::posting::load_outbox()),
+            in_flight: StoredValue::new(BTreeSet::new()),
+            retry_timer: StoredValue::new_local(None),
             backend: StoredValue::new_local(backend),
         }
     }
 
     pub fn rows(self) -> Memo<Vec<Row>> {
-        Memo::new(move |_| {
-            self.thread
-                .with(|t| self.collapse.with(|c| visible_rows(t, c)))
-        })
+        Memo::new(move |_| self.thread.with(|t| self.collapse.with(|c| visible_rows(t, c))))
     }
 
     pub fn reload(self) {
@@ -79,6 +100,8 @@ impl ThreadState {
                 // What was rendered stays; the message says what went wrong.
                 Err(e) => self.load.set(Load::Failed(e.to_string())),
             }
+            self.show_outbox();
+            self.flush();
         });
     }
 
@@ -87,10 +110,7 @@ impl ThreadState {
             c.toggle(id);
         });
         let json = self.collapse.with_untracked(|c| c.to_json());
-        if let Err(e) = storage::set(
-            &storage::key("collapsed", &self.thread_id.get_value()),
-            &json,
-        ) {
+        if let Err(e) = storage::set(&storage::key("collapsed", &self.thread_id.get_value()), &json) {
             warn(&format!("collapse state not saved: {e}"));
         }
     }
@@ -103,23 +123,6 @@ impl ThreadState {
                 f.remove(parent);
             }
         });
-    }
-
-    /// Sends a draft; on success the comment joins the tree in place.
-    pub async fn post(self, draft: NewComment) -> Result<Comment, BackendError> {
-        let backend = self.backend.get_value();
-        let id = self.thread_id.get_value();
-        let comment = backend.create(&id, draft).await?;
-        let mut inserted = Ok(());
-        self.thread.update(|t| {
-            inserted = t.insert(comment.clone()).map(|_| ());
-        });
-        if let Err(e) = inserted {
-            // Already shown (a retry answered with the original): nothing to add.
-            warn(&e.to_string());
-        }
-        self.last_posted.set(Some(comment.id.clone()));
-        Ok(comment)
     }
 }
 

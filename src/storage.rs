@@ -11,21 +11,15 @@ fn local() -> Result<web_sys::Storage, String> {
 }
 
 pub fn get(key: &str) -> Result<Option<String>, String> {
-    local()?
-        .get_item(key)
-        .map_err(|_| "storage could not be read".into())
+    local()?.get_item(key).map_err(|_| "storage could not be read".into())
 }
 
 pub fn set(key: &str, value: &str) -> Result<(), String> {
-    local()?
-        .set_item(key, value)
-        .map_err(|_| "storage is full or disabled; nothing was saved".into())
+    local()?.set_item(key, value).map_err(|_| "storage is full or disabled; nothing was saved".into())
 }
 
 pub fn remove(key: &str) -> Result<(), String> {
-    local()?
-        .remove_item(key)
-        .map_err(|_| "storage could not be written".into())
+    local()?.remove_item(key).map_err(|_| "storage could not be written".into())
 }
 
 /// Keys are namespaced per page so two threads on one site never mix.

@@ -17,30 +17,11 @@ async fn seed_renders_with_the_right_count_at_each_depth() {
     assert_eq!(at_depth(&host, 0), 10);
     assert_eq!(at_depth(&host, 1), 4);
     assert_eq!(at_depth(&host, 2), 1);
-    assert_eq!(
-        find(&host, ".tl-count").text_content().unwrap(),
-        "15 comments"
-    );
-    assert_eq!(
-        row(&host, "7")
-            .query_selector(".tl-author")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
-        "Sokimag"
-    );
-    assert_eq!(
-        count(&row(&host, "7.1"), ".tl-body p"),
-        3,
-        "paragraphs are kept"
-    );
+    assert_eq!(find(&host, ".tl-count").text_content().unwrap(), "15 comments");
+    assert_eq!(row(&host, "7").query_selector(".tl-author").unwrap().unwrap().text_content().unwrap(), "Sokimag");
+    assert_eq!(count(&row(&host, "7.1"), ".tl-body p"), 3, "paragraphs are kept");
     assert_eq!(count(&host, ".tl-reply"), 15, "every comment has Reply");
-    assert_eq!(
-        count(&host, ".tl-toggle"),
-        15,
-        "every comment has a collapse toggle"
-    );
+    assert_eq!(count(&host, ".tl-toggle"), 15, "every comment has a collapse toggle");
 }
 
 #[wasm_bindgen_test]
@@ -53,20 +34,12 @@ async fn collapse_hides_exactly_the_subtree_and_says_how_many() {
     assert_eq!(at_depth(&host, 2), 0);
     let toggle = toggle_of(&host, "7");
     assert_eq!(toggle.text_content().unwrap(), "[+] 4 replies");
-    assert_eq!(
-        toggle.get_attribute("aria-expanded").as_deref(),
-        Some("false")
-    );
+    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("false"));
     assert_eq!(count(&row(&host, "7"), ".tl-body"), 0);
     toggle.click();
     sleep(0).await;
     assert_eq!(count(&host, ".tl-comment"), 15);
-    assert_eq!(
-        toggle_of(&host, "7")
-            .get_attribute("aria-expanded")
-            .as_deref(),
-        Some("true")
-    );
+    assert_eq!(toggle_of(&host, "7").get_attribute("aria-expanded").as_deref(), Some("true"));
 }
 
 #[wasm_bindgen_test]
@@ -76,10 +49,7 @@ async fn collapse_state_is_remembered_for_the_thread() {
     sleep(0).await;
     host.remove();
     let again = remount("t-remember", seed_comments()).await;
-    assert_eq!(
-        toggle_of(&again, "8").text_content().unwrap(),
-        "[+] 1 reply"
-    );
+    assert_eq!(toggle_of(&again, "8").text_content().unwrap(), "[+] 1 reply");
     assert_eq!(count(&again, ".tl-comment"), 14);
 }
 
@@ -96,11 +66,7 @@ async fn reply_lands_under_its_parent_and_leaves_the_rest_alone() {
     find(&row(&host, "7.3"), ".tl-reply").click();
     sleep(0).await;
     let form = row(&host, "7.3");
-    assert_eq!(
-        document().active_element().unwrap().class_name(),
-        "tl-text",
-        "the new form has focus"
-    );
+    assert_eq!(document().active_element().unwrap().class_name(), "tl-text", "the new form has focus");
     type_into(&find(&form, ".tl-name"), "Ani");
     type_into(&find(&form, ".tl-text"), "A reply, in place.");
     find(&form, ".tl-post").click();
@@ -108,57 +74,22 @@ async fn reply_lands_under_its_parent_and_leaves_the_rest_alone() {
 
     let order = ids_in_order(&host);
     let at = order.iter().position(|id| id == "c-7.3.1").unwrap();
-    let new_row: Element = host
-        .query_selector_all(".tl-comment")
-        .unwrap()
-        .item(at as u32 + 1)
-        .unwrap()
-        .unchecked_into();
-    assert!(
-        new_row.id().starts_with("c-local-"),
-        "new reply follows 7.3.1: {order:?}"
-    );
+    let new_row: Element =
+        host.query_selector_all(".tl-comment").unwrap().item(at as u32 + 1).unwrap().unchecked_into();
+    assert!(new_row.id().starts_with("c-local-"), "new reply follows 7.3.1: {order:?}");
     assert_eq!(new_row.get_attribute("data-depth").as_deref(), Some("2"));
-    assert_eq!(
-        new_row
-            .query_selector(".tl-author")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
-        "Ani"
-    );
+    assert_eq!(new_row.query_selector(".tl-author").unwrap().unwrap().text_content().unwrap(), "Ani");
     assert!(new_row.class_list().contains("tl-new"));
     assert_eq!(toggle_of(&host, "7").text_content().unwrap(), "[–]");
-    assert_eq!(
-        count(&row(&host, "7.3"), ".tl-form"),
-        0,
-        "the reply form closed"
-    );
-    assert_eq!(
-        find(&row(&host, "1"), ".tl-text")
-            .unchecked_into::<HtmlTextAreaElement>()
-            .value(),
-        "half-written"
-    );
-    assert_eq!(
-        toggle_of(&host, "8").text_content().unwrap(),
-        "[+] 1 reply",
-        "collapse state untouched"
-    );
-    assert_eq!(
-        find(&host, ".tl-count").text_content().unwrap(),
-        "16 comments"
-    );
+    assert_eq!(count(&row(&host, "7.3"), ".tl-form"), 0, "the reply form closed");
+    assert_eq!(find(&row(&host, "1"), ".tl-text").unchecked_into::<HtmlTextAreaElement>().value(), "half-written");
+    assert_eq!(toggle_of(&host, "8").text_content().unwrap(), "[+] 1 reply", "collapse state untouched");
+    assert_eq!(find(&host, ".tl-count").text_content().unwrap(), "16 comments");
 
     // Stored: a fresh mount of the same thread still has it.
     host.remove();
     let again = remount("t-reply", seed_comments()).await;
-    assert_eq!(
-        count(&again, ".tl-comment"),
-        15,
-        "16 minus the collapsed reply under 8"
-    );
+    assert_eq!(count(&again, ".tl-comment"), 15, "16 minus the collapsed reply under 8");
     assert!(again.text_content().unwrap().contains("A reply, in place."));
 }
 
@@ -172,10 +103,7 @@ async fn an_empty_reply_is_refused_with_a_message_and_nothing_is_posted() {
     type_into(&find(&form, ".tl-text"), "   \n ");
     find(&form, ".tl-post").click();
     sleep(20).await;
-    assert!(find(&form, ".tl-form-error")
-        .text_content()
-        .unwrap()
-        .contains("Write something"));
+    assert!(find(&form, ".tl-form-error").text_content().unwrap().contains("Write something"));
     assert_eq!(count(&host, ".tl-comment"), 15);
 }
 
@@ -183,41 +111,28 @@ async fn an_empty_reply_is_refused_with_a_message_and_nothing_is_posted() {
 async fn unreadable_saved_comments_show_an_error_and_are_never_overwritten() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
-    storage
-        .set_item("threadline:local:t-corrupt", "{garbage")
-        .unwrap();
+    storage.set_item("threadline:local:t-corrupt", "{garbage").unwrap();
     let host = remount("t-corrupt", seed_comments()).await;
     let error = find(&host, ".tl-error").text_content().unwrap();
-    assert!(
-        error.contains("saved comments could not be read"),
-        "{error}"
-    );
-    assert!(
-        host.query_selector(".tl-error button").unwrap().is_some(),
-        "a Try again button"
-    );
+    assert!(error.contains("saved comments could not be read"), "{error}");
+    assert!(host.query_selector(".tl-error button").unwrap().is_some(), "a Try again button");
     let top = find(&host, "form.tl-form");
     type_into(&find(&top, ".tl-name"), "Ani");
     type_into(&find(&top, ".tl-text"), "Still here?");
     find(&top, ".tl-post").click();
     sleep(20).await;
-    assert!(find(&top, ".tl-form-error")
-        .text_content()
-        .unwrap()
-        .contains("could not be read"));
-    assert_eq!(
-        storage
-            .get_item("threadline:local:t-corrupt")
-            .unwrap()
-            .as_deref(),
-        Some("{garbage")
-    );
-    assert_eq!(
-        find(&top, ".tl-text")
-            .unchecked_into::<HtmlTextAreaElement>()
-            .value(),
-        "Still here?"
-    );
+    // Shown at once as unsent, with the reason, and kept in the outbox.
+    let unsent = find(&host, ".tl-pending .tl-unsent").text_content().unwrap();
+    assert!(unsent.contains("could not be read") && unsent.contains("retrying"), "{unsent}");
+    assert!(find(&host, ".tl-pending .tl-body").text_content().unwrap().contains("Still here?"));
+    assert!(storage.get_item("threadline:outbox").unwrap().unwrap().contains("Still here?"));
+    assert_eq!(storage.get_item("threadline:local:t-corrupt").unwrap().as_deref(), Some("{garbage"));
+    // Edit gives the text back to its form and takes it out of the outbox.
+    find(&host, ".tl-unsent button:last-child").click();
+    sleep(20).await;
+    assert_eq!(find(&top, ".tl-text").unchecked_into::<HtmlTextAreaElement>().value(), "Still here?");
+    assert_eq!(count(&host, ".tl-pending"), 0);
+    assert!(!storage.get_item("threadline:outbox").unwrap().unwrap().contains("Still here?"));
 }
 
 #[wasm_bindgen_test]
@@ -227,10 +142,7 @@ async fn a_full_storage_is_reported_and_the_typed_text_stays() {
     // Fill the quota to the last character: big chunks, then ever smaller.
     let (mut size, mut filled) = (1 << 20, 0);
     while size > 0 && filled < 10_000 {
-        if storage
-            .set_item(&format!("fill-{filled}"), &"x".repeat(size))
-            .is_ok()
-        {
+        if storage.set_item(&format!("fill-{filled}"), &"x".repeat(size)).is_ok() {
             filled += 1;
         } else {
             size /= 2;
@@ -241,20 +153,20 @@ async fn a_full_storage_is_reported_and_the_typed_text_stays() {
     type_into(&find(&top, ".tl-text"), "This must not vanish.");
     sleep(0).await;
     let note = find(&top, ".tl-form-note").text_content().unwrap();
-    assert!(
-        note.contains("Draft not saved"),
-        "{note:?} with {filled} fillers"
-    );
+    assert!(note.contains("Draft not saved"), "{note:?} with {filled} fillers");
     find(&top, ".tl-post").click();
     sleep(20).await;
-    let error = find(&top, ".tl-form-error").text_content().unwrap();
+    let notice = find(&host, ".tl-notice").text_content().unwrap();
+    let unsent = find(&host, ".tl-pending .tl-unsent").text_content().unwrap();
+    assert!(notice.contains("Keep this page open"), "{notice}");
+    assert!(unsent.contains("storage is full"), "{unsent}");
+    assert!(find(&host, ".tl-pending").text_content().unwrap().contains("This must not vanish."));
+    // Room again: Retry sends it, and it becomes an ordinary comment.
     storage.clear().unwrap();
-    assert!(error.contains("storage is full"), "{error}");
-    assert_eq!(
-        find(&top, ".tl-text")
-            .unchecked_into::<HtmlTextAreaElement>()
-            .value(),
-        "This must not vanish."
-    );
-    assert_eq!(count(&host, ".tl-comment"), 15);
+    find(&host, ".tl-unsent button").click();
+    sleep(50).await;
+    assert_eq!(count(&host, ".tl-pending"), 0);
+    assert_eq!(count(&host, ".tl-comment"), 16);
+    assert!(find(&host, ".tl-new").id().starts_with("c-local-"));
+    assert!(storage.get_item("threadline:local:t-full").unwrap().unwrap().contains("This must not vanish."));
 }

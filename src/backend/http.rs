@@ -5,9 +5,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde_json::Value;
 use threadline_core::{Backend, BackendError, BoxFuture, Comment, NewComment};
 use threadline_sync::description::Credentials;
-use threadline_sync::{
-    build_create_body, expand_url, parse_created, parse_list, BackendDescription, Endpoint,
-};
+use threadline_sync::{build_create_body, expand_url, parse_created, parse_list, BackendDescription, Endpoint};
 
 /// Larger answers are refused before parsing: a runaway backend must not
 /// freeze the reader's tab.
@@ -22,21 +20,14 @@ impl HttpBackend {
         HttpBackend { desc }
     }
 
-    fn request(
-        &self,
-        endpoint: &Endpoint,
-        vars: &[(&str, &str)],
-    ) -> Result<RequestBuilder, BackendError> {
-        let url =
-            expand_url(&endpoint.url, &self.desc.base, vars).map_err(BackendError::Invalid)?;
+    fn request(&self, endpoint: &Endpoint, vars: &[(&str, &str)]) -> Result<RequestBuilder, BackendError> {
+        let url = expand_url(&endpoint.url, &self.desc.base, vars).map_err(BackendError::Invalid)?;
         let credentials = match self.desc.credentials {
             Credentials::Omit => web_sys::RequestCredentials::Omit,
             Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
             Credentials::Include => web_sys::RequestCredentials::Include,
         };
-        let mut builder = RequestBuilder::new(&url)
-            .method(method(&endpoint.method)?)
-            .credentials(credentials);
+        let mut builder = RequestBuilder::new(&url).method(method(&endpoint.method)?).credentials(credentials);
         for (k, v) in &endpoint.headers {
             builder = builder.header(k, v);
         }
@@ -52,28 +43,18 @@ fn method(name: &str) -> Result<gloo_net::http::Method, BackendError> {
         "PUT" => Method::PUT,
         "PATCH" => Method::PATCH,
         "DELETE" => Method::DELETE,
-        other => {
-            return Err(BackendError::Invalid(format!(
-                "unsupported HTTP method {other:?}"
-            )))
-        }
+        other => return Err(BackendError::Invalid(format!("unsupported HTTP method {other:?}"))),
     })
 }
 
 async fn send(request: Request) -> Result<Response, BackendError> {
-    request
-        .send()
-        .await
-        .map_err(|e| BackendError::Network(e.to_string()))
+    request.send().await.map_err(|e| BackendError::Network(e.to_string()))
 }
 
 /// The answer as JSON, or the backend's own error message when it sent one.
 async fn answer(response: Response) -> Result<Value, BackendError> {
     let status = response.status();
-    let text = response
-        .text()
-        .await
-        .map_err(|e| BackendError::Network(e.to_string()))?;
+    let text = response.text().await.map_err(|e| BackendError::Network(e.to_string()))?;
     if text.len() > MAX_ANSWER_BYTES {
         return Err(BackendError::Invalid(format!(
             "the answer is {} MB, more than a comment list can be",
@@ -85,19 +66,14 @@ async fn answer(response: Response) -> Result<Value, BackendError> {
         let message = json
             .ok()
             .and_then(|v| {
-                let m = v
-                    .pointer("/error/message")
-                    .or_else(|| v.pointer("/error"))
-                    .or_else(|| v.pointer("/message"))?;
+                let m =
+                    v.pointer("/error/message").or_else(|| v.pointer("/error")).or_else(|| v.pointer("/message"))?;
                 m.as_str().map(str::to_owned)
             })
             .unwrap_or_else(|| text.chars().take(200).collect::<String>());
         return Err(match status {
             422 | 400 => BackendError::Rejected(message),
-            _ => BackendError::Status {
-                code: status,
-                message,
-            },
+            _ => BackendError::Status { code: status, message },
         });
     }
     json.map_err(|e| BackendError::Invalid(format!("not JSON ({e})")))
@@ -111,8 +87,7 @@ impl Backend for HttpBackend {
                 .build()
                 .map_err(|e| BackendError::Invalid(e.to_string()))?;
             let json = answer(send(request).await?).await?;
-            let parsed =
-                parse_list(&self.desc, &json).map_err(|e| BackendError::Invalid(e.to_string()))?;
+            let parsed = parse_list(&self.desc, &json).map_err(|e| BackendError::Invalid(e.to_string()))?;
             for w in &parsed.warnings {
                 crate::state::warn(w);
             }
@@ -120,26 +95,17 @@ impl Backend for HttpBackend {
         })
     }
 
-    fn create<'a>(
-        &'a self,
-        thread: &'a str,
-        draft: NewComment,
-    ) -> BoxFuture<'a, Result<Comment, BackendError>> {
+    fn create<'a>(&'a self, thread: &'a str, draft: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>> {
         Box::pin(async move {
-            let draft = draft
-                .validated()
-                .map_err(|e| BackendError::Rejected(e.to_string()))?;
+            let draft = draft.validated().map_err(|e| BackendError::Rejected(e.to_string()))?;
             let body = build_create_body(&self.desc, thread, &draft, js_sys::Date::now() as i64);
             let mut builder = self.request(&self.desc.create, &[("thread", thread)])?;
             if let Some(h) = &self.desc.idempotency_header {
                 builder = builder.header(h, &draft.idempotency_key);
             }
-            let request = builder
-                .body(body.to_string())
-                .map_err(|e| BackendError::Invalid(e.to_string()))?;
+            let request = builder.body(body.to_string()).map_err(|e| BackendError::Invalid(e.to_string()))?;
             let json = answer(send(request).await?).await?;
-            parse_created(&self.desc, &json, &draft)
-                .map_err(|e| BackendError::Invalid(e.to_string()))
+            parse_created(&self.desc, &json, &draft).map_err(|e| BackendError::Invalid(e.to_string()))
         })
     }
 }

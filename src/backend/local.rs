@@ -20,19 +20,15 @@ pub struct LocalBackend {
 impl LocalBackend {
     /// `seed` are the comments the page was published with under `seed_thread`.
     pub fn new(seed_thread: impl Into<String>, seed: Vec<Comment>) -> Self {
-        LocalBackend {
-            seed_thread: seed_thread.into(),
-            seed,
-        }
+        LocalBackend { seed_thread: seed_thread.into(), seed }
     }
 
     fn load(&self, thread: &str) -> Result<Vec<Stored>, BackendError> {
         match storage::get(&storage::key("local", thread)).map_err(BackendError::Storage)? {
             None => Ok(Vec::new()),
             // Never overwrite what cannot be read: the reader's posts are in there.
-            Some(json) => serde_json::from_str(&json).map_err(|e| {
-                BackendError::Storage(format!("saved comments could not be read ({e})"))
-            }),
+            Some(json) => serde_json::from_str(&json)
+                .map_err(|e| BackendError::Storage(format!("saved comments could not be read ({e})"))),
         }
     }
 
@@ -54,20 +50,11 @@ impl Backend for LocalBackend {
         })
     }
 
-    fn create<'a>(
-        &'a self,
-        thread: &'a str,
-        draft: NewComment,
-    ) -> BoxFuture<'a, Result<Comment, BackendError>> {
+    fn create<'a>(&'a self, thread: &'a str, draft: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>> {
         Box::pin(async move {
-            let draft = draft
-                .validated()
-                .map_err(|e| BackendError::Rejected(e.to_string()))?;
+            let draft = draft.validated().map_err(|e| BackendError::Rejected(e.to_string()))?;
             let mut stored = self.load(thread)?;
-            if let Some(s) = stored
-                .iter()
-                .find(|s| s.idempotency_key == draft.idempotency_key)
-            {
+            if let Some(s) = stored.iter().find(|s| s.idempotency_key == draft.idempotency_key) {
                 return Ok(s.comment.clone());
             }
             if let Some(parent) = &draft.parent {
@@ -86,12 +73,8 @@ impl Backend for LocalBackend {
                 likes: 0,
                 deleted: false,
             };
-            stored.push(Stored {
-                comment: comment.clone(),
-                idempotency_key: draft.idempotency_key,
-            });
-            let json =
-                serde_json::to_string(&stored).map_err(|e| BackendError::Storage(e.to_string()))?;
+            stored.push(Stored { comment: comment.clone(), idempotency_key: draft.idempotency_key });
+            let json = serde_json::to_string(&stored).map_err(|e| BackendError::Storage(e.to_string()))?;
             storage::set(&storage::key("local", thread), &json).map_err(BackendError::Storage)?;
             Ok(comment)
         })

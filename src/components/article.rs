@@ -3,13 +3,7 @@ use threadline_core::Article;
 
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
-    let Article {
-        title,
-        dateline,
-        byline,
-        image_caption,
-        paragraphs,
-    } = article;
+    let Article { title, dateline, byline, image_caption, paragraphs } = article;
     let mut paragraphs = paragraphs.into_iter();
     let first = paragraphs.next().unwrap_or_default();
     view! {

@@ -1,5 +1,6 @@
 use super::{plural, ReplyForm, MAX_INDENT};
-use crate::state::ThreadState;
+use crate::posting::is_pending;
+use crate::state::{SendStatus, ThreadState};
 use leptos::prelude::*;
 use threadline_core::Row;
 
@@ -9,10 +10,7 @@ use threadline_core::Row;
 pub fn CommentRow(state: ThreadState, row: Row) -> impl IntoView {
     let Some((comment, parent_author)) = state.thread.with_untracked(|t| {
         let node = t.node(row.node)?;
-        let parent_author = node
-            .parent
-            .and_then(|p| t.node(p))
-            .map(|p| p.comment.author.clone());
+        let parent_author = node.parent.and_then(|p| t.node(p)).map(|p| p.comment.author.clone());
         Some((node.comment.clone(), parent_author))
     }) else {
         return ().into_any();
@@ -34,6 +32,36 @@ pub fn CommentRow(state: ThreadState, row: Row) -> impl IntoView {
         let id = id.clone();
         move |_| state.set_form_open(&id, !form_open.get_untracked())
     };
+    let status = {
+        let id = id.clone();
+        Memo::new(move |_| state.sending.with(|s| s.get(&id).cloned()))
+    };
+    let pending = is_pending(&id);
+    let status_view = {
+        let id = id.clone();
+        move || {
+            let id = id.clone();
+            match status.get()? {
+                SendStatus::Sending => Some(view! { <p class="tl-sending" role="status">"Sending…"</p> }.into_any()),
+                SendStatus::Failed { message, retrying } => {
+                    let (retry_id, edit_id) = (id.clone(), id);
+                    Some(
+                        view! {
+                            <div class="tl-unsent" role="alert">
+                                <p>
+                                    {if retrying { "Not sent yet — retrying automatically. " } else { "Not sent. " }}
+                                    {message}
+                                </p>
+                                <button type="button" on:click=move |_| state.retry(&retry_id)>"Retry now"</button>
+                                <button type="button" on:click=move |_| state.edit_unsent(&edit_id)>"Edit"</button>
+                            </div>
+                        }
+                        .into_any(),
+                    )
+                }
+            }
+        }
+    };
     let toggle_label = if row.collapsed {
         if row.replies > 0 {
             format!("[+] {}", plural(row.replies, "reply", "replies"))
@@ -47,11 +75,7 @@ pub fn CommentRow(state: ThreadState, row: Row) -> impl IntoView {
         "{} comment by {}{}",
         if row.collapsed { "Expand" } else { "Collapse" },
         comment.author,
-        if row.replies > 0 {
-            format!(" and {}", plural(row.replies, "reply", "replies"))
-        } else {
-            String::new()
-        }
+        if row.replies > 0 { format!(" and {}", plural(row.replies, "reply", "replies")) } else { String::new() }
     );
     // Past the indentation cap the nesting is no longer visible, so say it.
     let deep_marker = (row.depth > MAX_INDENT)
@@ -62,11 +86,15 @@ pub fn CommentRow(state: ThreadState, row: Row) -> impl IntoView {
         let reply_button_id = format!("tl-reply-{}", id);
         view! {
             <div class="tl-body">{paragraphs}</div>
-            <div class="tl-actions">
-                <button type="button" class="tl-reply" id=reply_button_id aria-expanded=move || form_open.get().to_string() on:click=open_reply>
-                    "Reply"
-                </button>
-            </div>
+            {status_view}
+            // An unsent comment has no id the backend knows: no replies to it yet.
+            {(!pending).then(|| view! {
+                <div class="tl-actions">
+                    <button type="button" class="tl-reply" id=reply_button_id aria-expanded=move || form_open.get().to_string() on:click=open_reply>
+                        "Reply"
+                    </button>
+                </div>
+            })}
             <Show when=move || form_open.get()>
                 <ReplyForm state=state parent=parent.clone() />
             </Show>
@@ -77,6 +105,7 @@ pub fn CommentRow(state: ThreadState, row: Row) -> impl IntoView {
             class="tl-comment"
             class:tl-collapsed=row.collapsed
             class:tl-new=move || is_new.get()
+            class:tl-pending=pending
             id=format!("c-{}", id)
             data-depth=row.depth
             style=format!("--tl-indent:{}", row.depth.min(MAX_INDENT))

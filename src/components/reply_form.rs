@@ -4,7 +4,6 @@ use crate::storage;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use threadline_core::{CommentId, NewComment};
 
 const AUTHOR_KEY: &str = "threadline:author";
@@ -14,16 +13,13 @@ const AUTHOR_KEY: &str = "threadline:author";
 /// failed post never loses it.
 #[component]
 pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView {
-    let slot = parent
-        .as_ref()
-        .map_or_else(|| "top".to_owned(), |p| format!("reply:{p}"));
+    let slot = parent.as_ref().map_or_else(|| "top".to_owned(), |p| format!("reply:{p}"));
     let draft_key = storage::key(&format!("draft:{slot}"), &state.thread_id.get_value());
     let restore = |key: &str| storage::get(key).ok().flatten().unwrap_or_default();
     let author = RwSignal::new(restore(AUTHOR_KEY));
     let body = RwSignal::new(restore(&draft_key));
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
     // One key per draft: a retried post of the same draft is the same comment.
     let idempotency_key = StoredValue::new(random_token());
     let textarea = NodeRef::<html::Textarea>::new();
@@ -37,19 +33,26 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         });
     }
 
+    // Edit on an unsent comment hands its text back to the form it came from.
+    {
+        let parent = parent.clone();
+        Effect::new(move |_| {
+            let Some((slot, text)) = state.handed_back.get() else { return };
+            if slot == parent {
+                state.handed_back.set(None);
+                body.set(text);
+                if let Some(el) = textarea.get() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
     let save_draft = {
         let draft_key = draft_key.clone();
         move |text: &str| {
-            let saved = if text.is_empty() {
-                storage::remove(&draft_key)
-            } else {
-                storage::set(&draft_key, text)
-            };
-            note.set(
-                saved
-                    .err()
-                    .map(|e| format!("Draft not saved in this browser: {e}")),
-            );
+            let saved = if text.is_empty() { storage::remove(&draft_key) } else { storage::set(&draft_key, text) };
+            note.set(saved.err().map(|e| format!("Draft not saved in this browser: {e}")));
         }
     };
 
@@ -68,9 +71,6 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         let draft_key = draft_key.clone();
         let close = close.clone();
         move || {
-            if busy.get_untracked() {
-                return;
-            }
             let draft = NewComment {
                 parent: parent.clone(),
                 author: author.get_untracked(),
@@ -88,24 +88,12 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                 warn(&format!("name not remembered: {e}"));
             }
             error.set(None);
-            busy.set(true);
-            let draft_key = draft_key.clone();
-            let close = close.clone();
-            spawn_local(async move {
-                match state.post(draft).await {
-                    Ok(_) => {
-                        body.set(String::new());
-                        let _ = storage::remove(&draft_key);
-                        idempotency_key.set_value(random_token());
-                        busy.set(false);
-                        close();
-                    }
-                    Err(e) => {
-                        error.set(Some(e.to_string()));
-                        busy.set(false);
-                    }
-                }
-            });
+            // The outbox has it now (shown as "sending…"), so the form is free.
+            state.submit(draft);
+            body.set(String::new());
+            let _ = storage::remove(&draft_key);
+            idempotency_key.set_value(random_token());
+            close();
         }
     };
 
@@ -156,12 +144,8 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             <p id=error_id class="tl-form-error" role="alert">{move || error.get()}</p>
             <p class="tl-form-note">{move || note.get()}</p>
             <div class="tl-form-actions">
-                <button type="submit" class="tl-post" disabled=move || busy.get()>
-                    {move || match (busy.get(), is_reply) {
-                        (true, _) => "Posting…",
-                        (false, true) => "Post reply",
-                        (false, false) => "Post comment",
-                    }}
+                <button type="submit" class="tl-post">
+                    {if is_reply { "Post reply" } else { "Post comment" }}
                 </button>
                 {cancel}
                 <span class="tl-hint">"Ctrl+Enter posts" {is_reply.then_some(", Esc closes")}</span>

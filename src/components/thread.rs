@@ -7,15 +7,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ThreadView(state: ThreadState) -> impl IntoView {
     let rows = state.rows();
-    let count = move || {
-        state
-            .thread
-            .with(|t| plural(t.len(), "comment", "comments"))
-    };
+    let count = move || state.thread.with(|t| plural(t.len(), "comment", "comments"));
     let status = move || match state.load.get() {
-        Load::Loading => {
-            view! { <p class="tl-status" role="status">"Loading comments…"</p> }.into_any()
-        }
+        Load::Loading => view! { <p class="tl-status" role="status">"Loading comments…"</p> }.into_any(),
         Load::Failed(message) => view! {
             <div class="tl-error" role="alert">
                 <p>{message}</p>
@@ -29,6 +23,7 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
         <section class="tl-thread" aria-label="Comments">
             <h2 class="tl-count">{count}</h2>
             <ReplyForm state=state parent=None />
+            <p class="tl-notice" role="status">{move || state.notice.get()}</p>
             {status}
             <ol class="tl-rows">
                 <For each=move || rows.get() key=|row| row.clone() let:row>

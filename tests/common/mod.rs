@@ -18,10 +18,7 @@ pub fn document() -> web_sys::Document {
 
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -39,10 +36,7 @@ pub async fn remount(thread: &str, comments: Vec<Comment>) -> Element {
     document().body().unwrap().append_child(&host).unwrap();
     let thread = thread.to_owned();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        let state = ThreadState::new(
-            thread.clone(),
-            Rc::new(LocalBackend::new(thread.clone(), comments)),
-        );
+        let state = ThreadState::new(thread.clone(), Rc::new(LocalBackend::new(thread.clone(), comments)));
         state.reload();
         view! { <ThreadView state=state /> }
     });
@@ -69,10 +63,7 @@ pub fn at_depth(host: &Element, depth: usize) -> u32 {
 }
 
 pub fn find(host: &Element, selector: &str) -> HtmlElement {
-    host.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into()
+    host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
 }
 
 pub fn row(host: &Element, id: &str) -> HtmlElement {
@@ -80,11 +71,7 @@ pub fn row(host: &Element, id: &str) -> HtmlElement {
 }
 
 pub fn toggle_of(host: &Element, id: &str) -> HtmlElement {
-    row(host, id)
-        .query_selector(".tl-toggle")
-        .unwrap()
-        .unwrap()
-        .unchecked_into()
+    row(host, id).query_selector(".tl-toggle").unwrap().unwrap().unchecked_into()
 }
 
 pub fn type_into(el: &HtmlElement, text: &str) {
@@ -95,13 +82,10 @@ pub fn type_into(el: &HtmlElement, text: &str) {
     }
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
 }
 
 pub fn ids_in_order(host: &Element) -> Vec<String> {
     let list = host.query_selector_all(".tl-comment").unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into::<Element>().id())
-        .collect()
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into::<Element>().id()).collect()
 }

@@ -44,10 +44,9 @@ impl fmt::Display for BackendError {
                 write!(f, "The comment server answered {code}: {message}")
             }
             BackendError::Rejected(m) => write!(f, "Not accepted: {m}"),
-            BackendError::UnknownParent(id) => write!(
-                f,
-                "The comment you reply to ({id}) is no longer in this thread."
-            ),
+            BackendError::UnknownParent(id) => {
+                write!(f, "The comment you reply to ({id}) is no longer in this thread.")
+            }
             BackendError::Storage(m) => write!(f, "This browser's storage failed: {m}"),
             BackendError::Invalid(m) => {
                 write!(f, "The comment server's answer was not understood: {m}")
@@ -60,9 +59,5 @@ pub trait Backend {
     /// Every comment of a thread, flat, with parent ids.
     fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>>;
     /// Stores a new comment and answers with it as stored (final id, time).
-    fn create<'a>(
-        &'a self,
-        thread: &'a str,
-        draft: NewComment,
-    ) -> BoxFuture<'a, Result<Comment, BackendError>>;
+    fn create<'a>(&'a self, thread: &'a str, draft: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>>;
 }

@@ -49,10 +49,7 @@ pub struct Comment {
 impl Comment {
     /// The body split into paragraphs, blank-line separated, empty ones dropped.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
-        self.body
-            .split("\n\n")
-            .map(|p| p.trim_matches('\n'))
-            .filter(|p| !p.trim().is_empty())
+        self.body.split("\n\n").map(|p| p.trim_matches('\n')).filter(|p| !p.trim().is_empty())
     }
 }
 
@@ -105,14 +102,10 @@ impl NewComment {
             return Err(DraftError::EmptyAuthor);
         }
         if self.author.chars().count() > MAX_AUTHOR_CHARS {
-            return Err(DraftError::AuthorTooLong {
-                max: MAX_AUTHOR_CHARS,
-            });
+            return Err(DraftError::AuthorTooLong { max: MAX_AUTHOR_CHARS });
         }
         if self.body.chars().count() > MAX_BODY_CHARS {
-            return Err(DraftError::BodyTooLong {
-                max: MAX_BODY_CHARS,
-            });
+            return Err(DraftError::BodyTooLong { max: MAX_BODY_CHARS });
         }
         Ok(self)
     }

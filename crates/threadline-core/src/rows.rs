@@ -24,13 +24,7 @@ pub fn visible_rows(thread: &Thread, collapse: &CollapseState) -> Vec<Row> {
     while let Some(i) = stack.pop() {
         let Some(n) = thread.node(i) else { continue };
         let collapsed = collapse.is_collapsed(&n.comment.id);
-        rows.push(Row {
-            id: n.comment.id.clone(),
-            node: i,
-            depth: n.depth,
-            collapsed,
-            replies: n.descendants,
-        });
+        rows.push(Row { id: n.comment.id.clone(), node: i, depth: n.depth, collapsed, replies: n.descendants });
         if !collapsed {
             stack.extend(n.children.iter().rev().copied());
         }

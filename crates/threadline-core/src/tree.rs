@@ -17,10 +17,7 @@ pub enum TreeWarning {
     /// A reply whose parent is not in the list; shown as a top-level comment.
     MissingParent { id: CommentId, parent: CommentId },
     /// Parent links that loop; the loop is cut at `promoted`, its first comment in input order.
-    Cycle {
-        promoted: CommentId,
-        members: Vec<CommentId>,
-    },
+    Cycle { promoted: CommentId, members: Vec<CommentId> },
 }
 
 impl fmt::Display for TreeWarning {
@@ -33,19 +30,12 @@ impl fmt::Display for TreeWarning {
                 write!(f, "comment {id} replies to itself; shown at top level")
             }
             TreeWarning::MissingParent { id, parent } => {
-                write!(
-                    f,
-                    "comment {id} replies to {parent}, which is missing; shown at top level"
-                )
+                write!(f, "comment {id} replies to {parent}, which is missing; shown at top level")
             }
             TreeWarning::Cycle { promoted, members } => write!(
                 f,
                 "comments {} reply to each other in a loop; {promoted} is shown at top level",
-                members
-                    .iter()
-                    .map(|m| m.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                members.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
             ),
         }
     }
@@ -105,13 +95,7 @@ impl Thread {
                 continue;
             }
             t.index.insert(c.id.clone(), t.nodes.len());
-            t.nodes.push(Node {
-                comment: c,
-                parent: None,
-                children: Vec::new(),
-                depth: 0,
-                descendants: 0,
-            });
+            t.nodes.push(Node { comment: c, parent: None, children: Vec::new(), depth: 0, descendants: 0 });
         }
         t.link_parents();
         t.cut_cycles();
@@ -127,10 +111,9 @@ impl Thread {
             match self.index.get(&pid).copied() {
                 Some(p) if p == i => self.warnings.push(TreeWarning::SelfParent { id: pid }),
                 Some(p) => self.nodes[i].parent = Some(p),
-                None => self.warnings.push(TreeWarning::MissingParent {
-                    id: self.nodes[i].comment.id.clone(),
-                    parent: pid,
-                }),
+                None => {
+                    self.warnings.push(TreeWarning::MissingParent { id: self.nodes[i].comment.id.clone(), parent: pid })
+                }
             }
         }
     }
@@ -162,10 +145,7 @@ impl Thread {
                 self.nodes[promoted].parent = None;
                 self.warnings.push(TreeWarning::Cycle {
                     promoted: self.nodes[promoted].comment.id.clone(),
-                    members: members
-                        .iter()
-                        .map(|&m| self.nodes[m].comment.id.clone())
-                        .collect(),
+                    members: members.iter().map(|&m| self.nodes[m].comment.id.clone()).collect(),
                 });
             }
             for n in path.drain(..) {
@@ -218,24 +198,13 @@ impl Thread {
             return Err(InsertError::DuplicateId(comment.id));
         }
         let parent = match &comment.parent {
-            Some(pid) => Some(
-                *self
-                    .index
-                    .get(pid)
-                    .ok_or_else(|| InsertError::UnknownParent(pid.clone()))?,
-            ),
+            Some(pid) => Some(*self.index.get(pid).ok_or_else(|| InsertError::UnknownParent(pid.clone()))?),
             None => None,
         };
         let i = self.nodes.len();
         let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
         self.index.insert(comment.id.clone(), i);
-        self.nodes.push(Node {
-            comment,
-            parent,
-            children: Vec::new(),
-            depth,
-            descendants: 0,
-        });
+        self.nodes.push(Node { comment, parent, children: Vec::new(), depth, descendants: 0 });
         match parent {
             Some(p) => self.nodes[p].children.push(i),
             None => self.roots.push(i),
@@ -246,6 +215,39 @@ impl Thread {
             up = self.nodes[a].parent;
         }
         Ok(i)
+    }
+
+    /// Replaces a comment shown before the backend confirmed it (a pending
+    /// id) by the stored one. When the stored one is already in the thread
+    /// (a list fetched meanwhile had it), the placeholder just goes.
+    pub fn confirm(&mut self, pending: &CommentId, stored: Comment) {
+        let Some(i) = self.find(pending) else {
+            let _ = self.insert(stored);
+            return;
+        };
+        if self.index.contains_key(&stored.id) || !self.nodes[i].children.is_empty() {
+            self.remove_leaf(pending);
+            let _ = self.insert(stored);
+            return;
+        }
+        self.index.remove(pending);
+        self.index.insert(stored.id.clone(), i);
+        let parent = std::mem::replace(&mut self.nodes[i].comment, stored).parent;
+        self.nodes[i].comment.parent = parent;
+    }
+
+    /// Takes out a comment with no replies (a pending post the reader takes
+    /// back). Anything else stays: removing a subtree would lose replies.
+    pub fn remove_leaf(&mut self, id: &CommentId) -> bool {
+        let Some(i) = self.find(id) else { return false };
+        if !self.nodes[i].children.is_empty() {
+            return false;
+        }
+        let comments = self.nodes.drain(..).enumerate().filter(|(k, _)| *k != i).map(|(_, n)| n.comment).collect();
+        let warnings = std::mem::take(&mut self.warnings);
+        *self = Thread::build(comments);
+        self.warnings = warnings;
+        true
     }
 
     /// Orders top-level comments and every reply list. Ties keep input order.
@@ -259,15 +261,10 @@ impl Thread {
         for list in &mut lists {
             match order {
                 SortOrder::Oldest => list.sort_by_key(|&i| key(&self.nodes[i], i)),
-                SortOrder::Newest => {
-                    list.sort_by_key(|&i| std::cmp::Reverse(key(&self.nodes[i], i)))
+                SortOrder::Newest => list.sort_by_key(|&i| std::cmp::Reverse(key(&self.nodes[i], i))),
+                SortOrder::MostLiked => {
+                    list.sort_by_key(|&i| (std::cmp::Reverse(self.nodes[i].comment.likes), key(&self.nodes[i], i)))
                 }
-                SortOrder::MostLiked => list.sort_by_key(|&i| {
-                    (
-                        std::cmp::Reverse(self.nodes[i].comment.likes),
-                        key(&self.nodes[i], i),
-                    )
-                }),
             }
         }
         let mut lists = lists.into_iter();

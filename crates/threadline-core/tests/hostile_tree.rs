@@ -1,9 +1,7 @@
 //! Shapes a broken or malicious backend can send. None may panic, all must
 //! resolve the same way every time and be reported.
 
-use threadline_core::{
-    visible_rows, CollapseState, Comment, CommentId, InsertError, SortOrder, Thread, TreeWarning,
-};
+use threadline_core::{visible_rows, CollapseState, Comment, CommentId, InsertError, SortOrder, Thread, TreeWarning};
 
 fn c(id: &str, parent: Option<&str>) -> Comment {
     Comment {
@@ -18,23 +16,14 @@ fn c(id: &str, parent: Option<&str>) -> Comment {
 }
 
 fn order(t: &Thread) -> Vec<String> {
-    visible_rows(t, &CollapseState::default())
-        .into_iter()
-        .map(|r| r.id.0)
-        .collect()
+    visible_rows(t, &CollapseState::default()).into_iter().map(|r| r.id.0).collect()
 }
 
 #[test]
 fn orphan_is_shown_at_top_level_with_a_warning() {
     let t = Thread::build(vec![c("a", None), c("b", Some("ghost"))]);
     assert_eq!(t.roots().len(), 2);
-    assert_eq!(
-        t.warnings(),
-        [TreeWarning::MissingParent {
-            id: "b".into(),
-            parent: "ghost".into()
-        }]
-    );
+    assert_eq!(t.warnings(), [TreeWarning::MissingParent { id: "b".into(), parent: "ghost".into() }]);
 }
 
 #[test]
@@ -58,21 +47,12 @@ fn duplicate_id_keeps_the_first_copy() {
 #[test]
 fn cycle_is_cut_at_its_first_member_in_input_order() {
     // x -> z -> y -> x, with w hanging below y and a healthy root r.
-    let input = vec![
-        c("r", None),
-        c("y", Some("x")),
-        c("w", Some("y")),
-        c("x", Some("z")),
-        c("z", Some("y")),
-    ];
+    let input = vec![c("r", None), c("y", Some("x")), c("w", Some("y")), c("x", Some("z")), c("z", Some("y"))];
     for _ in 0..3 {
         let t = Thread::build(input.clone());
         assert_eq!(
             t.warnings(),
-            [TreeWarning::Cycle {
-                promoted: "y".into(),
-                members: vec!["y".into(), "x".into(), "z".into()]
-            }]
+            [TreeWarning::Cycle { promoted: "y".into(), members: vec!["y".into(), "x".into(), "z".into()] }]
         );
         assert_eq!(order(&t), ["r", "y", "w", "z", "x"]);
         assert_eq!(t.get(&"x".into()).unwrap().depth, 2);
@@ -125,20 +105,11 @@ fn hundred_thousand_deep_chain_builds_and_flattens_without_recursion() {
 
 #[test]
 fn collapse_hides_exactly_the_subtree_and_counts_it() {
-    let t = Thread::build(vec![
-        c("a", None),
-        c("b", Some("a")),
-        c("c", Some("b")),
-        c("d", Some("a")),
-        c("e", None),
-    ]);
+    let t = Thread::build(vec![c("a", None), c("b", Some("a")), c("c", Some("b")), c("d", Some("a")), c("e", None)]);
     let mut s = CollapseState::default();
     assert!(s.toggle(&"a".into()));
     let rows = visible_rows(&t, &s);
-    assert_eq!(
-        rows.iter().map(|r| r.id.0.as_str()).collect::<Vec<_>>(),
-        ["a", "e"]
-    );
+    assert_eq!(rows.iter().map(|r| r.id.0.as_str()).collect::<Vec<_>>(), ["a", "e"]);
     assert!(rows[0].collapsed);
     assert_eq!(rows[0].replies, 3);
     assert!(!s.toggle(&"a".into()));
@@ -151,9 +122,7 @@ fn collapse_state_round_trips_and_rejects_garbage() {
     s.toggle(&"7".into());
     s.toggle(&"x\"y".into());
     assert_eq!(CollapseState::from_json(&s.to_json()).unwrap(), s);
-    assert!(CollapseState::from_json("{not json")
-        .unwrap_err()
-        .contains("ignored"));
+    assert!(CollapseState::from_json("{not json").unwrap_err().contains("ignored"));
     assert!(CollapseState::from_json("[1,2]").is_err());
 }
 
@@ -164,25 +133,14 @@ fn insert_places_a_reply_and_updates_counts() {
     assert_eq!(order(&t), ["a", "b", "r"]);
     assert_eq!(t.get(&"r".into()).unwrap().depth, 2);
     assert_eq!(t.get(&"a".into()).unwrap().descendants, 2);
-    assert_eq!(
-        t.insert(c("r", None)),
-        Err(InsertError::DuplicateId("r".into()))
-    );
-    assert_eq!(
-        t.insert(c("q", Some("nope"))),
-        Err(InsertError::UnknownParent("nope".into()))
-    );
+    assert_eq!(t.insert(c("r", None)), Err(InsertError::DuplicateId("r".into())));
+    assert_eq!(t.insert(c("q", Some("nope"))), Err(InsertError::UnknownParent("nope".into())));
     assert_eq!(t.len(), 3);
 }
 
 #[test]
 fn sort_orders_each_level_separately() {
-    let mut list = vec![
-        c("a", None),
-        c("b", None),
-        c("a1", Some("a")),
-        c("a2", Some("a")),
-    ];
+    let mut list = vec![c("a", None), c("b", None), c("a1", Some("a")), c("a2", Some("a"))];
     list[0].created_ms = Some(1);
     list[1].created_ms = Some(2);
     list[1].likes = 5;
@@ -195,4 +153,26 @@ fn sort_orders_each_level_separately() {
     assert_eq!(order(&t), ["a", "a1", "a2", "b"]);
     t.sort(SortOrder::MostLiked);
     assert_eq!(order(&t), ["b", "a", "a1", "a2"]);
+}
+
+#[test]
+fn a_pending_comment_is_confirmed_in_place_or_dropped_when_already_listed() {
+    let mut t = Thread::build(vec![c("a", None), c("b", Some("a"))]);
+    t.insert(c("pending-1", Some("b"))).unwrap();
+    let mut stored = c("srv-9", Some("b"));
+    stored.body = "stored".into();
+    t.confirm(&"pending-1".into(), stored.clone());
+    assert_eq!(order(&t), ["a", "b", "srv-9"]);
+    assert_eq!(t.get(&"srv-9".into()).unwrap().depth, 2);
+    assert!(t.get(&"pending-1".into()).is_none());
+
+    // The list already brought the stored copy: the placeholder goes.
+    t.insert(c("pending-2", Some("a"))).unwrap();
+    t.confirm(&"pending-2".into(), stored);
+    assert_eq!(order(&t), ["a", "b", "srv-9"]);
+    assert_eq!(t.get(&"a".into()).unwrap().descendants, 2);
+
+    assert!(!t.remove_leaf(&"b".into()), "a comment with replies is never removed");
+    assert!(t.remove_leaf(&"srv-9".into()));
+    assert_eq!(order(&t), ["a", "b"]);
 }

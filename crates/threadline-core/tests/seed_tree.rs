@@ -22,21 +22,12 @@ fn seed_tree_has_the_pages_exact_shape() {
     let t = Thread::build(seed().comments);
     assert!(t.warnings().is_empty(), "{:?}", t.warnings());
     assert_eq!(t.len(), 15);
-    assert_eq!(
-        ids_at_depth(&t, 0),
-        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]
-    );
+    assert_eq!(ids_at_depth(&t, 0), ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
     assert_eq!(ids_at_depth(&t, 1), ["7.1", "7.2", "7.3", "8.1"]);
     assert_eq!(ids_at_depth(&t, 2), ["7.3.1"]);
     assert!(ids_at_depth(&t, 3).is_empty());
-    let order: Vec<_> = visible_rows(&t, &CollapseState::default())
-        .iter()
-        .map(|r| r.id.0.clone())
-        .collect();
-    assert_eq!(
-        order,
-        ["1", "2", "3", "4", "5", "6", "7", "7.1", "7.2", "7.3", "7.3.1", "8", "8.1", "9", "10"]
-    );
+    let order: Vec<_> = visible_rows(&t, &CollapseState::default()).iter().map(|r| r.id.0.clone()).collect();
+    assert_eq!(order, ["1", "2", "3", "4", "5", "6", "7", "7.1", "7.2", "7.3", "7.3.1", "8", "8.1", "9", "10"]);
 }
 
 #[test]
@@ -44,19 +35,11 @@ fn seed_authors_are_the_pages_authors() {
     let t = Thread::build(seed().comments);
     let author = |id: &str| t.get(&CommentId::from(id)).unwrap().comment.author.clone();
     assert_eq!(author("7"), "Sokimag");
-    let replies: Vec<_> = t
-        .get(&"7".into())
-        .unwrap()
-        .children
-        .iter()
-        .map(|&c| t.node(c).unwrap().comment.author.clone())
-        .collect();
+    let replies: Vec<_> =
+        t.get(&"7".into()).unwrap().children.iter().map(|&c| t.node(c).unwrap().comment.author.clone()).collect();
     assert_eq!(replies, ["Armenian", "H. Boghossian", "GeorgeMardig"]);
     assert_eq!(author("7.3.1"), "Armenian");
-    assert_eq!(
-        t.get(&"7.3.1".into()).unwrap().comment.parent,
-        Some("7.3".into())
-    );
+    assert_eq!(t.get(&"7.3.1".into()).unwrap().comment.parent, Some("7.3".into()));
     assert_eq!(t.get(&"7".into()).unwrap().descendants, 4);
 }
 
@@ -65,21 +48,14 @@ fn seed_keeps_paragraphs() {
     let t = Thread::build(seed().comments);
     let long = &t.get(&"7.1".into()).unwrap().comment;
     assert_eq!(long.paragraphs().count(), 3);
-    assert!(long
-        .paragraphs()
-        .nth(1)
-        .unwrap()
-        .starts_with("Clearly this is okay"));
+    assert!(long.paragraphs().nth(1).unwrap().starts_with("Clearly this is okay"));
 }
 
 /// Every string in the fixture is a verbatim copy of the saved page. The page
 /// lives outside the repository (`../shared/seed`); when it is there, check.
 #[test]
 fn seed_text_is_verbatim() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seed/asbarez-article.txt"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/asbarez-article.txt");
     let Ok(page) = std::fs::read_to_string(path) else {
         eprintln!("skipped: {path} not present");
         return;
@@ -87,11 +63,7 @@ fn seed_text_is_verbatim() {
     let flat: String = page.split_whitespace().collect::<Vec<_>>().join(" ");
     let doc = seed();
     let a = &doc.article;
-    let mut pieces = vec![
-        a.title.clone(),
-        a.image_caption.clone(),
-        doc.policy.text.clone(),
-    ];
+    let mut pieces = vec![a.title.clone(), a.image_caption.clone(), doc.policy.text.clone()];
     pieces.push(format!("{}—{}", a.dateline, a.paragraphs[0]));
     pieces.extend(a.paragraphs.iter().cloned());
     for c in &doc.comments {

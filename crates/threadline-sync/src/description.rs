@@ -137,8 +137,7 @@ impl fmt::Display for DescriptionError {
 impl BackendDescription {
     /// Parses and checks a description; the error names what is wrong and where.
     pub fn from_json(json: &str) -> Result<BackendDescription, DescriptionError> {
-        let d: BackendDescription =
-            serde_json::from_str(json).map_err(|e| DescriptionError(e.to_string()))?;
+        let d: BackendDescription = serde_json::from_str(json).map_err(|e| DescriptionError(e.to_string()))?;
         d.validate()?;
         Ok(d)
     }
@@ -179,9 +178,7 @@ impl BackendDescription {
             ));
         }
         if self.children.is_none() && f.parent.is_none() {
-            return Err(DescriptionError(
-                "give fields.parent (flat list) or children (nested list)".into(),
-            ));
+            return Err(DescriptionError("give fields.parent (flat list) or children (nested list)".into()));
         }
         if !self.create_body.is_object() {
             return Err(DescriptionError("create_body must be a JSON object".into()));
@@ -191,8 +188,7 @@ impl BackendDescription {
         endpoints.extend(self.delete.iter().map(|e| ("delete", e)));
         endpoints.extend(self.like.iter().map(|e| ("like", e)));
         for (name, e) in endpoints {
-            crate::template::check_url(&e.url)
-                .map_err(|m| DescriptionError(format!("{name}.url: {m}")))?;
+            crate::template::check_url(&e.url).map_err(|m| DescriptionError(format!("{name}.url: {m}")))?;
         }
         Ok(())
     }

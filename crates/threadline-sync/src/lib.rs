@@ -6,11 +6,13 @@
 
 pub mod description;
 pub mod mapping;
+pub mod outbox;
 pub mod presets;
 pub mod template;
 pub mod time;
 
 pub use description::{BackendDescription, DescriptionError, Endpoint};
 pub use mapping::{build_create_body, parse_created, parse_list, MappingError, Parsed};
+pub use outbox::{Outbox, Pending};
 pub use presets::preset;
 pub use template::expand_url;

@@ -16,15 +16,8 @@ pub struct Parsed {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MappingError {
-    Missing {
-        pointer: String,
-        what: &'static str,
-    },
-    WrongType {
-        pointer: String,
-        expected: &'static str,
-        found: &'static str,
-    },
+    Missing { pointer: String, what: &'static str },
+    WrongType { pointer: String, expected: &'static str, found: &'static str },
 }
 
 impl fmt::Display for MappingError {
@@ -33,15 +26,8 @@ impl fmt::Display for MappingError {
             MappingError::Missing { pointer, what } => {
                 write!(f, "the answer has no {what} at {pointer:?}")
             }
-            MappingError::WrongType {
-                pointer,
-                expected,
-                found,
-            } => {
-                write!(
-                    f,
-                    "expected {expected} at {pointer:?} in the answer, found {found}"
-                )
+            MappingError::WrongType { pointer, expected, found } => {
+                write!(f, "expected {expected} at {pointer:?} in the answer, found {found}")
             }
         }
     }
@@ -58,20 +44,9 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn array_at<'a>(
-    root: &'a Value,
-    pointer: &str,
-    what: &'static str,
-) -> Result<&'a Vec<Value>, MappingError> {
-    let v = root.pointer(pointer).ok_or_else(|| MappingError::Missing {
-        pointer: pointer.into(),
-        what,
-    })?;
-    v.as_array().ok_or(MappingError::WrongType {
-        pointer: pointer.into(),
-        expected: "an array",
-        found: kind(v),
-    })
+fn array_at<'a>(root: &'a Value, pointer: &str, what: &'static str) -> Result<&'a Vec<Value>, MappingError> {
+    let v = root.pointer(pointer).ok_or_else(|| MappingError::Missing { pointer: pointer.into(), what })?;
+    v.as_array().ok_or(MappingError::WrongType { pointer: pointer.into(), expected: "an array", found: kind(v) })
 }
 
 /// Ids come as numbers or strings; both become the same string form.
@@ -99,10 +74,7 @@ fn one(
 ) -> Option<Comment> {
     let f = &d.fields;
     let Some(c) = item.pointer(&d.item).filter(|c| c.is_object()) else {
-        warnings.push(format!(
-            "skipped an entry that is not a comment object ({})",
-            kind(item)
-        ));
+        warnings.push(format!("skipped an entry that is not a comment object ({})", kind(item)));
         return None;
     };
     let Some(id) = id_of(c.pointer(&f.id)) else {
@@ -125,17 +97,11 @@ fn one(
     if d.body_format == BodyFormat::Html {
         body = crate::presets::html_to_text(&body);
     }
-    let time = |ptr: &Option<String>| {
-        ptr.as_ref()
-            .and_then(|p| c.pointer(p))
-            .filter(|v| !v.is_null())
-    };
+    let time = |ptr: &Option<String>| ptr.as_ref().and_then(|p| c.pointer(p)).filter(|v| !v.is_null());
     let created_ms = time(&f.created).and_then(|v| {
         let ms = to_millis(v, d.time_format);
         if ms.is_none() {
-            warnings.push(format!(
-                "comment {id}: creation time {v} is not a time; shown without one"
-            ));
+            warnings.push(format!("comment {id}: creation time {v} is not a time; shown without one"));
         }
         ms
     });
@@ -146,33 +112,19 @@ fn one(
         .and_then(Value::as_f64)
         .filter(|n| n.is_finite() && *n > 0.0)
         .map_or(0, |n| n.min(f64::from(u32::MAX)) as u32);
-    let deleted =
-        f.deleted
-            .as_ref()
-            .is_some_and(|del| match (c.pointer(&del.pointer), &del.equals) {
-                (Some(v), Some(want)) => v == want,
-                (Some(v), None) => v == &Value::Bool(true),
-                (None, _) => false,
-            });
-    Some(Comment {
-        id: CommentId(id),
-        parent,
-        author,
-        body,
-        created_ms,
-        likes,
-        deleted,
-    })
+    let deleted = f.deleted.as_ref().is_some_and(|del| match (c.pointer(&del.pointer), &del.equals) {
+        (Some(v), Some(want)) => v == want,
+        (Some(v), None) => v == &Value::Bool(true),
+        (None, _) => false,
+    });
+    Some(Comment { id: CommentId(id), parent, author, body, created_ms, likes, deleted })
 }
 
 /// Every comment of a list answer, flattened with parent ids. Nested replies
 /// are walked with an explicit stack, so nesting depth costs no call stack.
 pub fn parse_list(d: &BackendDescription, answer: &Value) -> Result<Parsed, MappingError> {
     let top = array_at(answer, &d.comments, "list of comments")?;
-    let mut out = Parsed {
-        comments: Vec::with_capacity(top.len()),
-        warnings: Vec::new(),
-    };
+    let mut out = Parsed { comments: Vec::with_capacity(top.len()), warnings: Vec::new() };
     let mut stack: Vec<(&Value, Option<CommentId>)> = top.iter().rev().map(|v| (v, None)).collect();
     while let Some((item, parent)) = stack.pop() {
         let comment = one(d, item, parent.as_ref(), &mut out.warnings);
@@ -181,13 +133,8 @@ pub fn parse_list(d: &BackendDescription, answer: &Value) -> Result<Parsed, Mapp
         if let Some(children) = &d.children {
             match item.pointer(children) {
                 None | Some(Value::Null) => {}
-                Some(Value::Array(kids)) => {
-                    stack.extend(kids.iter().rev().map(|k| (k, id.clone())))
-                }
-                Some(other) => out.warnings.push(format!(
-                    "replies at {children:?} are {}, not a list",
-                    kind(other)
-                )),
+                Some(Value::Array(kids)) => stack.extend(kids.iter().rev().map(|k| (k, id.clone()))),
+                Some(other) => out.warnings.push(format!("replies at {children:?} are {}, not a list", kind(other))),
             }
         }
     }
@@ -196,22 +143,12 @@ pub fn parse_list(d: &BackendDescription, answer: &Value) -> Result<Parsed, Mapp
 
 /// The stored comment in a create answer. A reply keeps the parent the reader
 /// chose when the backend's answer leaves it out.
-pub fn parse_created(
-    d: &BackendDescription,
-    answer: &Value,
-    draft: &NewComment,
-) -> Result<Comment, MappingError> {
+pub fn parse_created(d: &BackendDescription, answer: &Value, draft: &NewComment) -> Result<Comment, MappingError> {
     let mut warnings = Vec::new();
     let item = answer
         .pointer(&d.created)
-        .ok_or_else(|| MappingError::Missing {
-            pointer: d.created.clone(),
-            what: "created comment",
-        })?;
-    let probe = BackendDescription {
-        item: String::new(),
-        ..d.clone()
-    };
+        .ok_or_else(|| MappingError::Missing { pointer: d.created.clone(), what: "created comment" })?;
+    let probe = BackendDescription { item: String::new(), ..d.clone() };
     let mut c = one(&probe, item, None, &mut warnings).ok_or_else(|| MappingError::WrongType {
         pointer: format!("{}{}", d.created, d.fields.id),
         expected: "a comment with an id",
@@ -230,23 +167,14 @@ pub fn parse_created(
 }
 
 /// Fills the description's `create_body` template from a draft.
-pub fn build_create_body(
-    d: &BackendDescription,
-    thread: &str,
-    draft: &NewComment,
-    now_ms: i64,
-) -> Value {
+pub fn build_create_body(d: &BackendDescription, thread: &str, draft: &NewComment, now_ms: i64) -> Value {
     fn fill(v: &Value, slot: &dyn Fn(&str) -> Option<Value>) -> Value {
         match v {
             Value::String(s) => {
                 let name = s.strip_prefix('{').and_then(|s| s.strip_suffix('}'));
                 name.and_then(slot).unwrap_or_else(|| v.clone())
             }
-            Value::Object(m) => Value::Object(
-                m.iter()
-                    .map(|(k, v)| (k.clone(), fill(v, slot)))
-                    .collect::<Map<_, _>>(),
-            ),
+            Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), fill(v, slot))).collect::<Map<_, _>>()),
             Value::Array(a) => Value::Array(a.iter().map(|v| fill(v, slot)).collect()),
             other => other.clone(),
         }
@@ -256,16 +184,11 @@ pub fn build_create_body(
             "author" => Value::from(draft.author.as_str()),
             "body" => Value::from(draft.body.as_str()),
             "thread" => Value::from(thread),
-            "parent" => draft
-                .parent
-                .as_ref()
-                .map_or(Value::Null, |p| Value::from(p.as_str())),
+            "parent" => draft.parent.as_ref().map_or(Value::Null, |p| Value::from(p.as_str())),
             // Backends that keep numeric ids want the parent back as a number.
-            "parent_number" => draft
-                .parent
-                .as_ref()
-                .and_then(|p| p.as_str().parse::<i64>().ok())
-                .map_or(Value::Null, Value::from),
+            "parent_number" => {
+                draft.parent.as_ref().and_then(|p| p.as_str().parse::<i64>().ok()).map_or(Value::Null, Value::from)
+            }
             "idempotency_key" => Value::from(draft.idempotency_key.as_str()),
             "now_ms" => Value::from(now_ms),
             _ => return None,

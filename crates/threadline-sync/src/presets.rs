@@ -18,10 +18,7 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 /// The named preset pointed at `base` (e.g. `https://comments.example.org`).
 pub fn preset(name: &str, base: &str) -> Result<BackendDescription, DescriptionError> {
     let (_, json) = PRESETS.iter().find(|(n, _)| *n == name).ok_or_else(|| {
-        DescriptionError(format!(
-            "unknown preset {name:?} (known: {})",
-            names().collect::<Vec<_>>().join(", ")
-        ))
+        DescriptionError(format!("unknown preset {name:?} (known: {})", names().collect::<Vec<_>>().join(", ")))
     })?;
     let mut d = BackendDescription::from_json(json)?;
     d.base = base.to_owned();
@@ -41,17 +38,10 @@ pub fn html_to_text(html: &str) -> String {
             rest = "";
             break;
         };
-        let tag = rest[lt + 1..lt + gt]
-            .trim_start_matches('/')
-            .to_ascii_lowercase();
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
+        let tag = rest[lt + 1..lt + gt].trim_start_matches('/').to_ascii_lowercase();
+        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
         match name.as_str() {
-            "p" | "div" | "blockquote" | "pre" | "ul" | "ol" if rest[lt + 1..].starts_with('/') => {
-                out.push_str("\n\n")
-            }
+            "p" | "div" | "blockquote" | "pre" | "ul" | "ol" if rest[lt + 1..].starts_with('/') => out.push_str("\n\n"),
             "br" => out.push('\n'),
             "li" if !rest[lt + 1..].starts_with('/') => out.push_str("\n• "),
             _ => {}
@@ -86,10 +76,7 @@ fn decode_into(text: &str, out: &mut String) {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let tail = &rest[amp..];
-        let entity = tail
-            .find(';')
-            .filter(|&semi| semi <= 10)
-            .map(|semi| (&tail[1..semi], semi));
+        let entity = tail.find(';').filter(|&semi| semi <= 10).map(|semi| (&tail[1..semi], semi));
         let decoded = entity.and_then(|(name, semi)| {
             let ch = match name {
                 "amp" => Some('&'),
@@ -98,9 +85,9 @@ fn decode_into(text: &str, out: &mut String) {
                 "quot" => Some('"'),
                 "#39" | "apos" => Some('\''),
                 "nbsp" => Some('\u{a0}'),
-                n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
-                    .ok()
-                    .and_then(char::from_u32),
+                n if n.starts_with("#x") || n.starts_with("#X") => {
+                    u32::from_str_radix(&n[2..], 16).ok().and_then(char::from_u32)
+                }
                 n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
             }?;

@@ -6,9 +6,7 @@ const PLACEHOLDERS: [&str; 3] = ["base", "thread", "id"];
 pub fn check_url(template: &str) -> Result<(), String> {
     for name in placeholders(template)? {
         if !PLACEHOLDERS.contains(&name) {
-            return Err(format!(
-                "unknown placeholder {{{name}}} (known: {{base}}, {{thread}}, {{id}})"
-            ));
+            return Err(format!("unknown placeholder {{{name}}} (known: {{base}}, {{thread}}, {{id}})"));
         }
     }
     Ok(())
@@ -19,9 +17,7 @@ fn placeholders(template: &str) -> Result<Vec<&str>, String> {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
-        let close = after
-            .find('}')
-            .ok_or_else(|| format!("unclosed '{{' in {template:?}"))?;
+        let close = after.find('}').ok_or_else(|| format!("unclosed '{{' in {template:?}"))?;
         out.push(&after[..close]);
         rest = &after[close + 1..];
     }
@@ -35,9 +31,7 @@ pub fn expand_url(template: &str, base: &str, vars: &[(&str, &str)]) -> Result<S
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let close = after
-            .find('}')
-            .ok_or_else(|| format!("unclosed '{{' in {template:?}"))?;
+        let close = after.find('}').ok_or_else(|| format!("unclosed '{{' in {template:?}"))?;
         let name = &after[..close];
         if name == "base" {
             out.push_str(base.trim_end_matches('/'));

@@ -5,9 +5,7 @@ use serde_json::{json, Value};
 use threadline_core::{CommentId, NewComment};
 use threadline_sync::description::BackendDescription;
 use threadline_sync::time::parse_rfc3339;
-use threadline_sync::{
-    build_create_body, expand_url, parse_created, parse_list, preset, MappingError,
-};
+use threadline_sync::{build_create_body, expand_url, parse_created, parse_list, preset, MappingError};
 
 fn recorded(name: &str) -> Value {
     let path = format!("{}/tests/recorded/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -28,16 +26,9 @@ fn isso_nested_html_answer_flattens_with_parents() {
     let d = preset("isso", "http://127.0.0.1:8081").unwrap();
     let p = parse_list(&d, &recorded("isso-list.json")).unwrap();
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
-    let ids: Vec<_> = p
-        .comments
-        .iter()
-        .map(|c| (c.id.as_str(), c.parent.as_ref().map(|p| p.as_str())))
-        .collect();
+    let ids: Vec<_> = p.comments.iter().map(|c| (c.id.as_str(), c.parent.as_ref().map(|p| p.as_str()))).collect();
     assert_eq!(ids, [("1", None), ("2", Some("1")), ("3", Some("1"))]);
-    assert_eq!(
-        p.comments[0].body,
-        "Russia acts for its own interest & nobody else's.\n\nSecond paragraph."
-    );
+    assert_eq!(p.comments[0].body, "Russia acts for its own interest & nobody else's.\n\nSecond paragraph.");
     assert_eq!(p.comments[0].created_ms, Some(1_700_000_000_123));
     assert_eq!(p.comments[0].likes, 2);
     assert!(p.comments[2].deleted && !p.comments[1].deleted);
@@ -48,17 +39,8 @@ fn isso_nested_html_answer_flattens_with_parents() {
 fn remark42_tree_reads_wrapped_comments() {
     let d = preset("remark42", "http://127.0.0.1:8082").unwrap();
     let p = parse_list(&d, &recorded("remark42-tree.json")).unwrap();
-    let shape: Vec<_> = p
-        .comments
-        .iter()
-        .map(|c| {
-            (
-                c.id.0.clone(),
-                c.parent.clone().map(|p| p.0),
-                c.author.clone(),
-            )
-        })
-        .collect();
+    let shape: Vec<_> =
+        p.comments.iter().map(|c| (c.id.0.clone(), c.parent.clone().map(|p| p.0), c.author.clone())).collect();
     assert_eq!(
         shape,
         [
@@ -85,11 +67,13 @@ fn json_server_flat_list_and_create() {
         body,
         json!({"thread": "/a", "parentId": "1", "author": "Ani", "body": "Hello", "createdAt": 42, "likes": 0})
     );
-    let created = parse_created(&d, &json!({"id": 7, "thread": "/a", "parentId": "1", "author": "Ani", "body": "Hello", "createdAt": 42}), &draft(Some("1"))).unwrap();
-    assert_eq!(
-        (created.id.as_str(), created.parent.unwrap().as_str()),
-        ("7", "1")
-    );
+    let created = parse_created(
+        &d,
+        &json!({"id": 7, "thread": "/a", "parentId": "1", "author": "Ani", "body": "Hello", "createdAt": 42}),
+        &draft(Some("1")),
+    )
+    .unwrap();
+    assert_eq!((created.id.as_str(), created.parent.unwrap().as_str()), ("7", "1"));
     assert_eq!(
         expand_url(&d.list.url, &d.base, &[("thread", "/2014/05/a b?c")]).unwrap(),
         "http://127.0.0.1:3000/comments?thread=%2F2014%2F05%2Fa%20b%3Fc"
@@ -105,30 +89,15 @@ fn threadline_preset_round_trip() {
         json!({"thread": "t", "parent": null, "author": "Ani", "body": "Hello", "idempotency_key": "k-1"})
     );
     let answer = json!({"comment": {"id": "x1", "parent": null, "author": "Ani", "body": "Hello", "created_ms": 5, "likes": 0, "deleted": false}, "owner_token": "s"});
-    assert_eq!(
-        parse_created(&d, &answer, &draft(None))
-            .unwrap()
-            .id
-            .as_str(),
-        "x1"
-    );
-    assert_eq!(
-        expand_url(&d.list.url, &d.base, &[("thread", "a/b")]).unwrap(),
-        "/api/comments?thread=a%2Fb"
-    );
+    assert_eq!(parse_created(&d, &answer, &draft(None)).unwrap().id.as_str(), "x1");
+    assert_eq!(expand_url(&d.list.url, &d.base, &[("thread", "a/b")]).unwrap(), "/api/comments?thread=a%2Fb");
 }
 
 #[test]
 fn isso_create_sends_numeric_parent() {
     let d = preset("isso", "http://h").unwrap();
-    assert_eq!(
-        build_create_body(&d, "/a", &draft(Some("12")), 0)["parent"],
-        json!(12)
-    );
-    assert_eq!(
-        build_create_body(&d, "/a", &draft(None), 0)["parent"],
-        Value::Null
-    );
+    assert_eq!(build_create_body(&d, "/a", &draft(Some("12")), 0)["parent"], json!(12));
+    assert_eq!(build_create_body(&d, "/a", &draft(None), 0)["parent"], Value::Null);
 }
 
 #[test]
@@ -136,17 +105,10 @@ fn malformed_answers_are_clear_errors_or_warnings_never_panics() {
     let d = preset("threadline", "").unwrap();
     assert_eq!(
         parse_list(&d, &json!({"comments": {"a": 1}})),
-        Err(MappingError::WrongType {
-            pointer: "/comments".into(),
-            expected: "an array",
-            found: "an object"
-        })
+        Err(MappingError::WrongType { pointer: "/comments".into(), expected: "an array", found: "an object" })
     );
     let missing = parse_list(&d, &json!({"items": []})).unwrap_err();
-    assert_eq!(
-        missing.to_string(),
-        "the answer has no list of comments at \"/comments\""
-    );
+    assert_eq!(missing.to_string(), "the answer has no list of comments at \"/comments\"");
     let p = parse_list(
         &d,
         &json!({"comments": [
@@ -164,11 +126,8 @@ fn malformed_answers_are_clear_errors_or_warnings_never_panics() {
     assert_eq!(p.comments[2].created_ms, None);
     assert_eq!(p.warnings.len(), 6, "{:#?}", p.warnings);
     let nested = preset("isso", "").unwrap();
-    let bad_replies = parse_list(
-        &nested,
-        &json!({"replies": [{"id": 1, "author": "A", "text": "x", "replies": "nope"}]}),
-    )
-    .unwrap();
+    let bad_replies =
+        parse_list(&nested, &json!({"replies": [{"id": 1, "author": "A", "text": "x", "replies": "nope"}]})).unwrap();
     assert_eq!(bad_replies.comments.len(), 1);
     assert!(bad_replies.warnings[0].contains("not a list"));
 }
@@ -192,13 +151,8 @@ fn descriptions_with_mistakes_say_what_is_wrong() {
     let base = preset("threadline", "").unwrap();
     let mut v = serde_json::to_value(&base).unwrap();
     v["fields"]["body"] = json!("body");
-    let e = BackendDescription::from_json(&v.to_string())
-        .unwrap_err()
-        .to_string();
-    assert!(
-        e.contains("fields.body") && e.contains("JSON pointer"),
-        "{e}"
-    );
+    let e = BackendDescription::from_json(&v.to_string()).unwrap_err().to_string();
+    assert!(e.contains("fields.body") && e.contains("JSON pointer"), "{e}");
     let mut v = serde_json::to_value(&base).unwrap();
     v["list"]["url"] = json!("{base}/x?t={thred}");
     assert!(BackendDescription::from_json(&v.to_string())
@@ -207,30 +161,18 @@ fn descriptions_with_mistakes_say_what_is_wrong() {
         .contains("unknown placeholder {thred}"));
     let mut v = serde_json::to_value(&base).unwrap();
     v["coments"] = json!("/x");
-    assert!(BackendDescription::from_json(&v.to_string())
-        .unwrap_err()
-        .to_string()
-        .contains("unknown field `coments`"));
+    assert!(BackendDescription::from_json(&v.to_string()).unwrap_err().to_string().contains("unknown field `coments`"));
     let mut v = serde_json::to_value(&base).unwrap();
     v["fields"].as_object_mut().unwrap().remove("parent");
-    assert!(BackendDescription::from_json(&v.to_string())
-        .unwrap_err()
-        .to_string()
-        .contains("fields.parent"));
-    assert!(preset("disqus", "")
-        .unwrap_err()
-        .to_string()
-        .contains("known: threadline, json-server, isso, remark42"));
+    assert!(BackendDescription::from_json(&v.to_string()).unwrap_err().to_string().contains("fields.parent"));
+    assert!(preset("disqus", "").unwrap_err().to_string().contains("known: threadline, json-server, isso, remark42"));
     assert!(BackendDescription::from_json("{").is_err());
 }
 
 #[test]
 fn rfc3339_times() {
     assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z"), Some(0));
-    assert_eq!(
-        parse_rfc3339("2000-02-29T12:30:15.25+01:30"),
-        Some(951_822_015_250)
-    );
+    assert_eq!(parse_rfc3339("2000-02-29T12:30:15.25+01:30"), Some(951_822_015_250));
     assert_eq!(parse_rfc3339("2024-05-01"), Some(1_714_521_600_000));
     for bad in [
         "",

@@ -1,0 +1,202 @@
+//! Posting without ever losing a comment: a draft goes into the outbox
+//! (persisted) and shows at once as "sending…"; the outbox is flushed to the
+//! backend and retried with backoff until the backend confirms, and the
+//! placeholder is then swapped for the stored comment.
+
+use crate::state::{warn, SendStatus, ThreadState};
+use crate::storage;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+use threadline_core::{Comment, CommentId, NewComment};
+use threadline_sync::Outbox;
+
+const OUTBOX_KEY: &str = "threadline:outbox";
+
+pub fn pending_id(key: &str) -> CommentId {
+    CommentId(format!("pending-{key}"))
+}
+
+pub fn is_pending(id: &CommentId) -> bool {
+    id.as_str().starts_with("pending-")
+}
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// The outbox as this browser saved it. An unreadable one is kept aside,
+/// never overwritten, so nothing in it is lost.
+pub fn load_outbox() -> Outbox {
+    match storage::get(OUTBOX_KEY) {
+        Ok(Some(json)) => Outbox::from_json(&json).unwrap_or_else(|e| {
+            warn(&e);
+            let _ = storage::set(&format!("{OUTBOX_KEY}:unreadable:{}", now_ms()), &json);
+            Outbox::default()
+        }),
+        Ok(None) => Outbox::default(),
+        Err(e) => {
+            warn(&format!("unsent comments not restored: {e}"));
+            Outbox::default()
+        }
+    }
+}
+
+impl ThreadState {
+    fn persist_outbox(self) {
+        // Read-merge-write: another tab may have its own pending comments.
+        let json = self.outbox.with_value(Outbox::to_json);
+        let saved = storage::set(OUTBOX_KEY, &json);
+        self.notice.set(saved.err().map(|e| {
+            format!("Your comment could not be saved in this browser ({e}). Keep this page open until it is sent.")
+        }));
+    }
+
+    /// Takes a validated draft: it is shown at once and sent in the background.
+    pub fn submit(self, draft: NewComment) {
+        let thread = self.thread_id.get_value();
+        self.outbox.update_value(|o| o.push(&thread, draft.clone(), now_ms()));
+        self.persist_outbox();
+        self.show_pending(&draft);
+        self.flush();
+    }
+
+    fn show_pending(self, draft: &NewComment) {
+        let id = pending_id(&draft.idempotency_key);
+        let comment = Comment {
+            id: id.clone(),
+            parent: draft.parent.clone(),
+            author: draft.author.clone(),
+            body: draft.body.clone(),
+            created_ms: Some(now_ms()),
+            likes: 0,
+            deleted: false,
+        };
+        let mut shown = true;
+        self.thread.update(|t| {
+            if t.find(&id).is_none() {
+                shown = t.insert(comment.clone()).is_ok();
+            }
+        });
+        if !shown {
+            // Its parent is gone from the thread: show it at top level rather than hide it.
+            self.thread.update(|t| {
+                let _ = t.insert(Comment { parent: None, ..comment });
+            });
+        }
+        let status = match self.outbox.with_value(|o| o.get(&draft.idempotency_key).cloned()) {
+            Some(p) if p.last_error.is_some() => {
+                SendStatus::Failed { message: p.last_error.unwrap_or_default(), retrying: !p.stuck }
+            }
+            _ => SendStatus::Sending,
+        };
+        self.sending.update(|s| {
+            s.insert(id.clone(), status);
+        });
+        self.last_posted.set(Some(id));
+    }
+
+    /// Puts this thread's unsent comments (from an earlier visit) back on screen.
+    pub(crate) fn show_outbox(self) {
+        let thread = self.thread_id.get_value();
+        let drafts: Vec<NewComment> =
+            self.outbox.with_value(|o| o.for_thread(&thread).map(|p| p.draft.clone()).collect());
+        for d in &drafts {
+            self.show_pending(d);
+        }
+    }
+
+    /// Sends whatever is due, then arms one timer for the next retry.
+    pub fn flush(self) {
+        let thread = self.thread_id.get_value();
+        let due = self.outbox.with_value(|o| o.due(&thread, now_ms()));
+        for draft in due {
+            let key = draft.idempotency_key.clone();
+            let fresh = self.in_flight.try_update_value(|f| f.insert(key.clone())).unwrap_or(false);
+            if !fresh {
+                continue;
+            }
+            let backend = self.backend.get_value();
+            let thread = thread.clone();
+            let id = pending_id(&key);
+            self.sending.update(|s| {
+                s.insert(id.clone(), SendStatus::Sending);
+            });
+            spawn_local(async move {
+                let result = backend.create(&thread, draft).await;
+                self.in_flight.update_value(|f| {
+                    f.remove(&key);
+                });
+                match result {
+                    Ok(stored) => self.confirmed(&key, stored),
+                    Err(e) => {
+                        let retrying = e.is_transient();
+                        let message = e.to_string();
+                        self.outbox.update_value(|o| {
+                            o.failed(&key, message.clone(), retrying, now_ms(), js_sys::Math::random())
+                        });
+                        self.persist_outbox();
+                        self.sending.update(|s| {
+                            s.insert(id, SendStatus::Failed { message, retrying });
+                        });
+                        self.schedule();
+                    }
+                }
+            });
+        }
+    }
+
+    fn confirmed(self, key: &str, stored: Comment) {
+        let id = pending_id(key);
+        self.outbox.update_value(|o| {
+            o.sent(key);
+        });
+        self.persist_outbox();
+        let stored_id = stored.id.clone();
+        self.thread.update(|t| t.confirm(&id, stored));
+        self.sending.update(|s| {
+            s.remove(&id);
+        });
+        if self.last_posted.get_untracked().as_ref() == Some(&id) {
+            self.last_posted.set(Some(stored_id));
+        }
+    }
+
+    fn schedule(self) {
+        let thread = self.thread_id.get_value();
+        let Some(next) = self.outbox.with_value(|o| o.next_due(&thread)) else { return };
+        if let Some(old) = self.retry_timer.try_update_value(Option::take).flatten() {
+            old.clear();
+        }
+        let wait = Duration::from_millis((next - now_ms()).max(0) as u64);
+        match set_timeout_with_handle(move || self.flush(), wait) {
+            Ok(handle) => self.retry_timer.set_value(Some(handle)),
+            Err(_) => warn("could not arm the retry timer; use Retry"),
+        }
+    }
+
+    /// The reader's Retry on an unsent comment.
+    pub fn retry(self, id: &CommentId) {
+        let Some(key) = id.as_str().strip_prefix("pending-") else { return };
+        self.outbox.update_value(|o| o.retry_now(key, now_ms(), None));
+        self.flush();
+    }
+
+    /// The reader's Edit on an unsent comment: it leaves the outbox and its
+    /// text goes back into the form it came from.
+    pub fn edit_unsent(self, id: &CommentId) {
+        let Some(key) = id.as_str().strip_prefix("pending-") else { return };
+        let Some(pending) = self.outbox.try_update_value(|o| o.sent(key)).flatten() else { return };
+        self.persist_outbox();
+        self.thread.update(|t| {
+            t.remove_leaf(id);
+        });
+        self.sending.update(|s| {
+            s.remove(id);
+        });
+        if let Some(parent) = &pending.draft.parent {
+            self.set_form_open(parent, true);
+        }
+        self.handed_back.set(Some((pending.draft.parent.clone(), pending.draft.body)));
+    }
+}
