@@ -25,7 +25,7 @@ wasm_bindgen_version() {
 
 setup_rust() {
   command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first" >&2; exit 1; }
-  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
@@ -55,18 +55,31 @@ setup_node() {
     apt_install nodejs npm
   fi
   # npm's binaryen gives a wasm-opt that understands reference types
-  # (Debian's is too old); playwright-core drives the system Chromium.
+  # (Debian's is too old); playwright-core drives the system Chromium;
+  # json-server is a real third-party backend for the sync tests.
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
+     || [ ! -x "$ROOT/node_modules/.bin/json-server" ] \
      || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    say "installing node dev tools (binaryen, playwright-core)"
+    say "installing node dev tools (binaryen, playwright-core, json-server)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
+}
+
+# Isso is a real third-party backend the sync tests run against.
+setup_isso() {
+  local bin; bin="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')/isso"
+  if [ "$(python3 -m pip show isso 2>/dev/null | sed -n 's/^Version: //p')" != 0.14.0 ] || [ ! -x "$bin" ]; then
+    say "installing isso 0.14.0 (for the sync tests)"
+    python3 -m pip install --quiet --disable-pip-version-check isso==0.14.0
+  fi
+  export ISSO="$bin"
 }
 
 setup_all() {
   setup_rust
   setup_node
   setup_browser
+  setup_isso
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -48,7 +48,12 @@ fn method(name: &str) -> Result<gloo_net::http::Method, BackendError> {
 }
 
 async fn send(request: Request) -> Result<Response, BackendError> {
-    request.send().await.map_err(|e| BackendError::Network(e.to_string()))
+    request.send().await.map_err(|e| {
+        // The browser hides the cause (offline, refused, CORS) from scripts;
+        // the console has the details, the reader gets a plain sentence.
+        crate::state::warn(&format!("request failed: {e}"));
+        BackendError::Network("you may be offline, or the server is down".into())
+    })
 }
 
 /// The answer as JSON, or the backend's own error message when it sent one.

@@ -19,6 +19,11 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
         .into_any(),
         Load::Ready => ().into_any(),
     };
+    // A new comment may land far below (top-level ones go last): bring it into view.
+    Effect::new(move |_| {
+        let Some(id) = state.last_posted.get() else { return };
+        request_animation_frame(move || scroll_to(&format!("c-{id}")));
+    });
     view! {
         <section class="tl-thread" aria-label="Comments">
             <h2 class="tl-count">{count}</h2>
@@ -32,4 +37,13 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
             </ol>
         </section>
     }
+}
+
+fn scroll_to(element_id: &str) {
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(element_id)) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }

@@ -39,7 +39,7 @@ impl BackendError {
 impl fmt::Display for BackendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BackendError::Network(m) => write!(f, "Could not reach the comment server: {m}"),
+            BackendError::Network(m) => write!(f, "Could not reach the comment server ({m})."),
             BackendError::Status { code, message } => {
                 write!(f, "The comment server answered {code}: {message}")
             }

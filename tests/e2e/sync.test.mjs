@@ -1,0 +1,119 @@
+// Threadline against real third-party backends it did not write, through the
+// presets: json-server (flat list, parentId) and Isso (nested, HTML bodies).
+// Every result is checked through the backend's own API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, serveDist, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
+import { jsonServer, isso, seedRows, seedIsso, stop } from './peers.mjs';
+
+const seed = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
+const thread = encodeURIComponent(seed.thread);
+let browser, server, url;
+before(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const row = (page, id) => page.locator(`[id="c-${id}"]`);
+const pageFor = (preset, base) => `${url}?preset=${preset}&base=${encodeURIComponent(base)}`;
+// While a backend is down on purpose the browser logs the refused requests.
+const unexpected = (errors) => errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|Failed to fetch/.test(e));
+
+async function reply(page, parentId, author, text) {
+  await row(page, parentId).locator('.tl-reply').click();
+  const form = row(page, parentId).locator('form');
+  await form.locator('.tl-name').fill(author);
+  await form.locator('.tl-text').fill(text);
+  await form.locator('.tl-post').click();
+}
+
+async function postTop(page, author, text) {
+  const form = page.locator('form.tl-form').first();
+  await form.locator('.tl-name').fill(author);
+  await form.locator('.tl-text').fill(text);
+  await form.locator('.tl-post').click();
+}
+
+const settled = (page) => page.waitForFunction(() => !document.querySelector('.tl-pending'), null, { timeout: 15000 });
+
+test('json-server: seed thread, reply, outage and reload while a post is pending', async () => {
+  const js = await jsonServer(seedRows(seed));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(pageFor('json-server', js.base));
+    await page.waitForSelector('.tl-comment');
+    assert.equal(await page.locator('.tl-comment').count(), 15);
+    assert.equal(await row(page, '7.3.1').getAttribute('data-depth'), '2');
+
+    await reply(page, '7', 'Nareh', 'Interests first, always.');
+    await settled(page);
+    const stored = await (await fetch(`${js.base}/comments?thread=${thread}`)).json();
+    const mine = stored.filter((c) => c.body === 'Interests first, always.');
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].parentId, '7');
+    assert.equal(mine[0].author, 'Nareh');
+    assert.equal(await page.locator(`[id="c-${mine[0].id}"]`).getAttribute('data-depth'), '1');
+
+    // The backend goes down: the post shows as unsent, survives a reload,
+    // and lands exactly once when the backend is back.
+    await stop(js.child);
+    await postTop(page, 'Nareh', 'Written during the outage.');
+    await page.waitForSelector('.tl-unsent');
+    assert.match(await page.locator('.tl-unsent').textContent(), /retrying/);
+    await page.screenshot({ path: `${ARTIFACTS}/10-unsent.png`, fullPage: false });
+    await page.reload();
+    await page.waitForSelector('.tl-pending');
+    assert.match(await page.locator('.tl-error').textContent(), /Could not reach/);
+    js.child = await js.restart();
+    await page.locator('.tl-unsent button', { hasText: 'Retry now' }).click().catch(() => {});
+    await settled(page);
+    await page.locator('.tl-error button').click();
+    await page.waitForSelector('.tl-comment >> text=Written during the outage.');
+    const after = await (await fetch(`${js.base}/comments?thread=${thread}`)).json();
+    assert.equal(after.filter((c) => c.body === 'Written during the outage.').length, 1);
+    assert.equal(after.length, 17);
+    assert.equal(await page.locator('.tl-comment').count(), 17);
+    assert.deepEqual(unexpected(errors), []);
+  } finally {
+    await context.close();
+    await stop(js.child);
+  }
+});
+
+test('Isso: nested HTML answer, reply stored under the right parent', async () => {
+  const origin = new URL(url).origin;
+  const peer = await isso(origin);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    const ids = await seedIsso(peer.base, seed);
+    await page.goto(pageFor('isso', peer.base));
+    await page.waitForSelector('.tl-comment');
+    assert.equal(await page.locator('.tl-comment').count(), 15);
+    // Isso keeps one level of replies: the seed's third level comes back flattened.
+    assert.equal(await row(page, ids['7.3.1']).getAttribute('data-depth'), '1');
+    assert.equal(await row(page, ids['7']).locator('.tl-author').textContent(), 'Sokimag');
+    assert.equal(await row(page, ids['7.1']).locator('.tl-body p').count(), 3, 'HTML paragraphs come back as paragraphs');
+
+    await reply(page, ids['7'], 'Nareh', 'Isso keeps this one.');
+    await settled(page);
+    const list = await (await fetch(`${peer.base}/?uri=${thread}`)).json();
+    const top = list.replies.find((c) => c.id === ids['7']);
+    const mine = top.replies.filter((c) => c.author === 'Nareh');
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].text, '<p>Isso keeps this one.</p>');
+    assert.equal(await page.locator(`[id="c-${mine[0].id}"]`).getAttribute('data-depth'), '1');
+    assert.deepEqual(unexpected(errors), []);
+  } finally {
+    await context.close();
+    await stop(peer.child);
+  }
+});
