@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use threadline_core::{visible_rows, Backend, CollapseState, CommentId, Row, Thread};
+use threadline_policy::Policy;
 use threadline_sync::Outbox;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +38,8 @@ pub struct ThreadState {
     pub(crate) in_flight: StoredValue<BTreeSet<String>>,
     pub(crate) retry_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     pub(crate) backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
+    /// The site's discussion policy, checked on every draft before it is sent.
+    pub policy: StoredValue<Rc<Policy>, LocalStorage>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +54,10 @@ pub enum SendStatus {
 
 impl ThreadState {
     pub fn new(thread_id: String, backend: Rc<dyn Backend>) -> Self {
+        Self::with_policy(thread_id, backend, Policy::asbarez())
+    }
+
+    pub fn with_policy(thread_id: String, backend: Rc<dyn Backend>, policy: Policy) -> Self {
         let collapse = match storage::get(&storage::key("collapsed", &thread_id)) {
             Ok(Some(json)) => CollapseState::from_json(&json).unwrap_or_else(|e| {
                 warn(&e);
@@ -76,6 +83,7 @@ impl ThreadState {
             in_flight: StoredValue::new(BTreeSet::new()),
             retry_timer: StoredValue::new_local(None),
             backend: StoredValue::new_local(backend),
+            policy: StoredValue::new_local(Rc::new(policy)),
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod comment;
+pub mod draft_check;
 pub mod policy;
 pub mod reply_form;
 pub mod thread;

@@ -1,16 +1,22 @@
+use super::draft_check::{DraftMirror, FindingsList};
 use crate::backend::random_token;
 use crate::state::{warn, ThreadState};
 use crate::storage;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
+use std::time::Duration;
 use threadline_core::{CommentId, NewComment};
+use threadline_policy::{Outcome, Verdict};
 
 const AUTHOR_KEY: &str = "threadline:author";
+/// Typing pauses shorter than this do not trigger a check.
+const CHECK_DELAY: Duration = Duration::from_millis(120);
 
 /// The form for a new top-level comment (`parent: None`) or an inline reply.
-/// The draft is saved as it is typed, so closing the form, a reload or a
-/// failed post never loses it.
+/// The draft is saved as it is typed and checked against the site's policy;
+/// closing the form, a reload or a failed post never loses it, and the policy
+/// never rewrites it.
 #[component]
 pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView {
     let slot = parent.as_ref().map_or_else(|| "top".to_owned(), |p| format!("reply:{p}"));
@@ -20,10 +26,40 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     let body = RwSignal::new(restore(&draft_key));
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
+    let verdict = RwSignal::new(None::<Verdict>);
+    // Set when a nudge asked "are you sure?"; cleared by any edit.
+    let confirming = RwSignal::new(false);
+    let pending_check = StoredValue::new_local(None::<TimeoutHandle>);
     // One key per draft: a retried post of the same draft is the same comment.
     let idempotency_key = StoredValue::new(random_token());
     let textarea = NodeRef::<html::Textarea>::new();
+    let mirror = NodeRef::<html::Div>::new();
     let is_reply = parent.is_some();
+
+    let check_now = move || {
+        let text = body.get_untracked();
+        let v = (!text.trim().is_empty()).then(|| state.check_draft(&author.get_untracked(), &text));
+        verdict.set(v.clone());
+        v
+    };
+    let check_soon = move || {
+        if let Some(h) = pending_check.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        match set_timeout_with_handle(move || drop(check_now()), CHECK_DELAY) {
+            Ok(h) => pending_check.set_value(Some(h)),
+            Err(_) => drop(check_now()),
+        }
+    };
+    // A restored draft is checked at once, before the reader types again.
+    if !body.get_untracked().is_empty() {
+        request_animation_frame(move || drop(check_now()));
+    }
+    on_cleanup(move || {
+        if let Some(h) = pending_check.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    });
 
     if is_reply {
         Effect::new(move |_| {
@@ -41,6 +77,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             if slot == parent {
                 state.handed_back.set(None);
                 body.set(text);
+                check_now();
                 if let Some(el) = textarea.get() {
                     let _ = el.focus();
                 }
@@ -66,16 +103,20 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         }
     };
 
+    let blocked = move || verdict.with(|v| v.as_ref().is_some_and(|v| v.outcome == Outcome::Block));
+
+    // `confirm`: the reader chose "Post anyway" on a nudge.
     let submit = {
         let parent = parent.clone();
         let draft_key = draft_key.clone();
         let close = close.clone();
-        move || {
+        move |confirm: bool| {
             let draft = NewComment {
                 parent: parent.clone(),
                 author: author.get_untracked(),
                 body: body.get_untracked(),
                 idempotency_key: idempotency_key.get_value(),
+                confirm,
             };
             let draft = match draft.validated() {
                 Ok(d) => d,
@@ -84,13 +125,29 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                     return;
                 }
             };
+            // Never trust a check the reader typed past: check what is sent.
+            match check_now().map(|v| v.outcome) {
+                Some(Outcome::Block) => {
+                    error.set(Some("This comment cannot be posted as it is: change the marked text.".into()));
+                    return;
+                }
+                Some(Outcome::Nudge) if !confirm => {
+                    error.set(None);
+                    confirming.set(true);
+                    return;
+                }
+                _ => {}
+            }
             if let Err(e) = storage::set(AUTHOR_KEY, &draft.author) {
                 warn(&format!("name not remembered: {e}"));
             }
             error.set(None);
+            confirming.set(false);
             // The outbox has it now (shown as "sending…"), so the form is free.
             state.submit(draft);
+            state.note_posted();
             body.set(String::new());
+            verdict.set(None);
             let _ = storage::remove(&draft_key);
             idempotency_key.set_value(random_token());
             close();
@@ -101,18 +158,19 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         let submit = submit.clone();
         move |ev: SubmitEvent| {
             ev.prevent_default();
-            submit();
+            submit(false);
         }
     };
     let on_keydown = {
         let close = close.clone();
+        let submit = submit.clone();
         move |ev: KeyboardEvent| {
             if ev.key() == "Escape" && is_reply {
                 ev.prevent_default();
                 close();
             } else if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                 ev.prevent_default();
-                submit();
+                submit(false);
             }
         }
     };
@@ -121,30 +179,69 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     let name_id = format!("{ids}-name");
     let body_id = format!("{ids}-body");
     let error_id = format!("{ids}-error");
+    let findings_id = format!("{ids}-findings");
     let cancel = is_reply.then(|| {
         let close = close.clone();
         view! { <button type="button" class="tl-cancel" on:click=move |_| close()>"Cancel"</button> }
     });
+    let confirm_box = {
+        let submit = submit.clone();
+        move || {
+            let submit = submit.clone();
+            confirming.get().then(|| {
+                view! {
+                    <div class="tl-confirm" role="alertdialog" aria-label="Post anyway?">
+                        <p>"Are you sure? This may go against the discussion policy (see above). You can edit it, or post it as it is."</p>
+                        <button type="button" class="tl-edit-anyway" on:click=move |_| {
+                            confirming.set(false);
+                            if let Some(el) = textarea.get() {
+                                let _ = el.focus();
+                            }
+                        }>"Edit"</button>
+                        <button type="button" class="tl-post-anyway" on:click=move |_| submit(true)>"Post anyway"</button>
+                    </div>
+                }
+            })
+        }
+    };
 
     view! {
         <form class="tl-form" class:tl-form-reply=is_reply on:submit=on_submit on:keydown=on_keydown
             aria-label=if is_reply { "Reply" } else { "Write a comment" }>
             <label for=name_id.clone() class="tl-label">"Name"</label>
             <input id=name_id class="tl-name" type="text" autocomplete="nickname" maxlength="80"
-                prop:value=move || author.get() on:input=move |ev| author.set(event_target_value(&ev)) />
-            <label for=body_id.clone() class="tl-label">{if is_reply { "Your reply" } else { "Your comment" }}</label>
-            <textarea id=body_id class="tl-text" rows="4" node_ref=textarea aria-describedby=error_id.clone()
-                prop:value=move || body.get()
+                prop:value=move || author.get()
                 on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    save_draft(&text);
-                    body.set(text);
-                }
-            ></textarea>
+                    author.set(event_target_value(&ev));
+                    check_soon();
+                } />
+            <label for=body_id.clone() class="tl-label">{if is_reply { "Your reply" } else { "Your comment" }}</label>
+            <div class="tl-draft">
+                <DraftMirror text=body.into() verdict=verdict.into() node=mirror />
+                <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
+                    aria-describedby=format!("{error_id} {findings_id}")
+                    aria-invalid=move || blocked().to_string()
+                    prop:value=move || body.get()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        save_draft(&text);
+                        body.set(text);
+                        confirming.set(false);
+                        check_soon();
+                    }
+                    on:scroll=move |_| {
+                        if let (Some(t), Some(m)) = (textarea.get(), mirror.get()) {
+                            m.set_scroll_top(t.scroll_top());
+                        }
+                    }
+                ></textarea>
+            </div>
+            <FindingsList text=body.into() verdict=verdict.into() id=findings_id />
             <p id=error_id class="tl-form-error" role="alert">{move || error.get()}</p>
             <p class="tl-form-note">{move || note.get()}</p>
+            {confirm_box}
             <div class="tl-form-actions">
-                <button type="submit" class="tl-post">
+                <button type="submit" class="tl-post" disabled=blocked>
                     {if is_reply { "Post reply" } else { "Post comment" }}
                 </button>
                 {cancel}

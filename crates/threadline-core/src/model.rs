@@ -61,6 +61,9 @@ pub struct NewComment {
     pub author: String,
     pub body: String,
     pub idempotency_key: String,
+    /// The reader saw the policy's "are you sure?" and chose to post anyway.
+    #[serde(default)]
+    pub confirm: bool,
 }
 
 /// Problems with a draft that no backend needs to see to refuse.

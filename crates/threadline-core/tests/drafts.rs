@@ -2,7 +2,7 @@ use threadline_core::model::{DraftError, MAX_AUTHOR_CHARS};
 use threadline_core::NewComment;
 
 fn draft(author: &str, body: &str) -> NewComment {
-    NewComment { parent: None, author: author.into(), body: body.into(), idempotency_key: "k".into() }
+    NewComment { parent: None, author: author.into(), body: body.into(), idempotency_key: "k".into(), confirm: false }
 }
 
 #[test]

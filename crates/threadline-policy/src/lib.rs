@@ -10,6 +10,7 @@ mod engine;
 mod error;
 mod fold_table;
 mod forms;
+pub mod highlight;
 mod lexicon;
 mod messages;
 mod normalize;

@@ -115,7 +115,8 @@ pub struct BackendDescription {
     #[serde(default)]
     pub body_format: BodyFormat,
     /// The create request's JSON body; string values `{author}`, `{body}`,
-    /// `{parent}`, `{thread}`, `{idempotency_key}`, `{now_ms}` are filled in.
+    /// `{parent}`, `{parent_number}`, `{thread}`, `{idempotency_key}`, `{confirm}`, `{now_ms}`
+    /// are filled in.
     pub create_body: serde_json::Value,
     /// Pointer to the stored comment in the create answer ("" = the answer).
     #[serde(default)]

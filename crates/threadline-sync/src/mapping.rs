@@ -190,6 +190,7 @@ pub fn build_create_body(d: &BackendDescription, thread: &str, draft: &NewCommen
                 draft.parent.as_ref().and_then(|p| p.as_str().parse::<i64>().ok()).map_or(Value::Null, Value::from)
             }
             "idempotency_key" => Value::from(draft.idempotency_key.as_str()),
+            "confirm" => Value::from(draft.confirm),
             "now_ms" => Value::from(now_ms),
             _ => return None,
         })

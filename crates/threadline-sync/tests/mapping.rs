@@ -18,6 +18,7 @@ fn draft(parent: Option<&str>) -> NewComment {
         author: "Ani".into(),
         body: "Hello".into(),
         idempotency_key: "k-1".into(),
+        confirm: false,
     }
 }
 
@@ -86,7 +87,7 @@ fn threadline_preset_round_trip() {
     let body = build_create_body(&d, "t", &draft(None), 0);
     assert_eq!(
         body,
-        json!({"thread": "t", "parent": null, "author": "Ani", "body": "Hello", "idempotency_key": "k-1"})
+        json!({"thread": "t", "parent": null, "author": "Ani", "body": "Hello", "idempotency_key": "k-1", "confirm": false})
     );
     let answer = json!({"comment": {"id": "x1", "parent": null, "author": "Ani", "body": "Hello", "created_ms": 5, "likes": 0, "deleted": false}, "owner_token": "s"});
     assert_eq!(parse_created(&d, &answer, &draft(None)).unwrap().id.as_str(), "x1");

@@ -8,6 +8,7 @@ fn draft(key: &str) -> NewComment {
         author: "Ani".into(),
         body: format!("body {key}"),
         idempotency_key: key.into(),
+        confirm: false,
     }
 }
 

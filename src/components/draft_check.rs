@@ -1,0 +1,90 @@
+//! What the policy found in a draft, shown two ways: marked in place behind
+//! the text box (a mirror of the draft, text nodes only) and listed with the
+//! reason under it, announced to screen readers.
+
+use crate::checking::localized;
+use leptos::prelude::*;
+use threadline_policy::highlight::segments;
+use threadline_policy::{Action, Outcome, Verdict};
+
+fn action_class(a: Action) -> &'static str {
+    match a {
+        Action::Block => "tl-mark tl-mark-block",
+        Action::Nudge => "tl-mark tl-mark-nudge",
+        Action::Hold => "tl-mark tl-mark-hold",
+    }
+}
+
+/// The draft's text with flagged pieces in `<mark>`; sits exactly behind the
+/// transparent textarea so the marks appear under the words.
+#[component]
+pub fn DraftMirror(
+    text: Signal<String>,
+    verdict: Signal<Option<Verdict>>,
+    node: NodeRef<leptos::html::Div>,
+) -> impl IntoView {
+    let pieces = move || {
+        let text = text.get();
+        let findings = verdict.with(|v| v.as_ref().map(|v| v.findings.clone()).unwrap_or_default());
+        segments(&text, &findings)
+            .into_iter()
+            .map(|s| {
+                let piece = text[s.start..s.end].to_owned();
+                match s.action {
+                    Some(a) => view! { <mark class=action_class(a)>{piece}</mark> }.into_any(),
+                    None => piece.into_any(),
+                }
+            })
+            .collect_view()
+    };
+    // The trailing space keeps the mirror's last line as tall as the textarea's.
+    view! { <div class="tl-mirror" aria-hidden="true" node_ref=node>{pieces}" "</div> }
+}
+
+/// The findings as sentences, strongest first.
+#[component]
+pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: String) -> impl IntoView {
+    let items = move || {
+        let text = text.get();
+        verdict.with(|v| {
+            let Some(v) = v else { return Vec::new() };
+            let mut findings = v.findings.clone();
+            findings.sort_by(|a, b| b.action.cmp(&a.action).then(a.start.cmp(&b.start)));
+            findings
+                .into_iter()
+                .map(|f| {
+                    let message = localized(&f.message).to_owned();
+                    // Quote the flagged words unless the message already does.
+                    let quoted = text
+                        .get(f.start..f.end)
+                        .filter(|q| !q.is_empty() && q.len() <= 60 && !message.contains(*q))
+                        .map(|q| format!("“{q}” — "));
+                    let kind = match f.action {
+                        Action::Block => "Cannot be posted: ",
+                        Action::Nudge => "Please check: ",
+                        Action::Hold => "Will be reviewed: ",
+                    };
+                    view! {
+                        <li class=format!("tl-finding tl-finding-{}", f.rule) data-action=format!("{:?}", f.action).to_lowercase()>
+                            <strong>{kind}</strong>
+                            {quoted}
+                            {message}
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let summary = move || {
+        verdict.with(|v| match v.as_ref().map(|v| v.outcome) {
+            Some(Outcome::Hold) => Some("Your comment will be published after a moderator has looked at it."),
+            _ => None,
+        })
+    };
+    view! {
+        <div class="tl-findings" id=id aria-live="polite">
+            <ul>{items}</ul>
+            <p class="tl-hold-note">{summary}</p>
+        </div>
+    }
+}
