@@ -1,0 +1,34 @@
+//! `POST /api/comments/{id}/like`: one like per client, repeat likes are no-ops.
+
+use super::extract::ApiPath;
+use super::Client;
+use crate::errors::ApiError;
+use crate::queries;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use rusqlite::TransactionBehavior;
+use serde_json::json;
+
+pub async fn like(State(state): State<AppState>, client: Client, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
+    state.rate_limit(&client)?;
+    let (thread, likes, changed) = state
+        .db
+        .write(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let s = queries::get(&tx, &id)?
+                .filter(|s| !s.removed && !s.api.held && !s.api.comment.deleted)
+                .ok_or_else(|| ApiError::not_found(format!("There is no comment {id}.")))?;
+            let change = queries::next_change(&tx)?;
+            let (likes, added) = queries::like(&tx, &id, &client.key, change)?;
+            let changed = if added { queries::get(&tx, &id)?.map(|c| (change, c.api)) } else { None };
+            tx.commit()?;
+            Ok((s.thread, likes, changed))
+        })
+        .await?;
+    if let Some((change, c)) = changed {
+        state.committed(&thread, change, std::slice::from_ref(&c));
+    }
+    let body = crate::errors::json_body(&json!({ "likes": likes }));
+    Ok(([("content-type", "application/json")], body).into_response())
+}

@@ -1,0 +1,138 @@
+//! `GET /api/comments`: a thread's listing, paged by top-level comment, with
+//! ETag revalidation and `since` for cheap polling.
+
+use super::extract::ApiQuery;
+use super::validate;
+use crate::cache::Snapshot;
+use crate::errors::ApiError;
+use crate::queries;
+use crate::state::AppState;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use serde::Deserialize;
+use serde_json::json;
+use std::sync::Arc;
+
+pub const MAX_LIMIT: usize = 1000;
+
+#[derive(Deserialize)]
+pub struct ListParams {
+    thread: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+    since: Option<String>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiQuery(p): ApiQuery<ListParams>,
+) -> Result<Response, ApiError> {
+    let thread =
+        p.thread.ok_or_else(|| ApiError::bad_request("invalid_query", "The thread query parameter is required."))?;
+    validate::thread(&thread)?;
+    if p.limit.is_some_and(|n| n == 0 || n > MAX_LIMIT) {
+        return Err(ApiError::bad_request("invalid_query", format!("limit must be between 1 and {MAX_LIMIT}.")));
+    }
+    let offset = p.offset.unwrap_or(0);
+    if let Some(since) = p.since {
+        let since: i64 =
+            since.parse().ok().filter(|n| *n >= 0).ok_or_else(|| {
+                ApiError::bad_request("invalid_query", "since must be a cursor returned by this server.")
+            })?;
+        return changes(&state, &headers, thread, since).await;
+    }
+    let snap = snapshot(&state, &thread).await?;
+    let etag = format!("\"c{}-o{}-l{}\"", snap.cursor, offset, p.limit.unwrap_or(0));
+    if not_modified(&headers, &etag) {
+        return Ok(respond(StatusCode::NOT_MODIFIED, &etag, Bytes::new()));
+    }
+    Ok(respond(StatusCode::OK, &etag, snap.page(&thread, offset, p.limit)))
+}
+
+async fn snapshot(state: &AppState, thread: &str) -> Result<Arc<Snapshot>, ApiError> {
+    if let Some(s) = state.cache.get(thread) {
+        return Ok(s);
+    }
+    let t = thread.to_owned();
+    let snap = state
+        .db
+        .read(move |conn| {
+            // One read transaction so the cursor matches the rows.
+            let tx = conn.transaction()?;
+            let cursor = queries::cursor(&tx, &t)?;
+            let rows = queries::visible(&tx, &t)?;
+            tx.commit()?;
+            Ok(Arc::new(Snapshot::new(cursor, rows)))
+        })
+        .await?;
+    state.cache.put(thread, snap.clone());
+    Ok(snap)
+}
+
+async fn changes(state: &AppState, headers: &HeaderMap, thread: String, since: i64) -> Result<Response, ApiError> {
+    // Nothing newer than a cached snapshot means nothing changed: answer
+    // without touching the database, which is what pollers mostly hit.
+    let cached = state.cache.get(&thread).filter(|s| s.cursor <= since);
+    let (cursor, rows) = match cached {
+        Some(s) => (s.cursor.max(since), Vec::new()),
+        None => {
+            let t = thread.clone();
+            state
+                .db
+                .read(move |conn| {
+                    let tx = conn.transaction()?;
+                    let cursor = queries::cursor(&tx, &t)?;
+                    let rows = queries::changes_since(&tx, &t, since)?;
+                    tx.commit()?;
+                    Ok((cursor.max(since), rows))
+                })
+                .await?
+        }
+    };
+    let etag = format!("\"c{cursor}-s{since}\"");
+    if not_modified(headers, &etag) {
+        return Ok(respond(StatusCode::NOT_MODIFIED, &etag, Bytes::new()));
+    }
+    let n = rows.len();
+    let body = json!({
+        "thread": thread,
+        "comments": rows,
+        "total": n,
+        "top_level_total": rows_top_level(&rows),
+        "next_offset": null,
+        "cursor": cursor.to_string(),
+    });
+    Ok(respond(StatusCode::OK, &etag, Bytes::from(crate::errors::json_body(&body))))
+}
+
+fn rows_top_level(rows: &[queries::ApiComment]) -> usize {
+    rows.iter().filter(|c| c.comment.parent.is_none()).count()
+}
+
+fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim())
+        .any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t) == etag)
+}
+
+fn respond(status: StatusCode, etag: &str, body: Bytes) -> Response {
+    let mut res = Response::new(Body::from(body));
+    *res.status_mut() = status;
+    let h = res.headers_mut();
+    if status != StatusCode::NOT_MODIFIED {
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    }
+    // Revalidate every time: the ETag makes that nearly free.
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if let Ok(v) = HeaderValue::from_str(etag) {
+        h.insert(header::ETAG, v);
+    }
+    res
+}

@@ -1,0 +1,90 @@
+//! The JSON API under `/api`, one file per endpoint group.
+
+pub mod extract;
+mod like;
+mod list;
+mod modify;
+mod post;
+pub mod validate;
+
+use crate::errors::ApiError;
+use crate::state::AppState;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::{request::Parts, StatusCode};
+use axum::routing::{get, patch, post};
+use axum::Router;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/comments", get(list::list).post(post::create))
+        .route("/api/comments/stream", get(crate::sse::stream))
+        .route("/api/comments/{id}", patch(modify::edit).delete(modify::remove))
+        .route("/api/comments/{id}/like", post(like::like))
+        .route("/api/{*rest}", axum::routing::any(unknown_endpoint))
+        .method_not_allowed_fallback(method_not_allowed)
+}
+
+async fn unknown_endpoint() -> ApiError {
+    ApiError::not_found("There is no such API endpoint.")
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "This endpoint does not accept that HTTP method.",
+    )
+}
+
+/// Who is asking: the address (for rate limits) and a stable key for likes
+/// and the policy's "your recent comments" — the widget's `X-Client-Id` when
+/// it sends one, else the address.
+pub struct Client {
+    pub ip: IpAddr,
+    pub key: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(a)| a.ip())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        let id = parts
+            .headers
+            .get("x-client-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .filter(|v| !v.is_empty() && v.len() <= 128);
+        let key = match id {
+            Some(id) => format!("id:{id}"),
+            None => format!("ip:{ip}"),
+        };
+        Ok(Client { ip, key })
+    }
+}
+
+impl AppState {
+    pub fn rate_limit(&self, client: &Client) -> Result<(), ApiError> {
+        self.limiter.check(client.ip).map_err(ApiError::rate_limited)
+    }
+}
+
+/// The owner token header, required by edit and delete.
+pub fn owner_token(parts: &axum::http::HeaderMap) -> Result<String, ApiError> {
+    parts
+        .get("x-owner-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(String::from)
+        .ok_or_else(|| {
+            ApiError::forbidden(
+                "This needs the X-Owner-Token header with the token returned when the comment was posted.",
+            )
+        })
+}

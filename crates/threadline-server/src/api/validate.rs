@@ -1,0 +1,94 @@
+//! Input rules shared by posting and editing.
+//!
+//! Control characters are rejected, not stripped: silently changing what a
+//! reader typed would make the stored text differ from the preview, and a
+//! control character in a comment is almost always an attack or a bug.
+//! `\n` and `\t` are allowed in bodies; `\r\n` is normalized to `\n`.
+
+use crate::errors::ApiError;
+use crate::policy_gate::{Outcome, Verdict};
+use axum::http::StatusCode;
+use threadline_core::model::{DraftError, MAX_AUTHOR_CHARS, MAX_BODY_CHARS};
+
+pub const MAX_THREAD_CHARS: usize = 512;
+pub const MAX_IDEMPOTENCY_KEY_CHARS: usize = 200;
+
+fn control_char(s: &str, allow_layout: bool) -> Option<char> {
+    s.chars().find(|&c| c.is_control() && !(allow_layout && (c == '\n' || c == '\t')))
+}
+
+pub fn thread(t: &str) -> Result<(), ApiError> {
+    if t.is_empty() || t.chars().count() > MAX_THREAD_CHARS {
+        return Err(ApiError::invalid(format!("The thread id must be 1 to {MAX_THREAD_CHARS} characters.")));
+    }
+    if control_char(t, false).is_some() {
+        return Err(ApiError::invalid("The thread id must not contain control characters."));
+    }
+    Ok(())
+}
+
+pub fn idempotency_key(k: &str) -> Result<(), ApiError> {
+    if k.is_empty() || k.chars().count() > MAX_IDEMPOTENCY_KEY_CHARS || control_char(k, false).is_some() {
+        return Err(ApiError::invalid(format!(
+            "The idempotency key must be 1 to {MAX_IDEMPOTENCY_KEY_CHARS} printable characters."
+        )));
+    }
+    Ok(())
+}
+
+/// Trimmed author and body, or why they cannot be stored.
+pub fn draft(author: &str, body: &str) -> Result<(String, String), ApiError> {
+    let body = body.replace("\r\n", "\n");
+    if let Some(c) = control_char(author, false) {
+        return Err(ApiError::invalid(format!(
+            "The name contains a control character (U+{:04X}); names are plain text on one line.",
+            c as u32
+        )));
+    }
+    if let Some(c) = control_char(&body, true) {
+        return Err(ApiError::invalid(format!(
+            "The comment contains a control character (U+{:04X}); only line breaks and tabs are allowed.",
+            c as u32
+        )));
+    }
+    // The same rules and messages as the widget's own draft check.
+    let (author, body) = (author.trim(), body.trim());
+    let refuse = |e: DraftError| Err(ApiError::invalid(e.to_string()));
+    if body.is_empty() {
+        return refuse(DraftError::EmptyBody);
+    }
+    if author.is_empty() {
+        return refuse(DraftError::EmptyAuthor);
+    }
+    if author.chars().count() > MAX_AUTHOR_CHARS {
+        return refuse(DraftError::AuthorTooLong { max: MAX_AUTHOR_CHARS });
+    }
+    if body.chars().count() > MAX_BODY_CHARS {
+        return refuse(DraftError::BodyTooLong { max: MAX_BODY_CHARS });
+    }
+    Ok((author.to_owned(), body.to_owned()))
+}
+
+/// Turns a verdict into an error unless the comment may be stored; `Ok(true)`
+/// means store it held for moderation.
+pub fn verdict(v: Verdict, confirmed: bool) -> Result<bool, ApiError> {
+    let refuse = |code: &'static str, fallback: &str, findings| {
+        let mut e = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, fallback);
+        if let Some(s) = &v.summary {
+            e.message = s.clone();
+        }
+        e.findings = Some(findings);
+        e
+    };
+    match v.outcome {
+        Outcome::Allow => Ok(false),
+        Outcome::Hold => Ok(true),
+        Outcome::Nudge if confirmed => Ok(false),
+        Outcome::Nudge => Err(refuse(
+            "nudge",
+            "The discussion policy suggests changing this comment; send \"confirm\": true to post it anyway.",
+            v.findings.clone(),
+        )),
+        Outcome::Block => Err(refuse("policy", "This comment breaks the discussion policy.", v.findings.clone())),
+    }
+}

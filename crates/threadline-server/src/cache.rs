@@ -1,0 +1,138 @@
+//! Serialized thread listings, kept per thread until the next write to it.
+//!
+//! Readers poll far more often than anyone writes, so a listing is built
+//! from SQLite once per change and then served from memory; this is what
+//! lets one core answer thousands of list requests per second.
+
+use crate::queries::ApiComment;
+use axum::body::Bytes;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+/// How many pages of one snapshot are kept serialized.
+const PAGES_PER_THREAD: usize = 32;
+/// Beyond this many cached threads the cache starts over; the working set of
+/// a news site is its few current articles.
+const THREADS: usize = 512;
+
+pub struct Snapshot {
+    pub cursor: i64,
+    comments: Vec<ApiComment>,
+    /// Indices of top-level comments, oldest first.
+    top_level: Vec<usize>,
+    children: HashMap<usize, Vec<usize>>,
+    pages: Mutex<HashMap<(usize, Option<usize>), Bytes>>,
+}
+
+#[derive(Serialize)]
+struct Listing<'a> {
+    thread: &'a str,
+    comments: Vec<&'a ApiComment>,
+    total: usize,
+    top_level_total: usize,
+    next_offset: Option<usize>,
+    cursor: String,
+}
+
+impl Snapshot {
+    pub fn new(cursor: i64, comments: Vec<ApiComment>) -> Snapshot {
+        let index: HashMap<&str, usize> =
+            comments.iter().enumerate().map(|(i, c)| (c.comment.id.as_str(), i)).collect();
+        let mut top_level = Vec::new();
+        let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, c) in comments.iter().enumerate() {
+            // A reply whose parent is not listed (never expected, but seed
+            // data is outside our control) is shown as top-level rather than lost.
+            match c.comment.parent.as_ref().and_then(|p| index.get(p.as_str())) {
+                Some(&p) if p != i => children.entry(p).or_default().push(i),
+                _ => top_level.push(i),
+            }
+        }
+        Snapshot { cursor, comments, top_level, children, pages: Mutex::new(HashMap::new()) }
+    }
+
+    /// The page's JSON: `limit` top-level comments from `offset`, each with
+    /// its whole subtree, in posting order.
+    pub fn page(&self, thread: &str, offset: usize, limit: Option<usize>) -> Bytes {
+        if let Some(b) = self.pages.lock().ok().and_then(|p| p.get(&(offset, limit)).cloned()) {
+            return b;
+        }
+        let end = match limit {
+            Some(n) => offset.saturating_add(n).min(self.top_level.len()),
+            None => self.top_level.len(),
+        };
+        let start = offset.min(end);
+        let mut picked: Vec<usize> = Vec::new();
+        let mut seen = HashSet::new();
+        let mut stack: Vec<usize> = self.top_level[start..end].to_vec();
+        while let Some(i) = stack.pop() {
+            if seen.insert(i) {
+                picked.push(i);
+                if let Some(kids) = self.children.get(&i) {
+                    stack.extend(kids);
+                }
+            }
+        }
+        picked.sort_unstable();
+        let listing = Listing {
+            thread,
+            comments: picked.iter().map(|&i| &self.comments[i]).collect(),
+            total: self.comments.len(),
+            top_level_total: self.top_level.len(),
+            next_offset: (end < self.top_level.len()).then_some(end),
+            cursor: self.cursor.to_string(),
+        };
+        let bytes = Bytes::from(serde_json::to_vec(&listing).unwrap_or_default());
+        if let Ok(mut pages) = self.pages.lock() {
+            if pages.len() >= PAGES_PER_THREAD {
+                pages.clear();
+            }
+            pages.insert((offset, limit), bytes.clone());
+        }
+        bytes
+    }
+}
+
+#[derive(Default)]
+pub struct ListCache {
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    snapshots: HashMap<String, Arc<Snapshot>>,
+    /// The newest cursor each thread is known to have reached. A snapshot
+    /// read before a write committed must not be stored after that write
+    /// invalidated the thread, or it would be served stale indefinitely.
+    latest: HashMap<String, i64>,
+}
+
+impl ListCache {
+    pub fn get(&self, thread: &str) -> Option<Arc<Snapshot>> {
+        self.inner.lock().ok()?.snapshots.get(thread).cloned()
+    }
+
+    pub fn put(&self, thread: &str, snap: Arc<Snapshot>) {
+        if let Ok(mut inner) = self.inner.lock() {
+            if inner.latest.get(thread).is_some_and(|&l| snap.cursor < l) {
+                return;
+            }
+            if inner.snapshots.len() >= THREADS {
+                inner.snapshots.clear();
+            }
+            inner.snapshots.insert(thread.to_owned(), snap);
+        }
+    }
+
+    /// Called after a write to `thread` committed with change `cursor`.
+    pub fn invalidate(&self, thread: &str, cursor: i64) {
+        if let Ok(mut inner) = self.inner.lock() {
+            let latest = inner.latest.entry(thread.to_owned()).or_insert(cursor);
+            *latest = (*latest).max(cursor);
+            if inner.snapshots.get(thread).is_some_and(|s| s.cursor < cursor) {
+                inner.snapshots.remove(thread);
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! Server configuration: command-line flags, optionally on top of a JSON file
+//! (`--config FILE`). Flags win over the file so one file can serve several
+//! instances. Hand-parsed to keep the build free of an argument-parser crate.
+
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub db: PathBuf,
+    pub dist: Option<PathBuf>,
+    pub policy: Option<PathBuf>,
+    pub cors_origins: Vec<String>,
+    pub edit_window_secs: f64,
+    pub max_body_bytes: usize,
+    pub rate_limit_per_minute: u32,
+    pub seed: Vec<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            db: PathBuf::from("./threadline.sqlite"),
+            dist: None,
+            policy: None,
+            cors_origins: Vec::new(),
+            edit_window_secs: 15.0 * 60.0,
+            max_body_bytes: 64 * 1024,
+            rate_limit_per_minute: 20,
+            seed: Vec::new(),
+        }
+    }
+}
+
+pub const USAGE: &str = "\
+threadline-server: reference JSON backend for the Threadline comment widget
+
+USAGE: threadline-server [FLAGS]
+
+  --config FILE                JSON file with any of the keys below (snake_case)
+  --listen ADDR                address to listen on        [127.0.0.1:8080]
+  --db PATH                    SQLite database file        [./threadline.sqlite]
+  --dist DIR                   serve the built widget from DIR (index.html at /)
+  --policy FILE                discussion policy JSON      [built-in Asbarez policy]
+  --cors-origin ORIGIN         allow this browser origin (repeatable) [same-origin only]
+  --edit-window-secs SECS      how long an author may edit or delete [900]
+  --max-body-bytes N           largest accepted request body [65536]
+  --rate-limit-per-minute N    writes per client address per minute [20]
+  --seed FILE                  import a seed thread if it is empty (repeatable)
+  --help                       print this text
+";
+
+impl Config {
+    pub fn edit_window(&self) -> Duration {
+        Duration::from_secs_f64(self.edit_window_secs.max(0.0))
+    }
+
+    /// `Ok(None)` means `--help` was asked for.
+    pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Option<Config>, String> {
+        let args: Vec<String> = args.into_iter().collect();
+        let mut cfg = match find_flag(&args, "--config") {
+            Some(path) => Config::from_file(&path)?,
+            None => Config::default(),
+        };
+        let mut cli_seeds = Vec::new();
+        let mut cli_origins = Vec::new();
+        let mut it = args.into_iter();
+        while let Some(arg) = it.next() {
+            // Accept both `--flag value` and `--flag=value`.
+            let (flag, inline) = match arg.split_once('=') {
+                Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+                _ => (arg.clone(), None),
+            };
+            if flag == "--help" || flag == "-h" {
+                return Ok(None);
+            }
+            let mut value = || -> Result<String, String> {
+                match inline.clone() {
+                    Some(v) => Ok(v),
+                    None => it.next().ok_or_else(|| format!("{flag} needs a value")),
+                }
+            };
+            match flag.as_str() {
+                "--config" => {
+                    value()?;
+                }
+                "--listen" => cfg.listen = parse(&flag, &value()?)?,
+                "--db" => cfg.db = PathBuf::from(value()?),
+                "--dist" => cfg.dist = Some(PathBuf::from(value()?)),
+                "--policy" => cfg.policy = Some(PathBuf::from(value()?)),
+                "--cors-origin" => cli_origins.push(value()?),
+                "--edit-window-secs" => cfg.edit_window_secs = parse(&flag, &value()?)?,
+                "--max-body-bytes" => cfg.max_body_bytes = parse(&flag, &value()?)?,
+                "--rate-limit-per-minute" => cfg.rate_limit_per_minute = parse(&flag, &value()?)?,
+                "--seed" => cli_seeds.push(PathBuf::from(value()?)),
+                other => return Err(format!("unknown argument {other:?} (see --help)")),
+            }
+        }
+        if !cli_seeds.is_empty() {
+            cfg.seed = cli_seeds;
+        }
+        if !cli_origins.is_empty() {
+            cfg.cors_origins = cli_origins;
+        }
+        if !(cfg.edit_window_secs.is_finite() && cfg.edit_window_secs >= 0.0) {
+            return Err("--edit-window-secs must be a non-negative number".into());
+        }
+        if cfg.rate_limit_per_minute == 0 {
+            return Err("--rate-limit-per-minute must be at least 1".into());
+        }
+        Ok(Some(cfg))
+    }
+
+    fn from_file(path: &str) -> Result<Config, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        serde_json::from_str(&text).map_err(|e| format!("{path} is not a valid configuration: {e}"))
+    }
+}
+
+fn find_flag(args: &[String], name: &str) -> Option<String> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == name {
+            return it.next().cloned();
+        }
+        if let Some(v) = a.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
+            return Some(v.to_owned());
+        }
+    }
+    None
+}
+
+fn parse<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    v.parse().map_err(|e| format!("{flag} {v:?}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn flags_override_defaults() {
+        let c = Config::from_args(args(
+            "--listen 127.0.0.1:0 --cors-origin https://a --cors-origin=https://b --edit-window-secs 0.5",
+        ))
+        .unwrap()
+        .unwrap();
+        assert_eq!(c.listen.port(), 0);
+        assert_eq!(c.cors_origins, vec!["https://a", "https://b"]);
+        assert_eq!(c.edit_window(), Duration::from_millis(500));
+        assert_eq!(c.max_body_bytes, 65536);
+    }
+
+    #[test]
+    fn bad_flags_are_reported() {
+        assert!(Config::from_args(args("--bogus")).is_err());
+        assert!(Config::from_args(args("--listen")).is_err());
+        assert!(Config::from_args(args("--max-body-bytes lots")).is_err());
+        assert!(Config::from_args(args("--help")).unwrap().is_none());
+    }
+}

@@ -1,0 +1,160 @@
+//! The SQLite store: schema, connections and the blocking-thread bridge.
+//!
+//! One writer connection behind a mutex serializes every write (SQLite allows
+//! one writer anyway, and a queue in our process is cheaper than busy-waiting
+//! on the file lock); readers use a small pool so listings never wait for a
+//! write in WAL mode. Row-level queries live in `queries.rs`.
+
+use crate::errors::ApiError;
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS comments (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT, -- posting order, oldest first
+    id          TEXT NOT NULL UNIQUE,              -- public id, seed ids kept verbatim
+    thread      TEXT NOT NULL,
+    parent      TEXT,
+    author      TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_ms  INTEGER,
+    edited_ms   INTEGER,
+    likes       INTEGER NOT NULL DEFAULT 0,
+    deleted     INTEGER NOT NULL DEFAULT 0,       -- placeholder or removed
+    removed     INTEGER NOT NULL DEFAULT 0,       -- deleted with no replies: not listed
+    held        INTEGER NOT NULL DEFAULT 0,       -- awaiting moderation: not listed
+    owner_token TEXT,                              -- NULL for seed comments
+    client      TEXT,                              -- X-Client-Id or ip:ADDR
+    idem_key    TEXT,
+    change_seq  INTEGER NOT NULL                   -- global change counter at last change
+);
+CREATE UNIQUE INDEX IF NOT EXISTS comments_idem ON comments(thread, idem_key)
+    WHERE idem_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS comments_thread ON comments(thread, seq);
+CREATE INDEX IF NOT EXISTS comments_changes ON comments(thread, change_seq);
+CREATE INDEX IF NOT EXISTS comments_parent ON comments(parent);
+CREATE INDEX IF NOT EXISTS comments_client ON comments(client, seq);
+CREATE TABLE IF NOT EXISTS likes (
+    comment_id TEXT NOT NULL,
+    client     TEXT NOT NULL,
+    PRIMARY KEY (comment_id, client)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO counters (name, value) VALUES ('change', 0);
+";
+
+const READERS: usize = 4;
+
+#[derive(Clone)]
+pub struct Db {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // WAL lets readers run beside the writer. NORMAL sync keeps every
+    // committed transaction across a process crash (kill -9); only an OS
+    // crash or power loss can lose the last few commits.
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    Ok(())
+}
+
+impl Db {
+    pub fn open(path: &Path) -> Result<Db, String> {
+        let conn = Connection::open(path).map_err(|e| format!("cannot open database {}: {e}", path.display()))?;
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(|e| format!("cannot switch {} to WAL: {e}", path.display()))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(format!("{} refused WAL mode (got {mode})", path.display()));
+        }
+        configure(&conn).map_err(|e| e.to_string())?;
+        conn.execute_batch(SCHEMA).map_err(|e| format!("cannot create schema in {}: {e}", path.display()))?;
+        Ok(Db {
+            inner: Arc::new(Inner { path: path.to_owned(), writer: Mutex::new(conn), readers: Mutex::new(Vec::new()) }),
+        })
+    }
+
+    fn reader(&self) -> rusqlite::Result<Connection> {
+        let pooled = self.inner.readers.lock().ok().and_then(|mut v| v.pop());
+        match pooled {
+            Some(c) => Ok(c),
+            None => {
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let c = Connection::open_with_flags(&self.inner.path, flags)?;
+                configure(&c)?;
+                Ok(c)
+            }
+        }
+    }
+
+    fn give_back(&self, conn: Connection) {
+        if let Ok(mut v) = self.inner.readers.lock() {
+            if v.len() < READERS {
+                v.push(conn);
+            }
+        }
+    }
+
+    /// Runs `f` on a pooled read connection on the blocking thread pool.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let db = self.clone();
+        run_blocking(move || {
+            let mut conn = db.reader()?;
+            let out = f(&mut conn);
+            db.give_back(conn);
+            out
+        })
+        .await
+    }
+
+    /// Runs `f` with the single writer connection on the blocking thread pool.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let db = self.clone();
+        run_blocking(move || {
+            // A panic while holding the lock leaves the connection usable
+            // (SQLite rolls back the open transaction when it is dropped or
+            // restarted), so a poisoned lock is recovered rather than fatal.
+            let mut conn = match db.inner.writer.lock() {
+                Ok(g) => g,
+                Err(p) => p.into_inner(),
+            };
+            f(&mut conn)
+        })
+        .await
+    }
+
+    /// Synchronous access for startup work (seeding) before serving.
+    pub fn write_now<T>(&self, f: impl FnOnce(&mut Connection) -> T) -> T {
+        let mut conn = match self.inner.writer.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        };
+        f(&mut conn)
+    }
+}
+
+async fn run_blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(r) => r,
+        Err(e) => Err(ApiError::internal("storage task", e)),
+    }
+}

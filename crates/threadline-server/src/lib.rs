@@ -1,0 +1,90 @@
+//! Threadline's reference JSON backend: an axum server over an embedded
+//! SQLite database. `main.rs` parses flags and calls [`serve`].
+
+pub mod api;
+pub mod cache;
+pub mod config;
+pub mod db;
+pub mod errors;
+pub mod ids;
+pub mod policy_gate;
+pub mod queries;
+pub mod rate_limit;
+pub mod seed;
+pub mod sse;
+pub mod state;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue, Method};
+use config::Config;
+use errors::ApiError;
+use state::{AppState, Shared};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::{broadcast, watch};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
+
+/// Opens the database, imports seeds, and serves until `shutdown` resolves.
+pub async fn serve(
+    cfg: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), String> {
+    let db = db::Db::open(&cfg.db)?;
+    for path in &cfg.seed {
+        eprintln!("{}", seed::import(&db, path)?);
+    }
+    let gate = policy_gate::Gate::load(cfg.policy.as_deref())?;
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let state = AppState(Arc::new(Shared {
+        db,
+        gate,
+        limiter: rate_limit::RateLimiter::new(cfg.rate_limit_per_minute),
+        cache: cache::ListCache::default(),
+        changes: broadcast::channel(1024).0,
+        edit_window: cfg.edit_window(),
+        max_body_bytes: cfg.max_body_bytes,
+        shutdown: stop_rx,
+    }));
+
+    let mut app = api::router();
+    app = match &cfg.dist {
+        Some(dir) => app.fallback_service(ServeDir::new(dir)),
+        None => app.fallback(|| async { ApiError::not_found("Nothing is served here; the API is under /api.") }),
+    };
+    let mut app = app.with_state(state).layer(DefaultBodyLimit::max(cfg.max_body_bytes));
+    if !cfg.cors_origins.is_empty() {
+        app = app.layer(cors(&cfg.cors_origins)?);
+    }
+
+    let graceful = async move {
+        shutdown.await;
+        let _ = stop_tx.send(true);
+    };
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(graceful)
+        .await
+        .map_err(|e| format!("server error: {e}"))
+}
+
+fn cors(origins: &[String]) -> Result<CorsLayer, String> {
+    let list = origins
+        .iter()
+        .map(|o| HeaderValue::from_str(o.trim_end_matches('/')).map_err(|_| format!("invalid CORS origin {o:?}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(CorsLayer::new()
+        .allow_origin(AllowOrigin::list(list))
+        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::IF_NONE_MATCH,
+            HeaderName::from_static("x-owner-token"),
+            HeaderName::from_static("x-client-id"),
+            HeaderName::from_static("idempotency-key"),
+        ])
+        .expose_headers([header::ETAG, header::RETRY_AFTER])
+        .max_age(std::time::Duration::from_secs(600)))
+}

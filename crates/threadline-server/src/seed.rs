@@ -1,0 +1,62 @@
+//! Importing a seed document (`{thread, comments:[{id,parent,author,body}]}`)
+//! so the demo opens on the article's real comments.
+
+use crate::db::Db;
+use crate::queries::{self, NewRow};
+use serde::Deserialize;
+use std::path::Path;
+use threadline_core::Comment;
+
+/// Only what the server needs; the article and policy text are the widget's.
+#[derive(Deserialize)]
+struct SeedFile {
+    thread: String,
+    comments: Vec<Comment>,
+}
+
+/// Imports into the seed's thread only if that thread has no comments yet,
+/// so restarts and edits made since are never overwritten. Returns a line
+/// describing what happened.
+pub fn import(db: &Db, path: &Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read seed {}: {e}", path.display()))?;
+    let seed: SeedFile =
+        serde_json::from_str(&text).map_err(|e| format!("seed {} is not valid: {e}", path.display()))?;
+    db.write_now(|conn| -> Result<String, String> {
+        let fail = |e: rusqlite::Error| format!("cannot import seed {}: {e}", path.display());
+        let tx = conn.transaction().map_err(fail)?;
+        if !queries::thread_is_empty(&tx, &seed.thread).map_err(fail)? {
+            return Ok(format!("seed: thread {:?} already has comments, not imported", seed.thread));
+        }
+        let change = queries::next_change(&tx).map_err(fail)?;
+        for c in &seed.comments {
+            // Ids are global (the API addresses comments by id alone), so a
+            // seed may not reuse one that exists in another thread.
+            if queries::id_exists(&tx, c.id.as_str()).map_err(fail)? {
+                return Err(format!(
+                    "seed {}: comment id {:?} already exists; nothing imported",
+                    path.display(),
+                    c.id.as_str()
+                ));
+            }
+            queries::insert(
+                &tx,
+                &NewRow {
+                    id: c.id.as_str(),
+                    thread: &seed.thread,
+                    parent: c.parent.as_ref().map(|p| p.as_str()),
+                    author: &c.author,
+                    body: &c.body,
+                    created_ms: c.created_ms,
+                    held: false,
+                    owner_token: None,
+                    client: None,
+                    idem_key: None,
+                    change,
+                },
+            )
+            .map_err(fail)?;
+        }
+        tx.commit().map_err(fail)?;
+        Ok(format!("seed: imported {} comments into {:?}", seed.comments.len(), seed.thread))
+    })
+}

@@ -1,0 +1,311 @@
+//! Every endpoint against the real server process: happy paths and errors.
+
+mod common;
+use common::*;
+use serde_json::json;
+use std::io::{BufRead, BufReader, Write};
+use std::time::Duration;
+
+#[test]
+fn seed_is_listed_and_unknown_threads_are_empty() {
+    let s = Server::start(&[]);
+    let v = s.list(THREAD);
+    assert_eq!(v["thread"], THREAD);
+    assert_eq!(v["total"], 15);
+    assert_eq!(ids(&v)[0], "1");
+    assert!(v["cursor"].is_string());
+    let empty = s.list("nobody/wrote/here");
+    assert_eq!(empty["comments"], json!([]));
+    assert_eq!(empty["total"], 0);
+    assert_eq!(empty["next_offset"], json!(null));
+    // Missing thread parameter and a bad limit are JSON errors.
+    s.get("/api/comments").error(400, "invalid_query");
+    s.get("/api/comments?thread=a&limit=0").error(400, "invalid_query");
+    s.get("/api/comments?thread=a&limit=abc").error(400, "invalid_query");
+    s.get("/api/comments?thread=a&since=xyz").error(400, "invalid_query");
+    s.get("/api/nothing-here").error(404, "not_found");
+    s.call("PUT", "/api/comments", &[], None).error(405, "method_not_allowed");
+}
+
+#[test]
+fn a_seed_comment_text_is_accepted_and_an_insult_is_blocked() {
+    let s = Server::start(&[ASBAREZ_POLICY]);
+    let seed_text = s.list(THREAD)["comments"][1]["body"].as_str().unwrap().to_owned();
+    s.post_ok("other/thread", None, "Armenian", &seed_text);
+    let r = s.post_json("/api/comments", &json!({"thread": THREAD, "author": "X", "body": "you are an idiot"}));
+    r.error(422, "policy");
+    let f = &r.json()["findings"][0];
+    assert_eq!(f["action"], "block");
+    assert!(f["start"].is_u64() && f["end"].is_u64() && f["message"]["en"].is_string() && f["rule"].is_string());
+    assert_eq!(s.list(THREAD)["total"], 15, "nothing stored");
+}
+
+#[test]
+fn nudge_needs_confirm_and_hold_is_hidden() {
+    let s = Server::start(&[]);
+    let shout = json!({"thread": "t/n", "author": "A", "body": "THIS IS A VERY LOUD COMMENT"});
+    s.post_json("/api/comments", &shout).error(422, "nudge");
+    let mut confirmed = shout.clone();
+    confirmed["confirm"] = json!(true);
+    assert_eq!(s.post_json("/api/comments", &confirmed).status, 201);
+    let links = json!({"thread": "t/n", "author": "B", "body": "see http://a http://b http://c"});
+    let r = s.post_json("/api/comments", &links);
+    assert_eq!(r.status, 202, "{}", r.body);
+    let held_id = r.json()["comment"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(r.json()["comment"]["held"], true);
+    let v = s.list("t/n");
+    assert_eq!(v["total"], 1);
+    assert!(!ids(&v).contains(&held_id));
+    // A held comment cannot be replied to or liked.
+    let reply = json!({"thread": "t/n", "parent": held_id, "author": "C", "body": "hm"});
+    s.post_json("/api/comments", &reply).error(422, "invalid");
+    s.call("POST", &format!("/api/comments/{held_id}/like"), &[], None).error(404, "not_found");
+}
+
+#[test]
+fn policy_sees_this_clients_recent_posts() {
+    // Asbarez: 20 s between one reader's posts, no identical repeats.
+    let s = Server::start(&[ASBAREZ_POLICY]);
+    let post = |client: &str, body: &str| {
+        let b = json!({"thread": "t/c", "author": "A", "body": body}).to_string();
+        s.call("POST", "/api/comments", &[("content-type", "application/json"), ("x-client-id", client)], Some(&b))
+    };
+    assert_eq!(post("reader-1", "A first thought on the article.").status, 201);
+    let r = post("reader-1", "And a second one right away.");
+    r.error(422, "policy");
+    assert_eq!(r.json()["findings"][0]["rule"], "cooldown", "{}", r.body);
+    assert_eq!(post("reader-2", "Someone else may post meanwhile.").status, 201);
+}
+
+#[test]
+fn post_reply_edit_delete_with_owner_tokens() {
+    let s = Server::start(&[]);
+    let (a, tok_a) = s.post_ok("t/1", None, "  Ann  ", "  First!  ");
+    let v = s.list("t/1");
+    assert_eq!(v["comments"][0]["author"], "Ann", "trimmed");
+    assert_eq!(v["comments"][0]["body"], "First!");
+    assert!(v["comments"][0]["created_ms"].as_i64().unwrap() > 1_600_000_000_000);
+    let (b, tok_b) = s.post_ok("t/1", Some(&a), "Bob", "Reply");
+    assert_eq!(s.list("t/1")["comments"][1]["parent"], a.as_str());
+
+    let patch = |id: &str, tok: Option<&str>, body: &str| {
+        let mut h = vec![("content-type", "application/json")];
+        if let Some(t) = tok {
+            h.push(("x-owner-token", t));
+        }
+        s.call("PATCH", &format!("/api/comments/{id}"), &h, Some(&json!({"body": body}).to_string()))
+    };
+    let r = patch(&b, Some(&tok_b), "Reply, edited");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["comment"]["body"], "Reply, edited");
+    assert!(r.json()["comment"]["edited_ms"].as_i64().is_some());
+    patch(&b, Some(&tok_a), "not mine").error(403, "forbidden");
+    patch(&b, None, "no token").error(403, "forbidden");
+    patch("nope", Some(&tok_a), "x").error(404, "not_found");
+    patch(&b, Some(&tok_b), "you idiot").error(422, "policy");
+    patch(&b, Some(&tok_b), "   ").error(422, "invalid");
+
+    let del = |id: &str, tok: &str| s.call("DELETE", &format!("/api/comments/{id}"), &[("x-owner-token", tok)], None);
+    del(&a, &tok_b).error(403, "forbidden");
+    assert_eq!(s.call("DELETE", &format!("/api/comments/{a}"), &[], None).status, 403);
+    // With a reply, A stays as an empty placeholder.
+    assert_eq!(del(&a, &tok_a).status, 204);
+    let v = s.list("t/1");
+    assert_eq!(v["total"], 2);
+    assert_eq!(v["comments"][0]["deleted"], true);
+    assert_eq!(v["comments"][0]["body"], "");
+    assert_eq!(v["comments"][0]["author"], "");
+    patch(&a, Some(&tok_a), "revive").error(404, "not_found");
+    let reply = json!({"thread": "t/1", "parent": a, "author": "C", "body": "to a ghost"});
+    s.post_json("/api/comments", &reply).error(422, "invalid");
+    // Removing the last reply takes the placeholder with it.
+    let cursor = s.list("t/1")["cursor"].as_str().unwrap().to_owned();
+    assert_eq!(del(&b, &tok_b).status, 204);
+    assert_eq!(s.list("t/1")["total"], 0);
+    let since = s.get(&format!("/api/comments?thread=t/1&since={cursor}")).json();
+    let gone: Vec<_> = since["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["deleted"].as_bool().unwrap()))
+        .collect();
+    assert!(gone.contains(&(b.as_str(), true)) && gone.contains(&(a.as_str(), true)), "{since}");
+    del(&b, &tok_b).error(404, "not_found");
+}
+
+#[test]
+fn edit_window_closes() {
+    let s = Server::start(&["--edit-window-secs", "0.4"]);
+    let (id, tok) = s.post_ok("t/w", None, "A", "typo");
+    let h = [("content-type", "application/json"), ("x-owner-token", tok.as_str())];
+    let path = format!("/api/comments/{id}");
+    assert_eq!(s.call("PATCH", &path, &h, Some(r#"{"body":"fixed"}"#)).status, 200);
+    std::thread::sleep(Duration::from_millis(600));
+    let msg = s.call("PATCH", &path, &h, Some(r#"{"body":"late"}"#)).error(403, "forbidden");
+    assert!(msg.contains("edit window has closed"), "{msg}");
+    assert_eq!(s.list("t/w")["comments"][0]["body"], "fixed");
+}
+
+#[test]
+fn idempotent_retry_returns_the_original() {
+    let s = Server::start(&[]);
+    let body = json!({"thread": "t/i", "author": "A", "body": "once", "idempotency_key": "k-1"});
+    let first = s.post_json("/api/comments", &body);
+    assert_eq!(first.status, 201);
+    let again = s.post_json("/api/comments", &body);
+    assert_eq!(again.status, 200);
+    assert_eq!(first.json(), again.json(), "same comment, same owner token");
+    // The header works too, and keys are per thread.
+    let h = [("content-type", "application/json"), ("idempotency-key", "k-2")];
+    let b2 = json!({"thread": "t/i", "author": "A", "body": "twice"}).to_string();
+    assert_eq!(s.call("POST", "/api/comments", &h, Some(&b2)).status, 201);
+    assert_eq!(s.call("POST", "/api/comments", &h, Some(&b2)).status, 200);
+    let other = json!({"thread": "t/other", "author": "A", "body": "once", "idempotency_key": "k-1"});
+    assert_eq!(s.post_json("/api/comments", &other).status, 201);
+    assert_eq!(s.list("t/i")["total"], 2);
+}
+
+#[test]
+fn likes_once_per_client() {
+    let s = Server::start(&[]);
+    let like = |client: &str| s.call("POST", "/api/comments/1/like", &[("x-client-id", client)], None);
+    let r = like("reader-1");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json(), json!({"likes": 1}));
+    assert_eq!(like("reader-1").json(), json!({"likes": 1}));
+    assert_eq!(like("reader-2").json(), json!({"likes": 2}));
+    assert_eq!(s.list(THREAD)["comments"][0]["likes"], 2);
+    s.call("POST", "/api/comments/nope/like", &[], None).error(404, "not_found");
+}
+
+#[test]
+fn etag_since_and_paging() {
+    let s = Server::start(&[]);
+    let r = s.get("/api/comments?thread=t/p");
+    let etag = r.header("etag").unwrap().to_owned();
+    let r304 = s.call("GET", "/api/comments?thread=t/p", &[("if-none-match", &etag)], None);
+    assert_eq!(r304.status, 304);
+    assert_eq!(r304.body, "");
+    let cursor0 = r.json()["cursor"].as_str().unwrap().to_owned();
+
+    // 5 top-level comments, each with 2 replies.
+    let mut tops = Vec::new();
+    for i in 0..5 {
+        let (t, _) = s.post_ok("t/p", None, "A", &format!("top {i}"));
+        for j in 0..2 {
+            s.post_ok("t/p", Some(&t), "B", &format!("reply {i}.{j}"));
+        }
+        tops.push(t);
+    }
+    let r = s.call("GET", "/api/comments?thread=t/p", &[("if-none-match", &etag)], None);
+    assert_eq!(r.status, 200, "a change invalidates the ETag");
+    let page = s.get("/api/comments?thread=t/p&limit=2&offset=2").json();
+    assert_eq!(page["total"], 15);
+    assert_eq!(page["top_level_total"], 5);
+    assert_eq!(page["next_offset"], 4);
+    let got = ids(&page);
+    assert_eq!(got.len(), 6, "2 top-level comments with their replies");
+    assert_eq!(got[0], tops[2]);
+    let last = s.get("/api/comments?thread=t/p&limit=2&offset=4").json();
+    assert_eq!(last["next_offset"], json!(null));
+    assert_eq!(ids(&last).len(), 3);
+
+    let since = s.get(&format!("/api/comments?thread=t/p&since={cursor0}")).json();
+    assert_eq!(since["comments"].as_array().unwrap().len(), 15);
+    let c1 = since["cursor"].as_str().unwrap().to_owned();
+    let nothing = s.get(&format!("/api/comments?thread=t/p&since={c1}"));
+    assert_eq!(nothing.json()["comments"], json!([]));
+    s.call("POST", &format!("/api/comments/{}/like", tops[0]), &[], None);
+    let changed = s.get(&format!("/api/comments?thread=t/p&since={c1}")).json();
+    assert_eq!(ids(&changed), vec![tops[0].clone()]);
+    assert_eq!(changed["comments"][0]["likes"], 1);
+}
+
+#[test]
+fn sse_stream_receives_new_comments() {
+    let s = Server::start(&[]);
+    let mut sock = std::net::TcpStream::connect(&s.addr).unwrap();
+    sock.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(sock, "GET /api/comments/stream?thread=t/sse HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+        .unwrap();
+    let mut reader = BufReader::new(sock);
+    let mut line = String::new();
+    let mut read_until = |needle: &str| loop {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "stream ended");
+        if line.contains(needle) {
+            return line.clone();
+        }
+    };
+    assert!(read_until("HTTP/1.1").contains("200"));
+    read_until("event: ready");
+    s.post_ok("t/elsewhere", None, "A", "not for this stream");
+    let (id, _) = s.post_ok("t/sse", None, "A", "live");
+    read_until("event: comment");
+    let data = read_until("data:");
+    assert!(data.contains(&id), "{data}");
+    assert!(data.contains("\"live\""));
+    // The stream must not keep the server from stopping.
+    assert!(s.stop().success());
+}
+
+#[test]
+fn rate_limit_answers_429_with_retry_after() {
+    let s = Server::start(&["--rate-limit-per-minute", "3"]);
+    for i in 0..3 {
+        s.post_ok("t/r", None, "A", &format!("n{i}"));
+    }
+    let r = s.post_json("/api/comments", &json!({"thread": "t/r", "author": "A", "body": "too many"}));
+    r.error(429, "rate_limited");
+    assert!(r.header("retry-after").unwrap().parse::<u64>().unwrap() >= 1);
+    assert_eq!(s.get("/api/comments?thread=t/r").status, 200, "reads are not limited");
+}
+
+#[test]
+fn cors_allows_only_configured_origins() {
+    let s = Server::start(&["--cors-origin", "https://asbarez.com"]);
+    let pre = |origin: &str| {
+        s.call(
+            "OPTIONS",
+            "/api/comments",
+            &[
+                ("origin", origin),
+                ("access-control-request-method", "POST"),
+                ("access-control-request-headers", "content-type"),
+            ],
+            None,
+        )
+    };
+    let ok = pre("https://asbarez.com");
+    assert_eq!(ok.header("access-control-allow-origin"), Some("https://asbarez.com"));
+    assert_eq!(pre("https://evil.example").header("access-control-allow-origin"), None);
+    let plain = Server::start(&[]);
+    let r = plain.call("GET", "/api/comments?thread=x", &[("origin", "https://asbarez.com")], None);
+    assert_eq!(r.header("access-control-allow-origin"), None, "same-origin only by default");
+}
+
+#[test]
+fn serves_the_dist_directory() {
+    let dist = temp_dir("dist");
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>Threadline</title>").unwrap();
+    std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
+    let s = Server::start(&["--dist", dist.to_str().unwrap()]);
+    let r = s.get("/");
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("<title>Threadline</title>"));
+    assert_eq!(s.get("/app.js").body, "console.log(1)");
+    assert_eq!(s.list(THREAD)["total"], 15, "the API still answers");
+    let _ = std::fs::remove_dir_all(dist);
+}
+
+#[test]
+fn sigterm_stops_cleanly_and_seed_is_not_reimported() {
+    let mut s = Server::start(&[]);
+    s.post_ok(THREAD, Some("3"), "A", "kept");
+    let (dir, db) = (s.dir.clone(), s.db.clone());
+    s.remove_dir = false; // the restart below reuses it
+    let status = s.stop();
+    assert!(status.success(), "{status:?}");
+    let again = Server::start_on(dir, db, &[]);
+    assert_eq!(again.list(THREAD)["total"], 16);
+}
