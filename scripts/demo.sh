@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the demo: builds the widget with Trunk (release) and serves the seed
-# article on http://127.0.0.1:8080/ (PORT=… to change).
+# Runs the demo: builds the widget with Trunk (release) and the reference
+# server, then serves the seed article and its live thread on
+# http://127.0.0.1:8080/ (PORT=… to change; comments are kept in
+# ./threadline-demo.sqlite, DB=… to change).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_rust
@@ -9,5 +11,8 @@ cd "$ROOT"
 say "building the widget (trunk build --release)"
 trunk build --release
 tools/bundle-size.sh dist
+say "building the reference server"
+cargo build --release -p threadline-server
 say "serving the demo; Ctrl+C stops it"
-exec node tools/serve.mjs dist "${PORT:-8080}"
+exec target/release/threadline-server --listen "127.0.0.1:${PORT:-8080}" --dist dist \
+  --db "${DB:-threadline-demo.sqlite}" --seed seed/asbarez.json

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: native core tests, component tests in headless Chromium,
-# then the release build end to end in Chromium via Playwright.
+# Runs every test: native tests of every crate (core, policy, sync, server),
+# component tests in headless Chromium, then the release build end to end in
+# Chromium via Playwright against the reference server, json-server and Isso.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_all
@@ -17,5 +18,6 @@ say "release build (trunk build --release)"
 trunk build --release
 tools/bundle-size.sh dist
 
-say "end-to-end tests in Chromium (Playwright)"
-node --test --test-reporter=spec tests/e2e/
+say "end-to-end tests in Chromium (Playwright): reference server, json-server, Isso"
+cargo build -p threadline-server
+node --test --test-reporter=spec --test-concurrency=1 tests/e2e/

@@ -13,7 +13,8 @@ use threadline_core::{Backend, SeedDocument};
 
 pub const SEED_JSON: &str = include_str!("../seed/asbarez.json");
 
-const DEFAULT_BACKEND: &str = "local";
+/// The reference server that serves this page (`scripts/demo.sh`).
+const DEFAULT_BACKEND: &str = "server";
 
 fn query(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

@@ -4,6 +4,7 @@
 //! Comment text and author names only ever reach the DOM as text nodes.
 
 pub mod backend;
+pub mod bench;
 pub mod checking;
 pub mod components;
 pub mod demo;

@@ -31,8 +31,23 @@ impl HttpBackend {
         for (k, v) in &endpoint.headers {
             builder = builder.header(k, v);
         }
+        if let Some(h) = &self.desc.client_id_header {
+            builder = builder.header(h, &client_id());
+        }
         Ok(builder)
     }
+}
+
+/// A random id that stays with this browser, so a backend can tell readers
+/// apart without accounts (it proves nothing about who they are).
+fn client_id() -> String {
+    const KEY: &str = "threadline:client-id";
+    if let Ok(Some(id)) = crate::storage::get(KEY) {
+        return id;
+    }
+    let id = super::random_token();
+    let _ = crate::storage::set(KEY, &id);
+    id
 }
 
 fn method(name: &str) -> Result<gloo_net::http::Method, BackendError> {

@@ -57,7 +57,7 @@ pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: 
                     // Quote the flagged words unless the message already does.
                     let quoted = text
                         .get(f.start..f.end)
-                        .filter(|q| !q.is_empty() && q.len() <= 60 && !message.contains(*q))
+                        .filter(|q| q.len() < text.len() && q.len() <= 60 && !q.is_empty() && !message.contains(*q))
                         .map(|q| format!("“{q}” — "));
                     let kind = match f.action {
                         Action::Block => "Cannot be posted: ",

@@ -1,28 +1,35 @@
 // The vertical slice, end to end on the release build: read the seed article,
-// collapse, expand, reply with the keyboard, reload, and find it all kept.
+// collapse, expand, reply with the keyboard, reload, and find it all kept —
+// once with the reference server (the demo's default backend, checked
+// through its API too) and once with the browser's own storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, serveDist, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
+import { referenceServer } from './refserver.mjs';
 
-let browser, server, url;
+let browser, server, url, refServer;
 before(async () => {
   ({ server, url } = await serveDist());
+  refServer = await referenceServer();
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   server?.close();
+  await refServer?.stop();
 });
 
 const row = (page, id) => page.locator(`[id="c-${id}"]`);
 const rows = (page) => page.locator('.tl-comment');
 
-test('seed article, collapse, keyboard reply and reload', async () => {
+for (const backend of ['server', 'local'])
+test(`seed article, collapse, keyboard reply and reload (${backend} backend)`, async () => {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(url);
+  const pageUrl = backend === 'server' ? refServer.url : `${url}?backend=local`;
+  await page.goto(pageUrl);
   await page.waitForSelector('.tl-comment');
 
   // The article as published.
@@ -74,11 +81,20 @@ test('seed article, collapse, keyboard reply and reload', async () => {
   await page.waitForSelector('.tl-comment.tl-new');
   const ids = await rows(page).evaluateAll((els) => els.map((e) => [e.id, e.dataset.depth]));
   const at = ids.findIndex(([id]) => id === 'c-7.3.1');
-  assert.match(ids[at + 1][0], /^c-local-/);
+  assert.match(ids[at + 1][0], backend === 'local' ? /^c-local-/ : /^c-[a-z0-9]{16}$/);
   assert.equal(ids[at + 1][1], '2');
   assert.equal(await page.locator('.tl-count').textContent(), '16 comments');
   await page.locator('.tl-new').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${ARTIFACTS}/04-posted.png` });
+
+  if (backend === 'server') {
+    const api = await (await fetch(`${refServer.url}api/comments?thread=${encodeURIComponent(seed.thread)}`)).json();
+    const stored = api.comments.filter((c) => c.body === 'Agreed: alliances are interests, not affection.');
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].parent, '7.3');
+    assert.equal(stored[0].author, 'Nareh');
+    assert.equal(api.total, 16);
+  }
 
   // A reload keeps the reply and the collapse state.
   await page.reload();
@@ -89,12 +105,19 @@ test('seed article, collapse, keyboard reply and reload', async () => {
   assert.equal(await reloaded.getAttribute('data-depth'), '2');
   assert.equal(await reloaded.locator('.tl-author').textContent(), 'Nareh');
 
-  // The README's picture: the thread, one reply form open.
-  await row(page, '8').locator('.tl-toggle').click();
-  await row(page, '8').locator('.tl-reply').click();
-  await page.locator('.tl-count').scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, -30));
-  await page.screenshot({ path: `${ROOT}docs/screenshot.png` });
+  if (backend === 'server') {
+    // The README's picture: the thread with a collapsed comment and a reply
+    // being written that the policy has something to say about.
+    await row(page, '7.2').locator('.tl-toggle').click();
+    await row(page, '7.3.1').locator('.tl-reply').click();
+    const form = row(page, '7.3.1').locator('form');
+    await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
+    await form.locator('.tl-text').fill('Exactly. And you, GeorgeMardig, are a moron for ever doubting it.');
+    await form.locator('.tl-finding').waitFor();
+    await page.setViewportSize({ width: 1000, height: 1250 });
+    await row(page, '7.1').locator('.tl-reply').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${ROOT}docs/screenshot.png` });
+  }
 
   assert.deepEqual(errors, []);
   await context.close();
@@ -104,7 +127,7 @@ test('an empty draft is refused with a message and the draft survives a reload',
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(url);
+  await page.goto(`${url}?backend=local`);
   await page.waitForSelector('.tl-comment');
   const top = page.locator('form.tl-form').first();
   await top.locator('.tl-name').fill('Ani');

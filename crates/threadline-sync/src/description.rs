@@ -124,6 +124,10 @@ pub struct BackendDescription {
     /// Header that carries the idempotency key, when the backend honours one.
     #[serde(default)]
     pub idempotency_header: Option<String>,
+    /// Header that carries this browser's stable random id, for backends that
+    /// apply per-reader limits (cooldown, one like) without accounts.
+    #[serde(default)]
+    pub client_id_header: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Prints the numbers behind the README's claims (not a test): policy accuracy
+# and latency (native and in Chromium), bundle size, reference-server list
+# throughput. Runs only against loopback.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_all
+cd "$ROOT"
+say "policy engine: accuracy on the labelled corpus and native latency"
+cargo run --release -q -p threadline-policy --bin policy-bench
+say "bundle (trunk build --release)"
+trunk build --release >/dev/null 2>&1
+tools/bundle-size.sh dist
+say "policy engine in Chromium"
+node tests/bench/policy-chromium.mjs
+say "reference server: listing a 1,000-comment thread"
+cargo run --release -q -p threadline-server --bin server-bench
