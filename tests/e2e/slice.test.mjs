@@ -112,7 +112,7 @@ test(`seed article, collapse, keyboard reply and reload (${backend} backend)`, a
     await row(page, '7.3.1').locator('.tl-reply').click();
     const form = row(page, '7.3.1').locator('form');
     await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
-    await form.locator('.tl-text').fill('Exactly. And you, GeorgeMardig, are a moron for ever doubting it.');
+    await form.locator('.tl-text').fill('GeorgeMardig, you are a moron for ever doubting it.');
     await form.locator('.tl-finding').waitFor();
     await page.setViewportSize({ width: 1000, height: 1250 });
     await row(page, '7.1').locator('.tl-reply').evaluate((e) => e.scrollIntoView({ block: 'start' }));
