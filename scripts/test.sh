@@ -20,4 +20,4 @@ tools/bundle-size.sh dist
 
 say "end-to-end tests in Chromium (Playwright): reference server, json-server, Isso"
 cargo build -p threadline-server
-node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 tests/e2e/

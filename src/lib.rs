@@ -8,12 +8,13 @@ pub mod bench;
 pub mod checking;
 pub mod components;
 pub mod demo;
+pub mod panic;
 pub mod posting;
 pub mod state;
 pub mod storage;
 
 /// Mounts the demo page (article + thread) into `<body>`.
 pub fn start_demo() {
-    console_error_panic_hook::set_once();
+    panic::install_hook();
     leptos::mount::mount_to_body(demo::DemoPage);
 }

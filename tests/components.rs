@@ -170,3 +170,17 @@ async fn a_full_storage_is_reported_and_the_typed_text_stays() {
     assert!(find(&host, ".tl-new").id().starts_with("c-local-"));
     assert!(storage.get_item("threadline:local:t-full").unwrap().unwrap().contains("This must not vanish."));
 }
+
+#[wasm_bindgen_test]
+async fn the_crash_notice_offers_a_reload_as_plain_text_and_a_link() {
+    threadline::panic::show_notice();
+    threadline::panic::show_notice();
+    let notices = document().query_selector_all("#threadline-crashed").unwrap();
+    assert_eq!(notices.length(), 1, "shown once");
+    let notice: Element = notices.item(0).unwrap().unchecked_into();
+    assert!(notice.text_content().unwrap().contains("drafts and unsent comments are saved"));
+    let link = notice.query_selector("a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href"), Some(web_sys::window().unwrap().location().href().unwrap()));
+    assert!(link.get_attribute("onclick").is_none());
+    notice.remove();
+}

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: the system Chromium (never a
 // downloaded one) driven by playwright-core, and the built dist/ on loopback.
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 import { serve } from '../../tools/serve.mjs';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
@@ -28,4 +29,27 @@ export function watchErrors(page) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
+}
+
+/**
+ * Registers the suite's set-up: dist/ served on loopback and one browser.
+ * Fields of the returned object are filled in before the first test.
+ */
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    ({ server: env.server, url: env.url } = await serveDist());
+    env.browser = await launch();
+  });
+  // Playwright waits forever by default; a stuck step must fail the test.
+  env.newContext = async (options) => {
+    const context = await env.browser.newContext(options);
+    context.setDefaultTimeout(15000);
+    return context;
+  };
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }

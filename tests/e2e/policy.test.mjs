@@ -1,27 +1,19 @@
 // The discussion policy checked in the browser as the reader types: findings
 // marked in place and explained, Post disabled while blocked, nudges asked
 // once, and every comment the real page published still postable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
+import { useBrowser, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
 
 const seed = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function open() {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const context = await env.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${url}?backend=local`);
+  await page.goto(`${env.url}?backend=local`);
   await page.waitForSelector('.tl-comment');
   const form = page.locator('form.tl-form').first();
   await form.locator('.tl-name').fill('Reader');

@@ -5,30 +5,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
+import { useBrowser, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
 import { referenceServer } from './refserver.mjs';
 
-let browser, server, url, refServer;
-before(async () => {
-  ({ server, url } = await serveDist());
-  refServer = await referenceServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-  await refServer?.stop();
-});
+const env = useBrowser();
+let refServer;
+before(async () => { refServer = await referenceServer(); });
+after(async () => { await refServer?.stop(); });
 
 const row = (page, id) => page.locator(`[id="c-${id}"]`);
 const rows = (page) => page.locator('.tl-comment');
 
 for (const backend of ['server', 'local'])
 test(`seed article, collapse, keyboard reply and reload (${backend} backend)`, async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await env.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const pageUrl = backend === 'server' ? refServer.url : `${url}?backend=local`;
+  const pageUrl = backend === 'server' ? refServer.url : `${env.url}?backend=local`;
   await page.goto(pageUrl);
   await page.waitForSelector('.tl-comment');
 
@@ -124,10 +117,10 @@ test(`seed article, collapse, keyboard reply and reload (${backend} backend)`, a
 });
 
 test('an empty draft is refused with a message and the draft survives a reload', async () => {
-  const context = await browser.newContext();
+  const context = await env.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${url}?backend=local`);
+  await page.goto(`${env.url}?backend=local`);
   await page.waitForSelector('.tl-comment');
   const top = page.locator('form.tl-form').first();
   await top.locator('.tl-name').fill('Ani');

@@ -1,26 +1,18 @@
 // Threadline against real third-party backends it did not write, through the
 // presets: json-server (flat list, parentId) and Isso (nested, HTML bodies).
 // Every result is checked through the backend's own API.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
+import { useBrowser, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
 import { jsonServer, isso, seedRows, seedIsso, stop } from './peers.mjs';
 
 const seed = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
 const thread = encodeURIComponent(seed.thread);
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const row = (page, id) => page.locator(`[id="c-${id}"]`);
-const pageFor = (preset, base) => `${url}?preset=${preset}&base=${encodeURIComponent(base)}`;
+const pageFor = (preset, base) => `${env.url}?preset=${preset}&base=${encodeURIComponent(base)}`;
 // While a backend is down on purpose the browser logs the refused requests.
 const unexpected = (errors) => errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|Failed to fetch/.test(e));
 
@@ -43,7 +35,7 @@ const settled = (page) => page.waitForFunction(() => !document.querySelector('.t
 
 test('json-server: seed thread, reply, outage and reload while a post is pending', async () => {
   const js = await jsonServer(seedRows(seed));
-  const context = await browser.newContext();
+  const context = await env.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
   try {
@@ -64,6 +56,8 @@ test('json-server: seed thread, reply, outage and reload while a post is pending
     // The backend goes down: the post shows as unsent, survives a reload,
     // and lands exactly once when the backend is back.
     await stop(js.child);
+    // The cooldown rule counts from the last post; pretend time has passed.
+    await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
     await postTop(page, 'Nareh', 'Written during the outage.');
     await page.waitForSelector('.tl-unsent');
     assert.match(await page.locator('.tl-unsent').textContent(), /retrying/);
@@ -88,9 +82,9 @@ test('json-server: seed thread, reply, outage and reload while a post is pending
 });
 
 test('Isso: nested HTML answer, reply stored under the right parent', async () => {
-  const origin = new URL(url).origin;
+  const origin = new URL(env.url).origin;
   const peer = await isso(origin);
-  const context = await browser.newContext();
+  const context = await env.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
   try {
