@@ -8,6 +8,8 @@ setup_all
 cd "$ROOT"
 say "policy engine: accuracy on the labelled corpus and native latency"
 cargo run --release -q -p threadline-policy --bin policy-bench
+say "policy engine: bundle-size cost"
+tools/policy-size.sh
 say "bundle (trunk build --release)"
 trunk build --release >/dev/null 2>&1
 tools/bundle-size.sh dist

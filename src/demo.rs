@@ -2,6 +2,7 @@
 //! chosen by the page's query string:
 //! - `?backend=local`: the browser's own storage (`LocalBackend`), no server;
 //! - `?preset=NAME&base=URL`: a known backend (threadline, json-server, isso, remark42);
+//!   `&timeout=MS` changes how long a request may take;
 //! - nothing: the default below.
 
 use crate::backend::{HttpBackend, LocalBackend};
@@ -29,7 +30,11 @@ fn choose_backend(seed: &SeedDocument) -> Result<Rc<dyn Backend>, String> {
         "local" => Ok(Rc::new(LocalBackend::new(seed.thread.clone(), seed.comments.clone()))),
         "http" | "server" => {
             let name = preset.unwrap_or_else(|| "threadline".into());
-            let desc = threadline_sync::preset(&name, &query("base").unwrap_or_default()).map_err(|e| e.to_string())?;
+            let mut desc =
+                threadline_sync::preset(&name, &query("base").unwrap_or_default()).map_err(|e| e.to_string())?;
+            if let Some(ms) = query("timeout").and_then(|t| t.parse().ok()) {
+                desc.timeout_ms = ms;
+            }
             Ok(Rc::new(HttpBackend::new(desc)))
         }
         other => Err(format!("unknown backend {other:?}: use local or http")),

@@ -1,7 +1,7 @@
 //! Any JSON backend, driven by a `BackendDescription` (see threadline-sync):
 //! this file only sends what the description builds and maps the answers.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{RequestBuilder, Response};
 use serde_json::Value;
 use threadline_core::{Backend, BackendError, BoxFuture, Comment, NewComment};
 use threadline_sync::description::Credentials;
@@ -62,12 +62,32 @@ fn method(name: &str) -> Result<gloo_net::http::Method, BackendError> {
     })
 }
 
-async fn send(request: Request) -> Result<Response, BackendError> {
-    request.send().await.map_err(|e| {
+/// Sends with a deadline: a stalled backend must not leave a post "sending"
+/// forever. The abort surfaces as a network error, so the outbox retries.
+async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<Response, BackendError> {
+    let controller = web_sys::AbortController::new().ok();
+    let builder = builder.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let request = match body {
+        Some(b) => builder.body(b),
+        None => builder.build(),
+    }
+    .map_err(|e| BackendError::Invalid(e.to_string()))?;
+    let timer = controller.map(|c| {
+        leptos::prelude::set_timeout_with_handle(move || c.abort(), std::time::Duration::from_millis(timeout_ms.into()))
+    });
+    let result = request.send().await;
+    if let Some(Ok(t)) = timer {
+        t.clear();
+    }
+    result.map_err(|e| {
         // The browser hides the cause (offline, refused, CORS) from scripts;
         // the console has the details, the reader gets a plain sentence.
         crate::state::warn(&format!("request failed: {e}"));
-        BackendError::Network("you may be offline, or the server is down".into())
+        let timed_out = e.to_string().contains("abort");
+        BackendError::Network(
+            if timed_out { "the server did not answer in time" } else { "you may be offline, or the server is down" }
+                .into(),
+        )
     })
 }
 
@@ -102,11 +122,8 @@ async fn answer(response: Response) -> Result<Value, BackendError> {
 impl Backend for HttpBackend {
     fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
         Box::pin(async move {
-            let request = self
-                .request(&self.desc.list, &[("thread", thread)])?
-                .build()
-                .map_err(|e| BackendError::Invalid(e.to_string()))?;
-            let json = answer(send(request).await?).await?;
+            let request = self.request(&self.desc.list, &[("thread", thread)])?;
+            let json = answer(send(request, None, self.desc.timeout_ms).await?).await?;
             let parsed = parse_list(&self.desc, &json).map_err(|e| BackendError::Invalid(e.to_string()))?;
             for w in &parsed.warnings {
                 crate::state::warn(w);
@@ -123,8 +140,7 @@ impl Backend for HttpBackend {
             if let Some(h) = &self.desc.idempotency_header {
                 builder = builder.header(h, &draft.idempotency_key);
             }
-            let request = builder.body(body.to_string()).map_err(|e| BackendError::Invalid(e.to_string()))?;
-            let json = answer(send(request).await?).await?;
+            let json = answer(send(builder, Some(body.to_string()), self.desc.timeout_ms).await?).await?;
             parse_created(&self.desc, &json, &draft).map_err(|e| BackendError::Invalid(e.to_string()))
         })
     }

@@ -108,7 +108,8 @@ pub fn CommentRow(state: ThreadState, row: Row) -> impl IntoView {
             class:tl-pending=pending
             id=format!("c-{}", id)
             data-depth=row.depth
-            style=format!("--tl-indent:{}", row.depth.min(MAX_INDENT))
+            // An attribute, not an inline style: pages with a strict CSP block those.
+            data-indent=row.depth.min(MAX_INDENT)
         >
             <div class="tl-head">
                 <button type="button" class="tl-toggle" aria-expanded=(!row.collapsed).to_string() aria-label=toggle_aria on:click=toggle>

@@ -14,6 +14,7 @@ pub use reply_form::ReplyForm;
 pub use thread::ThreadView;
 
 /// Deeper replies keep this indentation so they stay readable on a phone.
+/// Keep in step with the `data-indent` rules in style/threadline.css.
 pub const MAX_INDENT: usize = 6;
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {

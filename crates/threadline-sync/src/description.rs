@@ -128,6 +128,14 @@ pub struct BackendDescription {
     /// apply per-reader limits (cooldown, one like) without accounts.
     #[serde(default)]
     pub client_id_header: Option<String>,
+    /// A request with no answer after this long is given up (and a post
+    /// retried later under the same idempotency key).
+    #[serde(default = "default_timeout_ms")]
+    pub timeout_ms: u32,
+}
+
+fn default_timeout_ms() -> u32 {
+    15_000
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
