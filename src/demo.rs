@@ -3,6 +3,7 @@
 //! - `?backend=local`: the browser's own storage (`LocalBackend`), no server;
 //! - `?preset=NAME&base=URL`: a known backend (threadline, json-server, isso, remark42);
 //!   `&timeout=MS` changes how long a request may take;
+//! - `&poll=MS` how often to look for new comments (0 = never);
 //! - nothing: the default below.
 
 use crate::backend::{HttpBackend, LocalBackend};
@@ -22,12 +23,14 @@ fn query(name: &str) -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
-fn choose_backend(seed: &SeedDocument) -> Result<Rc<dyn Backend>, String> {
+/// The backend and how often to ask it for new comments.
+fn choose_backend(seed: &SeedDocument) -> Result<(Rc<dyn Backend>, u32), String> {
     let preset = query("preset");
     let backend =
         query("backend").unwrap_or_else(|| if preset.is_some() { "http".into() } else { DEFAULT_BACKEND.into() });
     match backend.as_str() {
-        "local" => Ok(Rc::new(LocalBackend::new(seed.thread.clone(), seed.comments.clone()))),
+        // Polling the browser's own storage shows what other tabs posted.
+        "local" => Ok((Rc::new(LocalBackend::new(seed.thread.clone(), seed.comments.clone())), 10_000)),
         "http" | "server" => {
             let name = preset.unwrap_or_else(|| "threadline".into());
             let mut desc =
@@ -35,7 +38,8 @@ fn choose_backend(seed: &SeedDocument) -> Result<Rc<dyn Backend>, String> {
             if let Some(ms) = query("timeout").and_then(|t| t.parse().ok()) {
                 desc.timeout_ms = ms;
             }
-            Ok(Rc::new(HttpBackend::new(desc)))
+            let poll_ms = desc.poll_ms;
+            Ok((Rc::new(HttpBackend::new(desc)), poll_ms))
         }
         other => Err(format!("unknown backend {other:?}: use local or http")),
     }
@@ -48,9 +52,13 @@ pub fn DemoPage() -> impl IntoView {
         Err(e) => return view! { <p class="tl-error" role="alert">{e}</p> }.into_any(),
     };
     let thread = match choose_backend(&seed) {
-        Ok(backend) => {
+        Ok((backend, poll_ms)) => {
             let state = ThreadState::new(seed.thread.clone(), backend);
             state.reload();
+            let poll_ms = query("poll").and_then(|p| p.parse().ok()).unwrap_or(poll_ms);
+            if poll_ms > 0 {
+                state.keep_current(std::time::Duration::from_millis(poll_ms.into()));
+            }
             view! { <ThreadView state=state /> }.into_any()
         }
         Err(e) => view! { <p class="tl-error" role="alert">{e}</p> }.into_any(),

@@ -9,6 +9,7 @@ pub mod checking;
 pub mod components;
 pub mod demo;
 pub mod panic;
+pub mod polling;
 pub mod posting;
 pub mod state;
 pub mod storage;

@@ -124,6 +124,10 @@ impl ThreadState {
             });
             spawn_local(async move {
                 let result = backend.create(&thread, draft).await;
+                if !self.alive() {
+                    // The widget is gone; the outbox in storage still has the post.
+                    return;
+                }
                 self.in_flight.update_value(|f| {
                     f.remove(&key);
                 });

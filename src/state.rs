@@ -34,6 +34,9 @@ pub struct ThreadState {
     pub handed_back: RwSignal<Option<(Option<CommentId>, String)>>,
     /// Something the reader should know that is not tied to one form.
     pub notice: RwSignal<Option<String>>,
+    /// Comments that arrived while the reader was on the page.
+    pub fresh: RwSignal<BTreeSet<CommentId>>,
+    pub(crate) polling: StoredValue<bool>,
     pub(crate) outbox: StoredValue<Outbox>,
     pub(crate) in_flight: StoredValue<BTreeSet<String>>,
     pub(crate) retry_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
@@ -79,12 +82,20 @@ impl ThreadState {
             sending: RwSignal::new(BTreeMap::new()),
             handed_back: RwSignal::new(None),
             notice: RwSignal::new(None),
+            fresh: RwSignal::new(BTreeSet::new()),
+            polling: StoredValue::new(false),
             outbox: StoredValue::new(crate::posting::load_outbox()),
             in_flight: StoredValue::new(BTreeSet::new()),
             retry_timer: StoredValue::new_local(None),
             backend: StoredValue::new_local(backend),
             policy: StoredValue::new_local(Rc::new(policy)),
         }
+    }
+
+    /// False once the widget that owns this state was removed: async work
+    /// finishing later must then leave it alone (reading it would panic).
+    pub fn alive(self) -> bool {
+        self.thread_id.try_with_value(|_| ()).is_some()
     }
 
     pub fn rows(self) -> Memo<Vec<Row>> {
@@ -96,7 +107,11 @@ impl ThreadState {
         let backend = self.backend.get_value();
         let id = self.thread_id.get_value();
         spawn_local(async move {
-            match backend.list(&id).await {
+            let answer = backend.list(&id).await;
+            if !self.alive() {
+                return;
+            }
+            match answer {
                 Ok(list) => {
                     let thread = Thread::build(list);
                     for w in thread.warnings() {

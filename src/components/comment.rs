@@ -24,6 +24,7 @@ pub fn CommentRow(state: ThreadState, row: Row) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.last_posted.with(|p| p.as_ref() == Some(&id)))
     };
+    let is_fresh = state.fresh.with_untracked(|f| f.contains(&id));
     let toggle = {
         let id = id.clone();
         move |_| state.toggle_collapse(&id)
@@ -116,6 +117,7 @@ pub fn CommentRow(state: ThreadState, row: Row) -> impl IntoView {
                     {toggle_label}
                 </button>
                 <span class="tl-author">{comment.author.clone()}</span>
+                {is_fresh.then(|| view! { <span class="tl-fresh">"New"</span> })}
                 {deep_marker}
             </div>
             {body}

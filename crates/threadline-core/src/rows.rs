@@ -16,6 +16,8 @@ pub struct Row {
     pub collapsed: bool,
     /// Replies below this comment (all depths).
     pub replies: usize,
+    /// The comment's content revision (see `Node::revision`).
+    pub revision: u32,
 }
 
 pub fn visible_rows(thread: &Thread, collapse: &CollapseState) -> Vec<Row> {
@@ -24,7 +26,14 @@ pub fn visible_rows(thread: &Thread, collapse: &CollapseState) -> Vec<Row> {
     while let Some(i) = stack.pop() {
         let Some(n) = thread.node(i) else { continue };
         let collapsed = collapse.is_collapsed(&n.comment.id);
-        rows.push(Row { id: n.comment.id.clone(), node: i, depth: n.depth, collapsed, replies: n.descendants });
+        rows.push(Row {
+            id: n.comment.id.clone(),
+            node: i,
+            depth: n.depth,
+            collapsed,
+            replies: n.descendants,
+            revision: n.revision,
+        });
         if !collapsed {
             stack.extend(n.children.iter().rev().copied());
         }

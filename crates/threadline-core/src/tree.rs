@@ -76,6 +76,8 @@ pub struct Node {
     pub depth: usize,
     /// Size of the subtree below this comment (what collapsing it hides).
     pub descendants: usize,
+    /// Bumped whenever the comment's content changes, so views redraw it.
+    pub revision: u32,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -95,7 +97,14 @@ impl Thread {
                 continue;
             }
             t.index.insert(c.id.clone(), t.nodes.len());
-            t.nodes.push(Node { comment: c, parent: None, children: Vec::new(), depth: 0, descendants: 0 });
+            t.nodes.push(Node {
+                comment: c,
+                parent: None,
+                children: Vec::new(),
+                depth: 0,
+                descendants: 0,
+                revision: 0,
+            });
         }
         t.link_parents();
         t.cut_cycles();
@@ -204,7 +213,7 @@ impl Thread {
         let i = self.nodes.len();
         let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
         self.index.insert(comment.id.clone(), i);
-        self.nodes.push(Node { comment, parent, children: Vec::new(), depth, descendants: 0 });
+        self.nodes.push(Node { comment, parent, children: Vec::new(), depth, descendants: 0, revision: 0 });
         match parent {
             Some(p) => self.nodes[p].children.push(i),
             None => self.roots.push(i),
@@ -215,6 +224,59 @@ impl Thread {
             up = self.nodes[a].parent;
         }
         Ok(i)
+    }
+
+    /// Folds a fresh listing from the backend into the thread without
+    /// rebuilding it (so what the reader has open stays open): new comments
+    /// are added under their parents, changed ones updated in place. Returns
+    /// the ids of the comments that were new. A reply whose parent is in
+    /// neither is shown at top level, as `build` does.
+    pub fn merge(&mut self, listing: Vec<Comment>) -> Vec<CommentId> {
+        let mut added = Vec::new();
+        let mut waiting = Vec::new();
+        for c in listing {
+            match self.find(&c.id) {
+                Some(i) => {
+                    let node = &mut self.nodes[i];
+                    let same_parent = node.comment.parent == c.parent;
+                    if node.comment != c && same_parent {
+                        node.comment = c;
+                        node.revision = node.revision.wrapping_add(1);
+                    }
+                }
+                None => waiting.push(c),
+            }
+        }
+        // Parents may come after their replies in a listing: insert in rounds.
+        loop {
+            let before = waiting.len();
+            let mut rest = Vec::new();
+            for c in waiting {
+                let parent_known = c.parent.as_ref().is_none_or(|p| self.index.contains_key(p));
+                if parent_known {
+                    let id = c.id.clone();
+                    if self.insert(c).is_ok() {
+                        added.push(id);
+                    }
+                } else {
+                    rest.push(c);
+                }
+            }
+            waiting = rest;
+            if waiting.is_empty() || waiting.len() == before {
+                break;
+            }
+        }
+        for c in waiting {
+            let id = c.id.clone();
+            if let Some(parent) = c.parent.clone() {
+                self.warnings.push(TreeWarning::MissingParent { id: id.clone(), parent });
+            }
+            if self.insert(Comment { parent: None, ..c }).is_ok() {
+                added.push(id);
+            }
+        }
+        added
     }
 
     /// Replaces a comment shown before the backend confirmed it (a pending

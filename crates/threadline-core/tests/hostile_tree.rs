@@ -176,3 +176,21 @@ fn a_pending_comment_is_confirmed_in_place_or_dropped_when_already_listed() {
     assert!(t.remove_leaf(&"srv-9".into()));
     assert_eq!(order(&t), ["a", "b"]);
 }
+
+#[test]
+fn merge_adds_new_comments_in_place_and_updates_changed_ones() {
+    let mut t = Thread::build(vec![c("a", None), c("b", Some("a"))]);
+    let mut edited = c("b", Some("a"));
+    edited.body = "edited".into();
+    // A listing where a reply comes before its parent, and one orphan.
+    let added = t.merge(vec![c("a", None), edited, c("d", Some("c")), c("c", Some("a")), c("x", Some("gone"))]);
+    assert_eq!(added, ["c".into(), "d".into(), "x".into()] as [CommentId; 3]);
+    assert_eq!(order(&t), ["a", "b", "c", "d", "x"]);
+    assert_eq!(t.get(&"d".into()).unwrap().depth, 2);
+    assert_eq!(t.get(&"b".into()).unwrap().comment.body, "edited");
+    assert_eq!(t.get(&"b".into()).unwrap().revision, 1);
+    assert_eq!(t.get(&"a".into()).unwrap().revision, 0);
+    assert_eq!(t.get(&"a".into()).unwrap().descendants, 3);
+    assert!(t.warnings().contains(&TreeWarning::MissingParent { id: "x".into(), parent: "gone".into() }));
+    assert!(t.merge(vec![c("a", None)]).is_empty(), "an unchanged listing adds nothing");
+}

@@ -132,6 +132,13 @@ pub struct BackendDescription {
     /// retried later under the same idempotency key).
     #[serde(default = "default_timeout_ms")]
     pub timeout_ms: u32,
+    /// How often an open thread asks for new comments (0 = never).
+    #[serde(default = "default_poll_ms")]
+    pub poll_ms: u32,
+}
+
+fn default_poll_ms() -> u32 {
+    30_000
 }
 
 fn default_timeout_ms() -> u32 {
