@@ -43,20 +43,32 @@ pub fn load_outbox() -> Outbox {
 }
 
 impl ThreadState {
-    fn persist_outbox(self) {
-        // Read-merge-write: another tab may have its own pending comments.
-        let json = self.outbox.with_value(Outbox::to_json);
-        let saved = storage::set(OUTBOX_KEY, &json);
+    /// Changes the outbox as stored, not just this tab's copy: another tab of
+    /// the same site may have added or sent comments since, and writing back
+    /// a stale copy would drop theirs. localStorage calls are synchronous, so
+    /// read, change and write happen without anything in between.
+    fn change_outbox<R>(self, change: impl FnOnce(&mut Outbox) -> R) -> R {
+        let stored = match storage::get(OUTBOX_KEY) {
+            Ok(Some(json)) => Outbox::from_json(&json).ok(),
+            _ => None,
+        };
+        let mut outbox = match stored {
+            Some(o) => o,
+            None => self.outbox.get_value(),
+        };
+        let result = change(&mut outbox);
+        let saved = storage::set(OUTBOX_KEY, &outbox.to_json());
         self.notice.set(saved.err().map(|e| {
             format!("Your comment could not be saved in this browser ({e}). Keep this page open until it is sent.")
         }));
+        self.outbox.set_value(outbox);
+        result
     }
 
     /// Takes a validated draft: it is shown at once and sent in the background.
     pub fn submit(self, draft: NewComment) {
         let thread = self.thread_id.get_value();
-        self.outbox.update_value(|o| o.push(&thread, draft.clone(), now_ms()));
-        self.persist_outbox();
+        self.change_outbox(|o| o.push(&thread, draft.clone(), now_ms()));
         self.show_pending(&draft);
         self.flush();
     }
@@ -136,10 +148,9 @@ impl ThreadState {
                     Err(e) => {
                         let retrying = e.is_transient();
                         let message = e.to_string();
-                        self.outbox.update_value(|o| {
+                        self.change_outbox(|o| {
                             o.failed(&key, message.clone(), retrying, now_ms(), js_sys::Math::random())
                         });
-                        self.persist_outbox();
                         self.sending.update(|s| {
                             s.insert(id, SendStatus::Failed { message, retrying });
                         });
@@ -152,10 +163,9 @@ impl ThreadState {
 
     fn confirmed(self, key: &str, stored: Comment) {
         let id = pending_id(key);
-        self.outbox.update_value(|o| {
+        self.change_outbox(|o| {
             o.sent(key);
         });
-        self.persist_outbox();
         let stored_id = stored.id.clone();
         self.thread.update(|t| t.confirm(&id, stored));
         self.sending.update(|s| {
@@ -182,7 +192,7 @@ impl ThreadState {
     /// The reader's Retry on an unsent comment.
     pub fn retry(self, id: &CommentId) {
         let Some(key) = id.as_str().strip_prefix("pending-") else { return };
-        self.outbox.update_value(|o| o.retry_now(key, now_ms(), None));
+        self.change_outbox(|o| o.retry_now(key, now_ms(), None));
         self.flush();
     }
 
@@ -190,8 +200,7 @@ impl ThreadState {
     /// text goes back into the form it came from.
     pub fn edit_unsent(self, id: &CommentId) {
         let Some(key) = id.as_str().strip_prefix("pending-") else { return };
-        let Some(pending) = self.outbox.try_update_value(|o| o.sent(key)).flatten() else { return };
-        self.persist_outbox();
+        let Some(pending) = self.change_outbox(|o| o.sent(key)) else { return };
         self.thread.update(|t| {
             t.remove_leaf(id);
         });

@@ -184,3 +184,21 @@ async fn the_crash_notice_offers_a_reload_as_plain_text_and_a_link() {
     assert!(link.get_attribute("onclick").is_none());
     notice.remove();
 }
+
+#[wasm_bindgen_test]
+async fn posting_keeps_what_another_tab_left_in_the_outbox() {
+    let host = mount("t-tabs", seed_comments()).await;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    // Another tab, after this one loaded, queued a comment it could not send yet.
+    let other = r#"{"pending":[{"thread":"elsewhere","draft":{"parent":null,"author":"B","body":"from the other tab","idempotency_key":"other-1"},"attempts":1,"next_try_ms":0,"last_error":"offline"}]}"#;
+    storage.set_item("threadline:outbox", other).unwrap();
+    let top = find(&host, "form.tl-form");
+    type_into(&find(&top, ".tl-name"), "Ani");
+    type_into(&find(&top, ".tl-text"), "From this tab.");
+    find(&top, ".tl-post").click();
+    sleep(50).await;
+    assert_eq!(count(&host, ".tl-pending"), 0, "this tab's comment was sent");
+    let outbox = storage.get_item("threadline:outbox").unwrap().unwrap();
+    assert!(outbox.contains("from the other tab"), "{outbox}");
+    assert!(!outbox.contains("From this tab."), "{outbox}");
+}
