@@ -41,6 +41,8 @@ test('new comments from other readers appear in place, marked new, nothing else 
   const reply = await postElsewhere('7', 'Posted from another browser, under Sokimag.');
   const hidden = await postElsewhere('8.1', 'A reply inside a collapsed thread.');
   await page.waitForSelector(`[id="c-${reply}"]`);
+  // The two may arrive with different polls: wait for the second one too.
+  await page.waitForFunction(() => document.querySelector('.tl-count')?.textContent === '17 comments');
   assert.equal(await row(page, reply).getAttribute('data-depth'), '1');
   assert.equal(await row(page, reply).locator('.tl-fresh').textContent(), 'New');
   assert.equal(await row(page, '8').locator('.tl-toggle').textContent(), '[+] 2 replies', 'collapsed stays collapsed, count updated');

@@ -82,7 +82,8 @@ test(`${payloads.length} payloads typed and posted by a reader stay text`, async
     if (await form.locator('.tl-post').isDisabled()) continue;
     await form.locator('.tl-post').click();
     if (await form.locator('.tl-confirm').count()) await form.locator('.tl-post-anyway').click();
-    posted += 1;
+    // Posted exactly when the form let go of the text (a late block keeps it).
+    if ((await form.locator('.tl-text').inputValue()) === '') posted += 1;
   }
   assert.ok(posted > payloads.length * 0.9, `most payloads are postable (${posted})`);
   await page.waitForFunction((n) => document.querySelectorAll('.tl-comment').length === n, 15 + posted);
