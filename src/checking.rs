@@ -44,7 +44,8 @@ impl ThreadState {
     /// Builds the word lists once while the reader is still reading, so the
     /// first check as they type is as fast as the rest.
     pub fn warm_up_policy(self) {
-        let _ = self.policy.with_value(|p| p.check(&Draft { text: "warm up", author: "" }, &CheckContext::default()));
+        let _ =
+            self.policy.try_with_value(|p| p.check(&Draft { text: "warm up", author: "" }, &CheckContext::default()));
     }
 }
 

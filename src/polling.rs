@@ -22,7 +22,7 @@ impl ThreadState {
     }
 
     pub fn poll(self) {
-        if !tab_visible() || self.load.get_untracked() != Load::Ready || self.polling.get_value() {
+        if !self.alive() || !tab_visible() || self.load.get_untracked() != Load::Ready || self.polling.get_value() {
             return;
         }
         self.polling.set_value(true);

@@ -120,6 +120,10 @@ impl ThreadState {
 
     /// Sends whatever is due, then arms one timer for the next retry.
     pub fn flush(self) {
+        // A retry timer may fire after the widget was removed.
+        if !self.alive() {
+            return;
+        }
         let thread = self.thread_id.get_value();
         let due = self.outbox.with_value(|o| o.due(&thread, now_ms()));
         for draft in due {
@@ -186,6 +190,14 @@ impl ThreadState {
         match set_timeout_with_handle(move || self.flush(), wait) {
             Ok(handle) => self.retry_timer.set_value(Some(handle)),
             Err(_) => warn("could not arm the retry timer; use Retry"),
+        }
+    }
+
+    /// The widget is going away: no retry may fire into it (the outbox in
+    /// storage keeps everything for the next visit).
+    pub fn stop_retries(self) {
+        if let Some(old) = self.retry_timer.try_update_value(Option::take).flatten() {
+            old.clear();
         }
     }
 

@@ -1,7 +1,7 @@
 //! Any JSON backend, driven by a `BackendDescription` (see threadline-sync):
 //! this file only sends what the description builds and maps the answers.
 
-use gloo_net::http::{RequestBuilder, Response};
+use gloo_net::http::RequestBuilder;
 use serde_json::Value;
 use threadline_core::{Backend, BackendError, BoxFuture, Comment, NewComment};
 use threadline_sync::description::Credentials;
@@ -64,7 +64,9 @@ fn method(name: &str) -> Result<gloo_net::http::Method, BackendError> {
 
 /// Sends with a deadline: a stalled backend must not leave a post "sending"
 /// forever. The abort surfaces as a network error, so the outbox retries.
-async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<Response, BackendError> {
+/// The deadline covers the whole exchange, body included: a server that sends
+/// headers and then stalls is given up too.
+async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<(u16, String), BackendError> {
     let controller = web_sys::AbortController::new().ok();
     let builder = builder.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
     let request = match body {
@@ -75,7 +77,13 @@ async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) ->
     let timer = controller.map(|c| {
         leptos::prelude::set_timeout_with_handle(move || c.abort(), std::time::Duration::from_millis(timeout_ms.into()))
     });
-    let result = request.send().await;
+    let result = match request.send().await {
+        Ok(response) => {
+            let status = response.status();
+            response.text().await.map(|text| (status, text))
+        }
+        Err(e) => Err(e),
+    };
     if let Some(Ok(t)) = timer {
         t.clear();
     }
@@ -92,9 +100,7 @@ async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) ->
 }
 
 /// The answer as JSON, or the backend's own error message when it sent one.
-async fn answer(response: Response) -> Result<Value, BackendError> {
-    let status = response.status();
-    let text = response.text().await.map_err(|e| BackendError::Network(e.to_string()))?;
+fn answer((status, text): (u16, String)) -> Result<Value, BackendError> {
     if text.len() > MAX_ANSWER_BYTES {
         return Err(BackendError::Invalid(format!(
             "the answer is {} MB, more than a comment list can be",
@@ -123,7 +129,7 @@ impl Backend for HttpBackend {
     fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
         Box::pin(async move {
             let request = self.request(&self.desc.list, &[("thread", thread)])?;
-            let json = answer(send(request, None, self.desc.timeout_ms).await?).await?;
+            let json = answer(send(request, None, self.desc.timeout_ms).await?)?;
             let parsed = parse_list(&self.desc, &json).map_err(|e| BackendError::Invalid(e.to_string()))?;
             for w in &parsed.warnings {
                 crate::state::warn(w);
@@ -140,7 +146,7 @@ impl Backend for HttpBackend {
             if let Some(h) = &self.desc.idempotency_header {
                 builder = builder.header(h, &draft.idempotency_key);
             }
-            let json = answer(send(builder, Some(body.to_string()), self.desc.timeout_ms).await?).await?;
+            let json = answer(send(builder, Some(body.to_string()), self.desc.timeout_ms).await?)?;
             parse_created(&self.desc, &json, &draft).map_err(|e| BackendError::Invalid(e.to_string()))
         })
     }

@@ -36,10 +36,13 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     let mirror = NodeRef::<html::Div>::new();
     let is_reply = parent.is_some();
 
+    // Also runs from timers and animation frames, possibly after the form
+    // was removed: every read must tolerate that.
     let check_now = move || {
-        let text = body.get_untracked();
-        let v = (!text.trim().is_empty()).then(|| state.check_draft(&author.get_untracked(), &text));
-        verdict.set(v.clone());
+        let text = body.try_get_untracked()?;
+        let author = author.try_get_untracked().unwrap_or_default();
+        let v = (!text.trim().is_empty() && state.alive()).then(|| state.check_draft(&author, &text));
+        verdict.try_set(v.clone());
         v
     };
     let check_soon = move || {
@@ -69,22 +72,6 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         });
     }
 
-    // Edit on an unsent comment hands its text back to the form it came from.
-    {
-        let parent = parent.clone();
-        Effect::new(move |_| {
-            let Some((slot, text)) = state.handed_back.get() else { return };
-            if slot == parent {
-                state.handed_back.set(None);
-                body.set(text);
-                check_now();
-                if let Some(el) = textarea.get() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
-
     let save_draft = {
         let draft_key = draft_key.clone();
         move |text: &str| {
@@ -92,6 +79,27 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             note.set(saved.err().map(|e| format!("Draft not saved in this browser: {e}")));
         }
     };
+
+    // Edit on an unsent comment hands its text back to the form it came from:
+    // added after anything already typed there, and saved as a draft at once.
+    {
+        let parent = parent.clone();
+        let save_draft = save_draft.clone();
+        Effect::new(move |_| {
+            let Some((slot, text)) = state.handed_back.get() else { return };
+            if slot == parent {
+                state.handed_back.set(None);
+                let current = body.get_untracked();
+                let merged = if current.trim().is_empty() { text } else { format!("{current}\n\n{text}") };
+                save_draft(&merged);
+                body.set(merged);
+                check_now();
+                if let Some(el) = textarea.get() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
 
     let close = {
         let parent = parent.clone();

@@ -20,6 +20,7 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
         Load::Ready => ().into_any(),
     };
     set_timeout(move || state.warm_up_policy(), std::time::Duration::from_millis(50));
+    on_cleanup(move || state.stop_retries());
     // A new comment may land far below (top-level ones go last): bring it into view.
     Effect::new(move |_| {
         let Some(id) = state.last_posted.get() else { return };
