@@ -5,7 +5,6 @@
 
 use crate::state::{warn, Load, ThreadState};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::time::Duration;
 
 fn tab_visible() -> bool {
@@ -26,14 +25,7 @@ impl ThreadState {
             return;
         }
         self.polling.set_value(true);
-        let backend = self.backend.get_value();
-        let id = self.thread_id.get_value();
-        spawn_local(async move {
-            let answer = backend.list(&id).await;
-            // The widget may have been removed while the request was out.
-            if !self.alive() {
-                return;
-            }
+        self.with_listing(move |answer| {
             self.polling.set_value(false);
             match answer {
                 Ok(listing) => {

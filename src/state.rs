@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
-use threadline_core::{visible_rows, Backend, CollapseState, CommentId, Row, Thread};
+use threadline_core::{visible_rows, Backend, BackendError, CollapseState, Comment, CommentId, Row, Thread};
 use threadline_policy::Policy;
 use threadline_sync::Outbox;
 
@@ -102,15 +102,22 @@ impl ThreadState {
         Memo::new(move |_| self.thread.with(|t| self.collapse.with(|c| visible_rows(t, c))))
     }
 
-    pub fn reload(self) {
-        self.load.set(Load::Loading);
+    /// Asks the backend for the whole thread and hands the answer to `then`,
+    /// unless the widget was removed while the request was out.
+    pub(crate) fn with_listing(self, then: impl FnOnce(Result<Vec<Comment>, BackendError>) + 'static) {
         let backend = self.backend.get_value();
         let id = self.thread_id.get_value();
         spawn_local(async move {
             let answer = backend.list(&id).await;
-            if !self.alive() {
-                return;
+            if self.alive() {
+                then(answer);
             }
+        });
+    }
+
+    pub fn reload(self) {
+        self.load.set(Load::Loading);
+        self.with_listing(move |answer| {
             match answer {
                 Ok(list) => {
                     let thread = Thread::build(list);
