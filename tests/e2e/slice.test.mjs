@@ -72,6 +72,8 @@ test(`seed article, collapse, keyboard reply and reload (${backend} backend)`, a
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Post reply');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.tl-comment.tl-new');
+  // Shown at once as sending; wait until the backend has confirmed it.
+  await page.waitForFunction(() => !document.querySelector('.tl-pending'));
   const ids = await rows(page).evaluateAll((els) => els.map((e) => [e.id, e.dataset.depth]));
   const at = ids.findIndex(([id]) => id === 'c-7.3.1');
   assert.match(ids[at + 1][0], backend === 'local' ? /^c-local-/ : /^c-[a-z0-9]{16}$/);
