@@ -2,7 +2,7 @@
 //! storage in the demo, remote JSON backends later. Futures are boxed and not
 //! `Send` because in the browser they hold JS values.
 
-use crate::model::{Comment, NewComment};
+use crate::model::{Comment, CommentId, NewComment};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -55,9 +55,66 @@ impl fmt::Display for BackendError {
     }
 }
 
+/// What a backend lets readers do besides reading and posting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Capabilities {
+    pub edit: bool,
+    pub delete: bool,
+    pub like: bool,
+}
+
+/// An edit as the reader sends it; `confirm` answers a policy nudge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    pub author: String,
+    pub body: String,
+    pub confirm: bool,
+}
+
+fn unsupported<'a, T: 'a>(what: &str) -> BoxFuture<'a, Result<T, BackendError>> {
+    let message = format!("this comment server does not support {what}");
+    Box::pin(async move { Err(BackendError::Rejected(message)) })
+}
+
 pub trait Backend {
     /// Every comment of a thread, flat, with parent ids.
     fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>>;
     /// Stores a new comment and answers with it as stored (final id, time).
     fn create<'a>(&'a self, thread: &'a str, draft: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>>;
+
+    /// What changed since the last `list` or `poll` (new and changed comments;
+    /// merging the whole listing is also right), or None when nothing did.
+    /// Backends with cheap change queries (cursors, ETags) override this.
+    fn poll<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Option<Vec<Comment>>, BackendError>> {
+        Box::pin(async move { self.list(thread).await.map(Some) })
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::default()
+    }
+
+    /// Whether this reader may edit or delete the comment (they posted it
+    /// from this browser and the backend knows them by it).
+    fn owns(&self, _thread: &str, _id: &CommentId) -> bool {
+        false
+    }
+
+    /// Answers with the comment as stored after the edit, when the backend says.
+    fn edit<'a>(
+        &'a self,
+        _thread: &'a str,
+        _id: &'a CommentId,
+        _edit: Edit,
+    ) -> BoxFuture<'a, Result<Option<Comment>, BackendError>> {
+        unsupported("editing")
+    }
+
+    fn delete<'a>(&'a self, _thread: &'a str, _id: &'a CommentId) -> BoxFuture<'a, Result<(), BackendError>> {
+        unsupported("deleting")
+    }
+
+    /// Answers with the new like count, when the backend says.
+    fn like<'a>(&'a self, _thread: &'a str, _id: &'a CommentId) -> BoxFuture<'a, Result<Option<u32>, BackendError>> {
+        unsupported("likes")
+    }
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Backends use numbers, UUIDs or paths as ids; a string holds all of them.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct CommentId(pub String);
 
@@ -29,21 +29,47 @@ impl From<&str> for CommentId {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// How a body is written. It is never handed to the browser as HTML: the
+/// view turns markdown and HTML into its own nodes through an allow-list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyFormat {
+    #[default]
+    Text,
+    Markdown,
+    Html,
+}
+
+impl BodyFormat {
+    pub fn is_text(&self) -> bool {
+        *self == BodyFormat::Text
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Comment {
     pub id: CommentId,
     #[serde(default)]
     pub parent: Option<CommentId>,
     pub author: String,
-    /// Plain text; paragraphs are separated by a blank line. Never HTML.
+    /// The body as the backend stores it, in `format`.
     pub body: String,
+    #[serde(default, skip_serializing_if = "BodyFormat::is_text")]
+    pub format: BodyFormat,
     /// Milliseconds since the Unix epoch, when the backend tells.
     #[serde(default)]
     pub created_ms: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_ms: Option<i64>,
     #[serde(default)]
     pub likes: u32,
     #[serde(default)]
     pub deleted: bool,
+    /// The author's website, as given; the view links it only if it is http(s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
 }
 
 impl Comment {

@@ -5,6 +5,7 @@
 //! each is resolved the same way every time and reported as a warning.
 
 use crate::model::{Comment, CommentId};
+use crate::sort::Ordering;
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
@@ -60,14 +61,6 @@ impl fmt::Display for InsertError {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortOrder {
-    #[default]
-    Oldest,
-    Newest,
-    MostLiked,
-}
-
 #[derive(Clone, Debug)]
 pub struct Node {
     pub comment: Comment,
@@ -80,12 +73,18 @@ pub struct Node {
     pub revision: u32,
 }
 
+/// Up to this many new comments a merge inserts them one by one (keeping the
+/// arena stable); more are folded in by one linear rebuild.
+const INCREMENTAL_LIMIT: usize = 64;
+
 #[derive(Clone, Debug, Default)]
 pub struct Thread {
-    nodes: Vec<Node>,
-    roots: Vec<usize>,
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) roots: Vec<usize>,
     index: HashMap<CommentId, usize>,
     warnings: Vec<TreeWarning>,
+    /// How sibling lists are ordered (see `sort.rs`); inserts keep it.
+    pub(crate) order: Ordering,
 }
 
 impl Thread {
@@ -109,6 +108,9 @@ impl Thread {
         t.link_parents();
         t.cut_cycles();
         t.recompute_shape();
+        // Sibling lists follow the (default) order from the start, so later
+        // inserts land where that order puts them.
+        t.sort(Ordering::default());
         t
     }
 
@@ -214,10 +216,7 @@ impl Thread {
         let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
         self.index.insert(comment.id.clone(), i);
         self.nodes.push(Node { comment, parent, children: Vec::new(), depth, descendants: 0, revision: 0 });
-        match parent {
-            Some(p) => self.nodes[p].children.push(i),
-            None => self.roots.push(i),
-        }
+        self.place(parent, i);
         let mut up = parent;
         while let Some(a) = up {
             self.nodes[a].descendants += 1;
@@ -246,6 +245,9 @@ impl Thread {
                 }
                 None => waiting.push(c),
             }
+        }
+        if waiting.len() > INCREMENTAL_LIMIT {
+            return self.rebuild_with(waiting);
         }
         // Parents may come after their replies in a listing: insert in rounds.
         loop {
@@ -279,6 +281,26 @@ impl Thread {
         added
     }
 
+    /// Many new comments at once (a busy thread after a long pause, a chain
+    /// listed replies first): one linear rebuild instead of an insert each,
+    /// which would walk every ancestor per comment. Ids are what the view and
+    /// collapse state hold on to, so nothing on screen is lost; revisions are kept.
+    fn rebuild_with(&mut self, new: Vec<Comment>) -> Vec<CommentId> {
+        let added: Vec<CommentId> = new.iter().map(|c| c.id.clone()).collect();
+        let revisions: HashMap<CommentId, u32> =
+            self.nodes.iter().filter(|n| n.revision > 0).map(|n| (n.comment.id.clone(), n.revision)).collect();
+        let mut comments: Vec<Comment> = self.nodes.drain(..).map(|n| n.comment).collect();
+        comments.extend(new);
+        // The rebuild re-reports every oddity of the whole thread, old and new.
+        let order = self.order;
+        *self = Thread::build(comments);
+        self.sort(order);
+        for n in &mut self.nodes {
+            n.revision = revisions.get(&n.comment.id).copied().unwrap_or(0);
+        }
+        added.into_iter().filter(|id| self.index.contains_key(id)).collect()
+    }
+
     /// Replaces a comment shown before the backend confirmed it (a pending
     /// id) by the stored one. When the stored one is already in the thread
     /// (a list fetched meanwhile had it), the placeholder just goes.
@@ -307,33 +329,11 @@ impl Thread {
         }
         let comments = self.nodes.drain(..).enumerate().filter(|(k, _)| *k != i).map(|(_, n)| n.comment).collect();
         let warnings = std::mem::take(&mut self.warnings);
+        let order = self.order;
         *self = Thread::build(comments);
         self.warnings = warnings;
+        self.sort(order);
         true
-    }
-
-    /// Orders top-level comments and every reply list. Ties keep input order.
-    pub fn sort(&mut self, order: SortOrder) {
-        let key = |n: &Node, i: usize| (n.comment.created_ms.unwrap_or(i64::MIN), i);
-        let mut lists: Vec<Vec<usize>> = Vec::with_capacity(self.nodes.len() + 1);
-        lists.push(std::mem::take(&mut self.roots));
-        for n in &mut self.nodes {
-            lists.push(std::mem::take(&mut n.children));
-        }
-        for list in &mut lists {
-            match order {
-                SortOrder::Oldest => list.sort_by_key(|&i| key(&self.nodes[i], i)),
-                SortOrder::Newest => list.sort_by_key(|&i| std::cmp::Reverse(key(&self.nodes[i], i))),
-                SortOrder::MostLiked => {
-                    list.sort_by_key(|&i| (std::cmp::Reverse(self.nodes[i].comment.likes), key(&self.nodes[i], i)))
-                }
-            }
-        }
-        let mut lists = lists.into_iter();
-        self.roots = lists.next().unwrap_or_default();
-        for (n, l) in self.nodes.iter_mut().zip(lists) {
-            n.children = l;
-        }
     }
 
     pub fn len(&self) -> usize {

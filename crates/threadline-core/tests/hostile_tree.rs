@@ -9,9 +9,7 @@ fn c(id: &str, parent: Option<&str>) -> Comment {
         parent: parent.map(CommentId::from),
         author: format!("author {id}"),
         body: format!("body {id}"),
-        created_ms: None,
-        likes: 0,
-        deleted: false,
+        ..Default::default()
     }
 }
 

@@ -12,8 +12,6 @@ use threadline_core::{Comment, CommentId};
 pub struct ApiComment {
     #[serde(flatten)]
     pub comment: Comment,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub edited_ms: Option<i64>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub held: bool,
 }
@@ -39,10 +37,12 @@ fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
                 author: r.get(2)?,
                 body: r.get(3)?,
                 created_ms: r.get(4)?,
+                edited_ms: r.get(5)?,
                 likes: u32::try_from(likes).unwrap_or(u32::MAX),
                 deleted: r.get(7)?,
+                // Readers type markdown; the preset says so for the whole API.
+                ..Comment::default()
             },
-            edited_ms: r.get(5)?,
             held: r.get(8)?,
         },
         thread: r.get(9)?,
