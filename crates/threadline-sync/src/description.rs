@@ -37,14 +37,7 @@ pub enum TimeFormat {
     UnixMillis,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BodyFormat {
-    #[default]
-    Text,
-    Markdown,
-    Html,
-}
+pub use threadline_core::BodyFormat;
 
 /// A field that marks a comment deleted: true when the value at `pointer`
 /// equals `equals` (or, without `equals`, is `true`).
@@ -69,6 +62,9 @@ pub struct Fields {
     pub author_id: Option<String>,
     #[serde(default)]
     pub avatar: Option<String>,
+    /// The author's website (linked only when it is http or https).
+    #[serde(default)]
+    pub website: Option<String>,
     pub body: String,
     #[serde(default)]
     pub created: Option<String>,
@@ -135,6 +131,71 @@ pub struct BackendDescription {
     /// How often an open thread asks for new comments (0 = never).
     #[serde(default = "default_poll_ms")]
     pub poll_ms: u32,
+    /// Pointer to the secret that proves authorship, in the create answer.
+    #[serde(default)]
+    pub owner_token: Option<String>,
+    /// Header that carries that secret on edit and delete.
+    #[serde(default)]
+    pub owner_header: Option<String>,
+    /// The edit request's JSON body; `{body}`, `{author}` and `{confirm}` are filled in.
+    #[serde(default = "default_edit_body")]
+    pub edit_body: serde_json::Value,
+    /// Pointer to the edited comment in the edit answer, when it sends one.
+    #[serde(default)]
+    pub edited: Option<String>,
+    /// Pointer to the new like count in the like answer.
+    #[serde(default)]
+    pub like_count: Option<String>,
+    /// The listing comes in pages; the client fetches them all.
+    #[serde(default)]
+    pub paging: Option<Paging>,
+    /// Polling asks only for what changed after a cursor the listing gave.
+    #[serde(default)]
+    pub since: Option<Since>,
+    /// A Server-Sent Events stream of new and changed comments.
+    #[serde(default)]
+    pub stream: Option<Stream>,
+}
+
+/// Offset paging (`offset_param`) or cursor paging (`cursor_param`): the
+/// value for the next page is read at `next`; null or absent ends it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paging {
+    pub size: u32,
+    pub limit_param: String,
+    #[serde(default)]
+    pub offset_param: Option<String>,
+    #[serde(default)]
+    pub cursor_param: Option<String>,
+    pub next: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Since {
+    /// Query parameter the cursor is sent in.
+    pub param: String,
+    /// Pointer to the cursor in every list answer.
+    pub cursor: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stream {
+    /// URL template (`{base}`, `{thread}`).
+    pub url: String,
+    /// Event whose data is one comment object.
+    #[serde(default = "default_stream_event")]
+    pub event: String,
+}
+
+fn default_stream_event() -> String {
+    "comment".into()
+}
+
+fn default_edit_body() -> serde_json::Value {
+    serde_json::json!({ "body": "{body}" })
 }
 
 fn default_poll_ms() -> u32 {
@@ -179,6 +240,12 @@ impl BackendDescription {
             ("fields.edited", f.edited.as_ref()),
             ("fields.likes", f.likes.as_ref()),
             ("fields.owner_token", f.owner_token.as_ref()),
+            ("fields.website", f.website.as_ref()),
+            ("owner_token", self.owner_token.as_ref()),
+            ("edited", self.edited.as_ref()),
+            ("like_count", self.like_count.as_ref()),
+            ("paging.next", self.paging.as_ref().map(|p| &p.next)),
+            ("since.cursor", self.since.as_ref().map(|s| &s.cursor)),
         ];
         if let Some(d) = &f.deleted {
             pointers.push(("fields.deleted.pointer", Some(&d.pointer)));
@@ -202,6 +269,20 @@ impl BackendDescription {
         }
         if !self.create_body.is_object() {
             return Err(DescriptionError("create_body must be a JSON object".into()));
+        }
+        if !self.edit_body.is_object() {
+            return Err(DescriptionError("edit_body must be a JSON object".into()));
+        }
+        if let Some(p) = &self.paging {
+            if p.offset_param.is_some() == p.cursor_param.is_some() {
+                return Err(DescriptionError("paging needs exactly one of offset_param and cursor_param".into()));
+            }
+            if p.size == 0 {
+                return Err(DescriptionError("paging.size must be at least 1".into()));
+            }
+        }
+        if let Some(s) = &self.stream {
+            crate::template::check_url(&s.url).map_err(|m| DescriptionError(format!("stream.url: {m}")))?;
         }
         let mut endpoints = vec![("list", &self.list), ("create", &self.create)];
         endpoints.extend(self.edit.iter().map(|e| ("edit", e)));

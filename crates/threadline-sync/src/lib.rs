@@ -4,6 +4,7 @@
 //! a draft into the backend's request. No HTTP here: the browser app sends what
 //! this crate builds, so every mapping is tested natively on recorded answers.
 
+pub mod answers;
 pub mod description;
 pub mod mapping;
 pub mod outbox;
@@ -12,7 +13,7 @@ pub mod template;
 pub mod time;
 
 pub use description::{BackendDescription, DescriptionError, Endpoint};
-pub use mapping::{build_create_body, parse_created, parse_list, MappingError, Parsed};
+pub use mapping::{build_create_body, build_edit_body, parse_created, parse_list, MappingError, Parsed};
 pub use outbox::{Outbox, Pending};
 pub use presets::preset;
 pub use template::expand_url;

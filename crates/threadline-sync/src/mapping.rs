@@ -1,7 +1,7 @@
 //! A backend's JSON to `Comment`s, and a draft to the backend's JSON. Bad
 //! items are reported, never silently dropped; nothing here can panic.
 
-use crate::description::{BackendDescription, BodyFormat};
+use crate::description::BackendDescription;
 use crate::time::to_millis;
 use serde_json::{Map, Value};
 use std::fmt;
@@ -90,21 +90,23 @@ fn one(
         warnings.push(format!("comment {id}: author is {found}, not text"));
         String::new()
     });
-    let mut body = text_of(c.pointer(&f.body)).unwrap_or_else(|found| {
+    let body = text_of(c.pointer(&f.body)).unwrap_or_else(|found| {
         warnings.push(format!("comment {id}: body is {found}, not text"));
         String::new()
     });
-    if d.body_format == BodyFormat::Html {
-        body = crate::presets::html_to_text(&body);
-    }
-    let time = |ptr: &Option<String>| ptr.as_ref().and_then(|p| c.pointer(p)).filter(|v| !v.is_null());
-    let created_ms = time(&f.created).and_then(|v| {
+    let time = |ptr: &Option<String>, what: &str, warnings: &mut Vec<String>| {
+        let v = ptr.as_ref().and_then(|p| c.pointer(p)).filter(|v| !v.is_null())?;
         let ms = to_millis(v, d.time_format);
         if ms.is_none() {
-            warnings.push(format!("comment {id}: creation time {v} is not a time; shown without one"));
+            warnings.push(format!("comment {id}: {what} time {v} is not a time; shown without one"));
         }
         ms
-    });
+    };
+    let created_ms = time(&f.created, "creation", warnings);
+    let edited_ms = time(&f.edited, "edit", warnings);
+    let optional_text = |ptr: &Option<String>| {
+        ptr.as_ref().and_then(|p| c.pointer(p)).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned)
+    };
     let likes = f
         .likes
         .as_ref()
@@ -117,7 +119,19 @@ fn one(
         (Some(v), None) => v == &Value::Bool(true),
         (None, _) => false,
     });
-    Some(Comment { id: CommentId(id), parent, author, body, created_ms, likes, deleted })
+    Some(Comment {
+        id: CommentId(id),
+        parent,
+        author,
+        body,
+        format: d.body_format,
+        created_ms,
+        edited_ms,
+        likes,
+        deleted,
+        website: optional_text(&f.website),
+        avatar: optional_text(&f.avatar),
+    })
 }
 
 /// Every comment of a list answer, flattened with parent ids. Nested replies
@@ -166,19 +180,34 @@ pub fn parse_created(d: &BackendDescription, answer: &Value, draft: &NewComment)
     Ok(c)
 }
 
+/// A template's string values that are exactly `{name}` become the slot's value.
+fn fill(v: &Value, slot: &dyn Fn(&str) -> Option<Value>) -> Value {
+    match v {
+        Value::String(s) => {
+            let name = s.strip_prefix('{').and_then(|s| s.strip_suffix('}'));
+            name.and_then(slot).unwrap_or_else(|| v.clone())
+        }
+        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), fill(v, slot))).collect::<Map<_, _>>()),
+        Value::Array(a) => Value::Array(a.iter().map(|v| fill(v, slot)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Fills the description's `edit_body` template.
+pub fn build_edit_body(d: &BackendDescription, author: &str, body: &str, confirm: bool) -> Value {
+    let slot = |name: &str| -> Option<Value> {
+        Some(match name {
+            "author" => Value::from(author),
+            "body" => Value::from(body),
+            "confirm" => Value::from(confirm),
+            _ => return None,
+        })
+    };
+    fill(&d.edit_body, &slot)
+}
+
 /// Fills the description's `create_body` template from a draft.
 pub fn build_create_body(d: &BackendDescription, thread: &str, draft: &NewComment, now_ms: i64) -> Value {
-    fn fill(v: &Value, slot: &dyn Fn(&str) -> Option<Value>) -> Value {
-        match v {
-            Value::String(s) => {
-                let name = s.strip_prefix('{').and_then(|s| s.strip_suffix('}'));
-                name.and_then(slot).unwrap_or_else(|| v.clone())
-            }
-            Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), fill(v, slot))).collect::<Map<_, _>>()),
-            Value::Array(a) => Value::Array(a.iter().map(|v| fill(v, slot)).collect()),
-            other => other.clone(),
-        }
-    }
     let slot = |name: &str| -> Option<Value> {
         Some(match name {
             "author" => Value::from(draft.author.as_str()),

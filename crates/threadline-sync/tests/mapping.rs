@@ -29,7 +29,12 @@ fn isso_nested_html_answer_flattens_with_parents() {
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
     let ids: Vec<_> = p.comments.iter().map(|c| (c.id.as_str(), c.parent.as_ref().map(|p| p.as_str()))).collect();
     assert_eq!(ids, [("1", None), ("2", Some("1")), ("3", Some("1"))]);
-    assert_eq!(p.comments[0].body, "Russia acts for its own interest & nobody else's.\n\nSecond paragraph.");
+    // The HTML is kept as sent; the view's allow-list turns it into nodes.
+    assert_eq!(
+        p.comments[0].body,
+        "<p>Russia acts for its own interest &amp; nobody else&#39;s.</p>\n<p>Second paragraph.</p>"
+    );
+    assert_eq!(p.comments[0].format, threadline_core::BodyFormat::Html);
     assert_eq!(p.comments[0].created_ms, Some(1_700_000_000_123));
     assert_eq!(p.comments[0].likes, 2);
     assert!(p.comments[2].deleted && !p.comments[1].deleted);

@@ -1,0 +1,61 @@
+//! The small things a backend says besides comments: the owner token of a new
+//! comment, the like count, the next page, the polling cursor. Each is
+//! optional: a description that does not name it simply goes without.
+
+use crate::description::BackendDescription;
+use crate::template::expand_url;
+use serde_json::Value;
+
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+pub fn owner_token(d: &BackendDescription, create_answer: &Value) -> Option<String> {
+    d.owner_token.as_ref().and_then(|p| create_answer.pointer(p)).and_then(Value::as_str).map(str::to_owned)
+}
+
+pub fn like_count(d: &BackendDescription, like_answer: &Value) -> Option<u32> {
+    let n = d.like_count.as_ref().and_then(|p| like_answer.pointer(p)).and_then(Value::as_f64)?;
+    (n.is_finite() && n >= 0.0).then(|| n.min(f64::from(u32::MAX)) as u32)
+}
+
+/// Where the next page starts, or None on the last page.
+pub fn next_page(d: &BackendDescription, list_answer: &Value) -> Option<String> {
+    d.paging.as_ref().and_then(|p| list_answer.pointer(&p.next)).and_then(scalar)
+}
+
+pub fn since_cursor(d: &BackendDescription, list_answer: &Value) -> Option<String> {
+    d.since.as_ref().and_then(|s| list_answer.pointer(&s.cursor)).and_then(scalar)
+}
+
+/// The list URL for one page (`page` = None: the first) or for the changes
+/// after `since`. Paging does not apply to a `since` request.
+pub fn list_url(
+    d: &BackendDescription,
+    thread: &str,
+    page: Option<&str>,
+    since: Option<&str>,
+) -> Result<String, String> {
+    let mut url = expand_url(&d.list.url, &d.base, &[("thread", thread)])?;
+    let mut params: Vec<(&str, String)> = Vec::new();
+    match (since, &d.since, &d.paging) {
+        (Some(cursor), Some(s), _) => params.push((&s.param, cursor.to_owned())),
+        (_, _, Some(p)) => {
+            params.push((&p.limit_param, p.size.to_string()));
+            if let Some(value) = page {
+                let name = p.offset_param.as_ref().or(p.cursor_param.as_ref());
+                params.extend(name.map(|n| (n.as_str(), value.to_owned())));
+            }
+        }
+        _ => {}
+    }
+    for (k, v) in params {
+        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push_str(&expand_url("{k}={v}", "", &[("k", k), ("v", &v)])?);
+    }
+    Ok(url)
+}

@@ -1,0 +1,77 @@
+//! Paging, polling cursors, owner tokens, likes and edit bodies, read from
+//! answers shaped like the real backends' (see presets/).
+
+use serde_json::json;
+use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
+use threadline_sync::{build_edit_body, preset, BackendDescription};
+
+fn threadline() -> BackendDescription {
+    preset("threadline", "http://127.0.0.1:8080/").unwrap()
+}
+
+#[test]
+fn list_urls_page_and_poll() {
+    let d = threadline();
+    let t = "asbarez/a b?c";
+    assert_eq!(
+        list_url(&d, t, None, None).unwrap(),
+        "http://127.0.0.1:8080/api/comments?thread=asbarez%2Fa%20b%3Fc&limit=500"
+    );
+    assert_eq!(
+        list_url(&d, t, Some("500"), None).unwrap(),
+        "http://127.0.0.1:8080/api/comments?thread=asbarez%2Fa%20b%3Fc&limit=500&offset=500"
+    );
+    // A poll asks for changes only; paging does not apply.
+    assert_eq!(
+        list_url(&d, t, Some("500"), Some("c 9")).unwrap(),
+        "http://127.0.0.1:8080/api/comments?thread=asbarez%2Fa%20b%3Fc&since=c%209"
+    );
+    let plain = preset("json-server", "http://127.0.0.1:3000").unwrap();
+    assert_eq!(list_url(&plain, "x", Some("2"), Some("9")).unwrap(), "http://127.0.0.1:3000/comments?thread=x");
+}
+
+#[test]
+fn answers_give_next_page_cursor_token_and_likes() {
+    let d = threadline();
+    let page = json!({"comments": [], "next_offset": 500, "cursor": "17"});
+    assert_eq!(next_page(&d, &page).as_deref(), Some("500"));
+    assert_eq!(since_cursor(&d, &page).as_deref(), Some("17"));
+    assert_eq!(next_page(&d, &json!({"comments": [], "next_offset": null})), None);
+    assert_eq!(owner_token(&d, &json!({"comment": {}, "owner_token": "s3cret"})).as_deref(), Some("s3cret"));
+    assert_eq!(owner_token(&d, &json!({"comment": {}})), None);
+    assert_eq!(like_count(&d, &json!({"likes": 3})), Some(3));
+    assert_eq!(like_count(&d, &json!({"likes": -1})), None);
+    assert_eq!(like_count(&d, &json!({"likes": "many"})), None);
+    let isso = preset("isso", "http://127.0.0.1:8081").unwrap();
+    assert_eq!(like_count(&isso, &json!({"likes": 1, "dislikes": 0})), Some(1));
+}
+
+#[test]
+fn edit_bodies_follow_each_backend() {
+    assert_eq!(
+        build_edit_body(&threadline(), "Ani", "new \"text\"", true),
+        json!({"body": "new \"text\"", "confirm": true})
+    );
+    let isso = preset("isso", "http://x").unwrap();
+    assert_eq!(build_edit_body(&isso, "Ani", "t", false), json!({"text": "t", "author": "Ani"}));
+    let js = preset("json-server", "http://x").unwrap();
+    assert_eq!(build_edit_body(&js, "Ani", "t", false), json!({"body": "t"}));
+}
+
+#[test]
+fn paging_and_stream_mistakes_are_named() {
+    let mut v: serde_json::Value = serde_json::from_str(include_str!("../presets/threadline.json")).unwrap();
+    v["paging"]["cursor_param"] = json!("after");
+    let e = BackendDescription::from_json(&v.to_string()).unwrap_err().to_string();
+    assert!(e.contains("exactly one of offset_param and cursor_param"), "{e}");
+    v["paging"] = json!({"size": 0, "limit_param": "limit", "offset_param": "o", "next": "/n"});
+    let e = BackendDescription::from_json(&v.to_string()).unwrap_err().to_string();
+    assert!(e.contains("paging.size"), "{e}");
+    v["paging"] = json!({"size": 5, "limit_param": "limit", "offset_param": "o", "next": "n"});
+    let e = BackendDescription::from_json(&v.to_string()).unwrap_err().to_string();
+    assert!(e.contains("paging.next"), "{e}");
+    v.as_object_mut().unwrap().remove("paging");
+    v["stream"] = json!({"url": "{base}/s?t={topic}"});
+    let e = BackendDescription::from_json(&v.to_string()).unwrap_err().to_string();
+    assert!(e.contains("stream.url") && e.contains("topic"), "{e}");
+}
