@@ -12,8 +12,11 @@ say "policy engine: bundle-size cost"
 tools/policy-size.sh
 say "bundle (trunk build --release)"
 trunk build --release >/dev/null 2>&1
+tools/embed-bundle.sh dist >/dev/null
 tools/bundle-size.sh dist
 say "policy engine in Chromium"
 node tests/bench/policy-chromium.mjs
 say "reference server: listing a 1,000-comment thread"
 cargo run --release -q -p threadline-server --bin server-bench
+say "big threads: 100 / 1,000 / 10,000 comments in Chromium, and Isso 0.14 on the same 1,000"
+cargo build --release -q -p threadline-server && node tests/bench/big-thread.mjs

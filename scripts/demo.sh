@@ -10,6 +10,7 @@ setup_node
 cd "$ROOT"
 say "building the widget (trunk build --release)"
 trunk build --release
+tools/embed-bundle.sh dist
 tools/bundle-size.sh dist
 say "building the reference server"
 cargo build --release -p threadline-server

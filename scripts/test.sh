@@ -16,6 +16,7 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 \
 
 say "release build (trunk build --release)"
 trunk build --release
+tools/embed-bundle.sh dist
 tools/bundle-size.sh dist
 
 say "end-to-end tests in Chromium (Playwright): reference server, json-server, Isso"

@@ -1,9 +1,11 @@
 //! The discussion policy applied to a draft in the browser, with what the
 //! engine needs to know about the thread and the writer.
 
+use crate::i18n::Lang;
 use crate::state::ThreadState;
 use crate::storage;
 use leptos::prelude::*;
+use threadline_core::CommentId;
 use threadline_policy::{CheckContext, Draft, Messages, Verdict};
 
 const LAST_POST_KEY: &str = "threadline:last-post";
@@ -11,29 +13,56 @@ const LAST_POST_KEY: &str = "threadline:last-post";
 const RECENT_OWN: usize = 5;
 
 impl ThreadState {
+    /// A new comment: every rule, including the cooldown since this reader's last post.
     pub fn check_draft(self, author: &str, text: &str) -> Verdict {
-        let (participants, recent_own) = self.thread.with_untracked(|t| {
-            let mut names: Vec<String> = Vec::new();
-            let mut own: Vec<String> = Vec::new();
-            for n in t.nodes() {
-                let c = &n.comment;
-                if !c.author.is_empty() && !names.contains(&c.author) {
-                    names.push(c.author.clone());
-                }
-                if !author.trim().is_empty() && c.author == author.trim() {
-                    own.push(c.body.clone());
-                }
-            }
-            let skip = own.len().saturating_sub(RECENT_OWN);
-            (names, own.split_off(skip))
+        let last_post_ms = storage::get(LAST_POST_KEY).ok().flatten().and_then(|v| v.parse().ok());
+        self.check(author, text, last_post_ms, None)
+    }
+
+    /// An edit of `id`: no cooldown (nothing new is posted), and the comment
+    /// is not a duplicate of what it said before.
+    pub fn check_edit(self, author: &str, text: &str, id: &CommentId) -> Verdict {
+        self.check(author, text, None, Some(id))
+    }
+
+    fn check(self, author: &str, text: &str, last_post_ms: Option<i64>, editing: Option<&CommentId>) -> Verdict {
+        let author = author.trim();
+        let recent_own = self.thread.with_untracked(|t| {
+            let mut own: Vec<String> = t
+                .nodes()
+                .iter()
+                .filter(|n| !author.is_empty() && n.comment.author == author && Some(&n.comment.id) != editing)
+                .map(|n| n.comment.body.clone())
+                .collect();
+            own.split_off(own.len().saturating_sub(RECENT_OWN))
         });
         let ctx = CheckContext {
             now_ms: Some(js_sys::Date::now() as i64),
-            last_post_ms: storage::get(LAST_POST_KEY).ok().flatten().and_then(|v| v.parse().ok()),
+            last_post_ms,
             recent_own,
-            participants,
+            participants: self.participants(),
         };
         self.policy.with_value(|p| p.check(&Draft { text, author }, &ctx))
+    }
+
+    /// Everyone who wrote in the thread, worked out once per thread size
+    /// rather than per keystroke (a 10,000-comment thread has thousands).
+    fn participants(self) -> Vec<String> {
+        let len = self.thread.with_untracked(|t| t.len());
+        if let Some(names) = self.names.with_value(|(n, names)| (*n == len).then(|| names.clone())) {
+            return names;
+        }
+        let names: Vec<String> = self.thread.with_untracked(|t| {
+            let mut seen = std::collections::HashSet::new();
+            t.nodes()
+                .iter()
+                .map(|n| &n.comment.author)
+                .filter(|a| !a.is_empty() && seen.insert(a.as_str()))
+                .cloned()
+                .collect()
+        });
+        self.names.set_value((len, names.clone()));
+        names
     }
 
     /// The cooldown rule counts from here.
@@ -50,15 +79,10 @@ impl ThreadState {
 }
 
 /// The message in the page's language (`<html lang>`): Armenian, Russian or English.
-pub fn localized(m: &Messages) -> &str {
-    let lang = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default();
-    match lang.get(..2) {
-        Some("hy") => &m.hy,
-        Some("ru") => &m.ru,
-        _ => &m.en,
+pub fn localized(m: &Messages, lang: Lang) -> &str {
+    match lang {
+        Lang::Hy => &m.hy,
+        Lang::Ru => &m.ru,
+        Lang::En => &m.en,
     }
 }

@@ -2,8 +2,13 @@
 //! chosen by the page's query string:
 //! - `?backend=local`: the browser's own storage (`LocalBackend`), no server;
 //! - `?preset=NAME&base=URL`: a known backend (threadline, json-server, isso, remark42);
+//! - `?description=JSON&base=URL`: any backend, described in full (see the README);
 //!   `&timeout=MS` changes how long a request may take;
 //! - `&poll=MS` how often to look for new comments (0 = never);
+//! - `&thread=ID` another thread than the seed article's (benchmarks, tests);
+//! - `&lang=hy|ru|en` the widget's language, `&theme=light|dark` its colours;
+//! - `&top=N&replies=N&depth=N`: top-level comments per page, replies shown
+//!   before "more replies", depth of "Continue this thread".
 //! - nothing: the default below.
 
 use crate::backend::{HttpBackend, LocalBackend};
@@ -25,16 +30,27 @@ fn query(name: &str) -> Option<String> {
 
 /// The backend and how often to ask it for new comments.
 fn choose_backend(seed: &SeedDocument) -> Result<(Rc<dyn Backend>, u32), String> {
-    let preset = query("preset");
+    let preset = query("preset").or_else(|| query("description").map(|_| String::new()));
     let backend =
         query("backend").unwrap_or_else(|| if preset.is_some() { "http".into() } else { DEFAULT_BACKEND.into() });
     match backend.as_str() {
         // Polling the browser's own storage shows what other tabs posted.
         "local" => Ok((Rc::new(LocalBackend::new(seed.thread.clone(), seed.comments.clone())), 10_000)),
         "http" | "server" => {
-            let name = preset.unwrap_or_else(|| "threadline".into());
-            let mut desc =
-                threadline_sync::preset(&name, &query("base").unwrap_or_default()).map_err(|e| e.to_string())?;
+            let base = query("base").unwrap_or_default();
+            let mut desc = match query("description") {
+                Some(json) => {
+                    let mut d = threadline_sync::BackendDescription::from_json(&json).map_err(|e| e.to_string())?;
+                    if !base.is_empty() {
+                        d.base = base;
+                    }
+                    d
+                }
+                None => {
+                    let name = preset.unwrap_or_else(|| "threadline".into());
+                    threadline_sync::preset(&name, &base).map_err(|e| e.to_string())?
+                }
+            };
             if let Some(ms) = query("timeout").and_then(|t| t.parse().ok()) {
                 desc.timeout_ms = ms;
             }
@@ -53,7 +69,19 @@ pub fn DemoPage() -> impl IntoView {
     };
     let thread = match choose_backend(&seed) {
         Ok((backend, poll_ms)) => {
-            let state = ThreadState::new(seed.thread.clone(), backend);
+            let thread_id = query("thread").filter(|t| !t.is_empty()).unwrap_or_else(|| seed.thread.clone());
+            let mut state = ThreadState::new(thread_id, backend);
+            if let Some(tag) = query("lang") {
+                state.lang = crate::i18n::Lang::from_tag(&tag);
+            }
+            let number = |name: &str, default: usize| query(name).and_then(|v| v.parse().ok()).unwrap_or(default);
+            let d = threadline_core::Window::default();
+            state.window.set(threadline_core::Window::new(
+                number("top", d.top_page),
+                number("replies", d.replies_first),
+                d.replies_page,
+                number("depth", d.continue_depth),
+            ));
             state.reload();
             let poll_ms = query("poll").and_then(|p| p.parse().ok()).unwrap_or(poll_ms);
             if poll_ms > 0 {
@@ -61,10 +89,14 @@ pub fn DemoPage() -> impl IntoView {
             }
             view! { <ThreadView state=state /> }.into_any()
         }
-        Err(e) => view! { <p class="tl-error" role="alert">{e}</p> }.into_any(),
+        Err(e) => {
+            // The site owner reads the console; the reader sees why there are no comments.
+            crate::state::warn(&e);
+            view! { <p class="tl-error" role="alert">"Comments cannot be shown: " {e}</p> }.into_any()
+        }
     };
     view! {
-        <main class="tl-page">
+        <main class="tl-page tl-root" data-theme=query("theme").unwrap_or_else(|| "auto".into())>
             <ArticleView article=seed.article />
             <PolicyView policy=seed.policy />
             {thread}

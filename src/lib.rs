@@ -3,11 +3,14 @@
 //!
 //! Comment text and author names only ever reach the DOM as text nodes.
 
+pub mod actions;
 pub mod backend;
 pub mod bench;
 pub mod checking;
 pub mod components;
 pub mod demo;
+pub mod embed;
+pub mod i18n;
 pub mod panic;
 pub mod polling;
 pub mod posting;

@@ -23,12 +23,11 @@ pub fn show_notice() {
         notice.set_class_name("tl-crashed");
         notice.set_attribute("role", "alert").ok()?;
         let text = doc.create_element("p").ok()?;
-        text.set_text_content(Some(
-            "The comments stopped working because of an error in Threadline. Your drafts and unsent comments are saved in this browser.",
-        ));
+        let lang = crate::i18n::page_lang();
+        text.set_text_content(Some(threadline_i18n::t(lang, threadline_i18n::Key::Crashed)));
         // A plain link reloads without running any more of the crashed wasm.
         let button = doc.create_element("a").ok()?;
-        button.set_text_content(Some("Reload comments"));
+        button.set_text_content(Some(threadline_i18n::t(lang, threadline_i18n::Key::ReloadComments)));
         button.set_attribute("href", &web_sys::window()?.location().href().ok()?).ok()?;
         notice.append_child(&text).ok()?;
         notice.append_child(&button).ok()?;

@@ -5,19 +5,53 @@
 
 use crate::state::{warn, Load, ThreadState};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::time::Duration;
+
+/// At most this many comments arriving at once are pinned on screen.
+const FRESH_PINS: usize = 20;
 
 fn tab_visible() -> bool {
     web_sys::window().and_then(|w| w.document()).is_none_or(|d| !d.hidden())
 }
 
 impl ThreadState {
-    /// Polls every `every` until the component that called this is removed.
+    /// Polls every `every` until the component that called this is removed,
+    /// and follows the backend's event stream when it has one (polling then
+    /// only catches what a dropped connection missed).
     pub fn keep_current(self, every: Duration) {
         match set_interval_with_handle(move || self.poll(), every) {
             Ok(handle) => on_cleanup(move || handle.clear()),
             Err(_) => warn("could not start polling for new comments"),
         }
+        self.follow_stream();
+    }
+
+    fn follow_stream(self) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let thread = self.thread_id.get_value();
+        let Some((url, event)) = self.backend.with_value(|b| b.stream(&thread)) else { return };
+        let Ok(source) = web_sys::EventSource::new(&url) else {
+            return warn("could not open the comment stream; polling instead");
+        };
+        let on_comment = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            if !self.alive() {
+                return;
+            }
+            let data = e.data().as_string().unwrap_or_default();
+            match self.backend.with_value(|b| b.parse_event(&data)) {
+                Ok(c) => self.merge(vec![c]),
+                Err(m) => warn(&format!("a stream event was not understood: {m}")),
+            }
+        });
+        // Subscribed (again, after a reconnect) or fallen behind: fetch what may have been missed.
+        let catch_up = Closure::<dyn Fn(web_sys::Event)>::new(move |_| self.poll());
+        let _ = source.add_event_listener_with_callback(&event, on_comment.as_ref().unchecked_ref());
+        let _ = source.add_event_listener_with_callback("ready", catch_up.as_ref().unchecked_ref());
+        let _ = source.add_event_listener_with_callback("lagged", catch_up.as_ref().unchecked_ref());
+        let keep = send_wrapper::SendWrapper::new((source, on_comment, catch_up));
+        on_cleanup(move || keep.0.close());
     }
 
     pub fn poll(self) {
@@ -25,19 +59,46 @@ impl ThreadState {
             return;
         }
         self.polling.set_value(true);
-        self.with_listing(move |answer| {
+        let backend = self.backend.get_value();
+        let thread = self.thread_id.get_value();
+        spawn_local(async move {
+            // Cursor or ETag when the backend offers them: an unchanged thread costs almost nothing.
+            let answer = backend.poll(&thread).await;
+            if !self.alive() {
+                return;
+            }
             self.polling.set_value(false);
+            // A failed poll changes nothing on screen but says so; the next one may work.
+            self.stale.set(answer.as_ref().err().map(|e| self.error_text(e)));
             match answer {
-                Ok(listing) => {
-                    let mut added = Vec::new();
-                    self.thread.update(|t| added = t.merge(listing));
-                    if !added.is_empty() {
-                        self.fresh.update(|f| f.extend(added));
-                    }
-                }
-                // A failed poll changes nothing on screen; the next one may work.
+                Ok(Some(changed)) => self.merge(changed),
+                Ok(None) => {}
                 Err(e) => warn(&format!("could not check for new comments: {e}")),
             }
         });
+    }
+
+    /// Folds new and changed comments in; deletions the backend reports leave
+    /// a placeholder (or nothing, for a comment without replies).
+    pub fn merge(self, changed: Vec<threadline_core::Comment>) {
+        let mut added = Vec::new();
+        self.thread.update(|t| {
+            let gone: Vec<_> = changed.iter().filter(|c| c.deleted).map(|c| c.id.clone()).collect();
+            added = t.merge(changed);
+            for id in gone {
+                // Placeholders with replies stay; only leaves go.
+                if t.get(&id).is_some_and(|n| n.children.is_empty()) {
+                    t.delete(&id);
+                }
+            }
+        });
+        if !added.is_empty() {
+            // A few new comments are news: show them whatever the paging. A
+            // flood (a long absence) is left to "more" like the rest.
+            if added.len() <= FRESH_PINS {
+                self.window.update(|w| added.iter().for_each(|id| w.pin(id)));
+            }
+            self.fresh.update(|f| f.extend(added));
+        }
     }
 }

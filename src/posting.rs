@@ -3,12 +3,13 @@
 //! backend and retried with backoff until the backend confirms, and the
 //! placeholder is then swapped for the stored comment.
 
+use crate::i18n::{fill, Key};
 use crate::state::{warn, SendStatus, ThreadState};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
-use threadline_core::{Comment, CommentId, NewComment};
+use threadline_core::{BodyFormat, Comment, CommentId, NewComment};
 use threadline_sync::Outbox;
 
 const OUTBOX_KEY: &str = "threadline:outbox";
@@ -58,9 +59,7 @@ impl ThreadState {
         };
         let result = change(&mut outbox);
         let saved = storage::set(OUTBOX_KEY, &outbox.to_json());
-        self.notice.set(saved.err().map(|e| {
-            format!("Your comment could not be saved in this browser ({e}). Keep this page open until it is sent.")
-        }));
+        self.notice.set(saved.err().map(|e| fill(self.t(Key::OutboxNotSaved), &[("reason", &e)])));
         self.outbox.set_value(outbox);
         result
     }
@@ -80,10 +79,12 @@ impl ThreadState {
             parent: draft.parent.clone(),
             author: draft.author.clone(),
             body: draft.body.clone(),
+            format: BodyFormat::Markdown,
             created_ms: Some(now_ms()),
-            likes: 0,
-            deleted: false,
+            ..Comment::default()
         };
+        // The reader's own comment stays on screen whatever the paging.
+        self.window.update(|w| w.pin(&id));
         let mut shown = true;
         self.thread.update(|t| {
             if t.find(&id).is_none() {
@@ -151,7 +152,7 @@ impl ThreadState {
                     Ok(stored) => self.confirmed(&key, stored),
                     Err(e) => {
                         let retrying = e.is_transient();
-                        let message = e.to_string();
+                        let message = self.error_text(&e);
                         self.change_outbox(|o| {
                             o.failed(&key, message.clone(), retrying, now_ms(), js_sys::Math::random())
                         });
@@ -171,7 +172,16 @@ impl ThreadState {
             o.sent(key);
         });
         let stored_id = stored.id.clone();
-        self.thread.update(|t| t.confirm(&id, stored));
+        self.thread.update(|t| {
+            t.confirm(&id, stored);
+            // Redraw it: it may have arrived through the stream before this answer.
+            t.update(&stored_id, |_| {});
+        });
+        self.window.update(|w| w.rename(&id, &stored_id));
+        // The event stream may have brought it first: it is the reader's own, not news.
+        self.fresh.update(|f| {
+            f.remove(&stored_id);
+        });
         self.sending.update(|s| {
             s.remove(&id);
         });

@@ -5,9 +5,13 @@
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
-use threadline_core::{visible_rows, Backend, BackendError, CollapseState, Comment, CommentId, Row, Thread};
+use threadline_core::{
+    window_rows, Backend, BackendError, Capabilities, CollapseState, Comment, CommentId, Ordering, Row, RowKey,
+    SortOrder, Thread, Window,
+};
 use threadline_policy::Policy;
 use threadline_sync::Outbox;
 
@@ -20,6 +24,8 @@ pub enum Load {
 
 #[derive(Clone, Copy)]
 pub struct ThreadState {
+    /// The reader's language for every string the widget shows.
+    pub lang: crate::i18n::Lang,
     pub thread_id: StoredValue<String>,
     pub thread: RwSignal<Thread>,
     pub collapse: RwSignal<CollapseState>,
@@ -34,8 +40,24 @@ pub struct ThreadState {
     pub handed_back: RwSignal<Option<(Option<CommentId>, String)>>,
     /// Something the reader should know that is not tied to one form.
     pub notice: RwSignal<Option<String>>,
+    /// Why the thread on screen may be out of date (the last check for new comments failed).
+    pub stale: RwSignal<Option<String>>,
     /// Comments that arrived while the reader was on the page.
     pub fresh: RwSignal<BTreeSet<CommentId>>,
+    /// How much of a big thread is drawn (paging, "Continue this thread", pins).
+    pub window: RwSignal<Window>,
+    /// Comments this reader liked (one like each), remembered per thread.
+    pub liked: RwSignal<BTreeSet<CommentId>>,
+    /// Own comments whose edit form is open.
+    pub editing: RwSignal<BTreeSet<CommentId>>,
+    /// The comment a permalink pointed at, highlighted once revealed.
+    pub target: RwSignal<Option<CommentId>>,
+    pub(crate) capabilities: StoredValue<Capabilities>,
+    /// The element the widget lives in (a shadow root's child when embedded):
+    /// ids are looked up there, since two widgets may share a page.
+    pub root: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    /// Participants' names for the policy, cached with the thread size they were read at.
+    pub(crate) names: StoredValue<(usize, Vec<String>)>,
     pub(crate) polling: StoredValue<bool>,
     pub(crate) outbox: StoredValue<Outbox>,
     pub(crate) in_flight: StoredValue<BTreeSet<String>>,
@@ -72,7 +94,9 @@ impl ThreadState {
                 CollapseState::default()
             }
         };
+        let liked = load_set("liked", &thread_id);
         ThreadState {
+            lang: crate::i18n::page_lang(),
             thread_id: StoredValue::new(thread_id),
             thread: RwSignal::new(Thread::default()),
             collapse: RwSignal::new(collapse),
@@ -83,6 +107,14 @@ impl ThreadState {
             handed_back: RwSignal::new(None),
             notice: RwSignal::new(None),
             fresh: RwSignal::new(BTreeSet::new()),
+            stale: RwSignal::new(None),
+            window: RwSignal::new(Window::default()),
+            liked: RwSignal::new(liked),
+            editing: RwSignal::new(BTreeSet::new()),
+            target: RwSignal::new(None),
+            capabilities: StoredValue::new(backend.capabilities()),
+            names: StoredValue::new((usize::MAX, Vec::new())),
+            root: StoredValue::new_local(None),
             polling: StoredValue::new(false),
             outbox: StoredValue::new(crate::posting::load_outbox()),
             in_flight: StoredValue::new(BTreeSet::new()),
@@ -98,8 +130,29 @@ impl ThreadState {
         self.thread_id.try_with_value(|_| ()).is_some()
     }
 
-    pub fn rows(self) -> Memo<Vec<Row>> {
-        Memo::new(move |_| self.thread.with(|t| self.collapse.with(|c| visible_rows(t, c))))
+    /// The rows on screen and where each key is in them. Rows are looked up
+    /// by key, so a row's component follows its own data and nothing else.
+    pub fn rows(self) -> Memo<(Vec<Row>, HashMap<RowKey, usize>)> {
+        Memo::new(move |_| {
+            let rows = self.thread.with(|t| self.collapse.with(|c| self.window.with(|w| window_rows(t, c, w))));
+            let index = rows.iter().enumerate().map(|(i, r)| (r.key(), i)).collect();
+            (rows, index)
+        })
+    }
+
+    pub fn set_ordering(self, ordering: Ordering) {
+        self.thread.update(|t| t.sort(ordering));
+        let value = format!("{} {}", ordering.top.as_str(), ordering.replies.as_str());
+        if let Err(e) = storage::set("threadline:sort", &value) {
+            warn(&format!("sort order not saved: {e}"));
+        }
+    }
+
+    /// The reader's sort choice from an earlier visit (one for all threads).
+    pub fn saved_ordering() -> Ordering {
+        let saved = storage::get("threadline:sort").ok().flatten().unwrap_or_default();
+        let mut parts = saved.split(' ').map(SortOrder::parse);
+        Ordering { top: parts.next().unwrap_or_default(), replies: parts.next().unwrap_or_default() }
     }
 
     /// Asks the backend for the whole thread and hands the answer to `then`,
@@ -120,7 +173,8 @@ impl ThreadState {
         self.with_listing(move |answer| {
             match answer {
                 Ok(list) => {
-                    let thread = Thread::build(list);
+                    let mut thread = Thread::build(list);
+                    thread.sort(Self::saved_ordering());
                     for w in thread.warnings() {
                         warn(&w.to_string());
                     }
@@ -128,7 +182,7 @@ impl ThreadState {
                     self.load.set(Load::Ready);
                 }
                 // What was rendered stays; the message says what went wrong.
-                Err(e) => self.load.set(Load::Failed(e.to_string())),
+                Err(e) => self.load.set(Load::Failed(self.error_text(&e))),
             }
             self.show_outbox();
             self.flush();
@@ -153,6 +207,36 @@ impl ThreadState {
                 f.remove(parent);
             }
         });
+    }
+}
+
+/// A set of ids kept in storage per thread; unreadable means empty.
+pub(crate) fn load_set(kind: &str, thread: &str) -> BTreeSet<CommentId> {
+    let json = storage::get(&storage::key(kind, thread)).ok().flatten();
+    json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default()
+}
+
+impl ThreadState {
+    /// An element of this widget by id (`document.getElementById` cannot see into a shadow root).
+    pub fn element(self, id: &str) -> Option<web_sys::Element> {
+        match self.root.try_get_value().flatten() {
+            Some(root) => root.query_selector(&format!("[id=\"{}\"]", id.replace('"', "\\\""))).ok().flatten(),
+            None => web_sys::window()?.document()?.get_element_by_id(id),
+        }
+    }
+
+    pub fn focus_element(self, id: &str) {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = self.element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    }
+
+    pub fn scroll_to(self, id: &str) {
+        let Some(el) = self.element(id) else { return };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

@@ -1,40 +1,105 @@
 //! Any JSON backend, driven by a `BackendDescription` (see threadline-sync):
 //! this file only sends what the description builds and maps the answers.
 
+use super::owned;
 use gloo_net::http::RequestBuilder;
 use serde_json::Value;
-use threadline_core::{Backend, BackendError, BoxFuture, Comment, NewComment};
+use std::cell::RefCell;
+use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment};
+use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
 use threadline_sync::description::Credentials;
-use threadline_sync::{build_create_body, expand_url, parse_created, parse_list, BackendDescription, Endpoint};
+use threadline_sync::{
+    build_create_body, build_edit_body, expand_url, parse_created, parse_list, BackendDescription, Endpoint,
+};
 
 /// Larger answers are refused before parsing: a runaway backend must not
 /// freeze the reader's tab.
 const MAX_ANSWER_BYTES: usize = 20 * 1024 * 1024;
+/// A backend whose "next page" never ends must not keep the reader waiting.
+const MAX_PAGES: usize = 200;
 
 pub struct HttpBackend {
     desc: BackendDescription,
+    /// What the last listing said about itself, so a poll asks only for changes.
+    seen: RefCell<Seen>,
+}
+
+#[derive(Default)]
+struct Seen {
+    cursor: Option<String>,
+    etag: Option<String>,
+}
+
+/// One answer: status, body, and the ETag header when the backend sent (and exposed) one.
+struct Answer {
+    status: u16,
+    text: String,
+    etag: Option<String>,
 }
 
 impl HttpBackend {
     pub fn new(desc: BackendDescription) -> Self {
-        HttpBackend { desc }
+        HttpBackend { desc, seen: RefCell::new(Seen::default()) }
     }
 
     fn request(&self, endpoint: &Endpoint, vars: &[(&str, &str)]) -> Result<RequestBuilder, BackendError> {
         let url = expand_url(&endpoint.url, &self.desc.base, vars).map_err(BackendError::Invalid)?;
+        Ok(self.request_to(&url, endpoint))
+    }
+
+    fn request_to(&self, url: &str, endpoint: &Endpoint) -> RequestBuilder {
         let credentials = match self.desc.credentials {
             Credentials::Omit => web_sys::RequestCredentials::Omit,
             Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
             Credentials::Include => web_sys::RequestCredentials::Include,
         };
-        let mut builder = RequestBuilder::new(&url).method(method(&endpoint.method)?).credentials(credentials);
+        let mut builder = RequestBuilder::new(url).method(method(&endpoint.method)).credentials(credentials);
         for (k, v) in &endpoint.headers {
             builder = builder.header(k, v);
         }
         if let Some(h) = &self.desc.client_id_header {
             builder = builder.header(h, &client_id());
         }
+        builder
+    }
+
+    /// Edit and delete prove authorship with the token the create answer gave.
+    fn owner_request(&self, endpoint: &Endpoint, thread: &str, id: &CommentId) -> Result<RequestBuilder, BackendError> {
+        let mut builder = self.request(endpoint, &[("thread", thread), ("id", id.as_str())])?;
+        if let (Some(h), Some(token)) = (&self.desc.owner_header, owned::token(thread, id.as_str())) {
+            builder = builder.header(h, &token);
+        }
         Ok(builder)
+    }
+
+    /// Every page of the listing; remembers the cursor and ETag for polls.
+    async fn list_all(&self, thread: &str) -> Result<Vec<Comment>, BackendError> {
+        let mut comments = Vec::new();
+        let mut page: Option<String> = None;
+        for n in 0..MAX_PAGES {
+            let url = list_url(&self.desc, thread, page.as_deref(), None).map_err(BackendError::Invalid)?;
+            let got = send(self.request_to(&url, &self.desc.list), None, self.desc.timeout_ms).await?;
+            let etag = got.etag.clone();
+            let json = answer(got)?;
+            if n == 0 {
+                // The first page's cursor: changes made while later pages load come again, harmlessly.
+                *self.seen.borrow_mut() = Seen { cursor: since_cursor(&self.desc, &json), etag };
+            }
+            comments.extend(self.parse(&json)?);
+            page = next_page(&self.desc, &json);
+            if page.is_none() {
+                return Ok(comments);
+            }
+        }
+        Err(BackendError::Invalid(format!("the listing went on past {MAX_PAGES} pages")))
+    }
+
+    fn parse(&self, json: &Value) -> Result<Vec<Comment>, BackendError> {
+        let parsed = parse_list(&self.desc, json).map_err(|e| BackendError::Invalid(e.to_string()))?;
+        for w in &parsed.warnings {
+            crate::state::warn(w);
+        }
+        Ok(parsed.comments)
     }
 }
 
@@ -50,23 +115,23 @@ fn client_id() -> String {
     id
 }
 
-fn method(name: &str) -> Result<gloo_net::http::Method, BackendError> {
+/// The description was validated when loaded, so unknown names cannot reach here; GET is the safe reading.
+fn method(name: &str) -> gloo_net::http::Method {
     use gloo_net::http::Method;
-    Ok(match name.to_ascii_uppercase().as_str() {
-        "GET" => Method::GET,
+    match name.to_ascii_uppercase().as_str() {
         "POST" => Method::POST,
         "PUT" => Method::PUT,
         "PATCH" => Method::PATCH,
         "DELETE" => Method::DELETE,
-        other => return Err(BackendError::Invalid(format!("unsupported HTTP method {other:?}"))),
-    })
+        _ => Method::GET,
+    }
 }
 
 /// Sends with a deadline: a stalled backend must not leave a post "sending"
 /// forever. The abort surfaces as a network error, so the outbox retries.
 /// The deadline covers the whole exchange, body included: a server that sends
 /// headers and then stalls is given up too.
-async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<(u16, String), BackendError> {
+async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<Answer, BackendError> {
     let controller = web_sys::AbortController::new().ok();
     let builder = builder.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
     let request = match body {
@@ -80,7 +145,8 @@ async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) ->
     let result = match request.send().await {
         Ok(response) => {
             let status = response.status();
-            response.text().await.map(|text| (status, text))
+            let etag = response.headers().get("etag");
+            response.text().await.map(|text| Answer { status, text, etag })
         }
         Err(e) => Err(e),
     };
@@ -100,7 +166,7 @@ async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) ->
 }
 
 /// The answer as JSON, or the backend's own error message when it sent one.
-fn answer((status, text): (u16, String)) -> Result<Value, BackendError> {
+fn answer(Answer { status, text, .. }: Answer) -> Result<Value, BackendError> {
     if text.len() > MAX_ANSWER_BYTES {
         return Err(BackendError::Invalid(format!(
             "the answer is {} MB, more than a comment list can be",
@@ -122,19 +188,48 @@ fn answer((status, text): (u16, String)) -> Result<Value, BackendError> {
             _ => BackendError::Status { code: status, message },
         });
     }
+    // 204 No Content (a delete) has nothing to parse.
+    if text.trim().is_empty() {
+        return Ok(Value::Null);
+    }
     json.map_err(|e| BackendError::Invalid(format!("not JSON ({e})")))
 }
 
 impl Backend for HttpBackend {
     fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
+        Box::pin(self.list_all(thread))
+    }
+
+    fn poll<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Option<Vec<Comment>>, BackendError>> {
         Box::pin(async move {
-            let request = self.request(&self.desc.list, &[("thread", thread)])?;
-            let json = answer(send(request, None, self.desc.timeout_ms).await?)?;
-            let parsed = parse_list(&self.desc, &json).map_err(|e| BackendError::Invalid(e.to_string()))?;
-            for w in &parsed.warnings {
-                crate::state::warn(w);
+            let (cursor, etag) = {
+                let seen = self.seen.borrow();
+                (seen.cursor.clone(), seen.etag.clone())
+            };
+            let url = match &cursor {
+                Some(c) => list_url(&self.desc, thread, None, Some(c)).map_err(BackendError::Invalid)?,
+                // Without a cursor only a one-page listing can be checked by ETag.
+                None if etag.is_some() && self.desc.paging.is_none() => {
+                    list_url(&self.desc, thread, None, None).map_err(BackendError::Invalid)?
+                }
+                None => return self.list_all(thread).await.map(Some),
+            };
+            let mut request = self.request_to(&url, &self.desc.list);
+            if let (None, Some(tag)) = (&cursor, &etag) {
+                request = request.header("If-None-Match", tag);
             }
-            Ok(parsed.comments)
+            let got = send(request, None, self.desc.timeout_ms).await?;
+            if got.status == 304 {
+                return Ok(None);
+            }
+            let new_etag = got.etag.clone();
+            let json = answer(got)?;
+            let mut seen = self.seen.borrow_mut();
+            seen.cursor = since_cursor(&self.desc, &json).or(cursor);
+            seen.etag = new_etag;
+            drop(seen);
+            let changed = self.parse(&json)?;
+            Ok((!changed.is_empty()).then_some(changed))
         })
     }
 
@@ -147,7 +242,79 @@ impl Backend for HttpBackend {
                 builder = builder.header(h, &draft.idempotency_key);
             }
             let json = answer(send(builder, Some(body.to_string()), self.desc.timeout_ms).await?)?;
-            parse_created(&self.desc, &json, &draft).map_err(|e| BackendError::Invalid(e.to_string()))
+            let comment = parse_created(&self.desc, &json, &draft).map_err(|e| BackendError::Invalid(e.to_string()))?;
+            let token = owner_token(&self.desc, &json).unwrap_or_default();
+            owned::remember(thread, comment.id.as_str(), &token);
+            Ok(comment)
+        })
+    }
+
+    fn stream(&self, thread: &str) -> Option<(String, String)> {
+        let s = self.desc.stream.as_ref()?;
+        let url = expand_url(&s.url, &self.desc.base, &[("thread", thread)]).ok()?;
+        Some((url, s.event.clone()))
+    }
+
+    fn parse_event(&self, data: &str) -> Result<Comment, String> {
+        let json: Value = serde_json::from_str(data).map_err(|e| format!("not JSON ({e})"))?;
+        threadline_sync::parse_item(&self.desc, &json)
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            edit: self.desc.edit.is_some(),
+            delete: self.desc.delete.is_some(),
+            like: self.desc.like.is_some(),
+        }
+    }
+
+    fn owns(&self, thread: &str, id: &CommentId) -> bool {
+        owned::token(thread, id.as_str()).is_some()
+    }
+
+    fn edit<'a>(
+        &'a self,
+        thread: &'a str,
+        id: &'a CommentId,
+        edit: Edit,
+    ) -> BoxFuture<'a, Result<Option<Comment>, BackendError>> {
+        Box::pin(async move {
+            let endpoint =
+                self.desc.edit.as_ref().ok_or_else(|| BackendError::Rejected("editing is not supported".into()))?;
+            let body = build_edit_body(&self.desc, &edit.author, &edit.body, edit.confirm);
+            let builder = self.owner_request(endpoint, thread, id)?;
+            let json = answer(send(builder, Some(body.to_string()), self.desc.timeout_ms).await?)?;
+            let Some(pointer) = &self.desc.edited else { return Ok(None) };
+            let draft = NewComment {
+                parent: None,
+                author: edit.author,
+                body: edit.body,
+                idempotency_key: String::new(),
+                confirm: false,
+            };
+            let probe = BackendDescription { created: pointer.clone(), ..self.desc.clone() };
+            Ok(parse_created(&probe, &json, &draft).ok())
+        })
+    }
+
+    fn delete<'a>(&'a self, thread: &'a str, id: &'a CommentId) -> BoxFuture<'a, Result<(), BackendError>> {
+        Box::pin(async move {
+            let endpoint =
+                self.desc.delete.as_ref().ok_or_else(|| BackendError::Rejected("deleting is not supported".into()))?;
+            let builder = self.owner_request(endpoint, thread, id)?;
+            answer(send(builder, None, self.desc.timeout_ms).await?)?;
+            owned::forget(thread, id.as_str());
+            Ok(())
+        })
+    }
+
+    fn like<'a>(&'a self, thread: &'a str, id: &'a CommentId) -> BoxFuture<'a, Result<Option<u32>, BackendError>> {
+        Box::pin(async move {
+            let endpoint =
+                self.desc.like.as_ref().ok_or_else(|| BackendError::Rejected("likes are not supported".into()))?;
+            let builder = self.request(endpoint, &[("thread", thread), ("id", id.as_str())])?;
+            let json = answer(send(builder, None, self.desc.timeout_ms).await?)?;
+            Ok(like_count(&self.desc, &json))
         })
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::storage;
 use serde::{Deserialize, Serialize};
-use threadline_core::{Backend, BackendError, BoxFuture, Comment, NewComment};
+use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment};
 
 #[derive(Serialize, Deserialize)]
 struct Stored {
@@ -46,6 +46,10 @@ impl Backend for LocalBackend {
         Box::pin(async move {
             let mut all = self.seed_for(thread).to_vec();
             all.extend(self.load(thread)?.into_iter().map(|s| s.comment));
+            let likes = self.likes(thread);
+            for c in &mut all {
+                c.likes = c.likes.saturating_add(likes.get(c.id.as_str()).copied().unwrap_or(0));
+            }
             Ok(all)
         })
     }
@@ -69,14 +73,93 @@ impl Backend for LocalBackend {
                 parent: draft.parent,
                 author: draft.author,
                 body: draft.body,
+                format: threadline_core::BodyFormat::Markdown,
                 created_ms: Some(js_sys::Date::now() as i64),
-                likes: 0,
-                deleted: false,
+                ..Comment::default()
             };
             stored.push(Stored { comment: comment.clone(), idempotency_key: draft.idempotency_key });
-            let json = serde_json::to_string(&stored).map_err(|e| BackendError::Storage(e.to_string()))?;
-            storage::set(&storage::key("local", thread), &json).map_err(BackendError::Storage)?;
+            self.save(thread, &stored)?;
             Ok(comment)
         })
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities { edit: true, delete: true, like: true }
+    }
+
+    /// The reader's own posts are the ones in storage; the seed is the publisher's.
+    fn owns(&self, thread: &str, id: &CommentId) -> bool {
+        self.load(thread).is_ok_and(|stored| stored.iter().any(|s| &s.comment.id == id))
+    }
+
+    fn edit<'a>(
+        &'a self,
+        thread: &'a str,
+        id: &'a CommentId,
+        edit: Edit,
+    ) -> BoxFuture<'a, Result<Option<Comment>, BackendError>> {
+        Box::pin(async move {
+            let draft = NewComment {
+                parent: None,
+                author: edit.author,
+                body: edit.body,
+                idempotency_key: String::new(),
+                confirm: false,
+            };
+            let draft = draft.validated().map_err(|e| BackendError::Rejected(e.to_string()))?;
+            let mut stored = self.load(thread)?;
+            let s = stored.iter_mut().find(|s| &s.comment.id == id).ok_or_else(|| not_yours(id))?;
+            s.comment.body = draft.body;
+            s.comment.edited_ms = Some(js_sys::Date::now() as i64);
+            let edited = s.comment.clone();
+            self.save(thread, &stored)?;
+            Ok(Some(edited))
+        })
+    }
+
+    fn delete<'a>(&'a self, thread: &'a str, id: &'a CommentId) -> BoxFuture<'a, Result<(), BackendError>> {
+        Box::pin(async move {
+            let mut stored = self.load(thread)?;
+            let has_replies = stored.iter().any(|s| s.comment.parent.as_ref() == Some(id));
+            let at = stored.iter().position(|s| &s.comment.id == id).ok_or_else(|| not_yours(id))?;
+            if has_replies {
+                let c = &mut stored[at].comment;
+                c.deleted = true;
+                c.author.clear();
+                c.body.clear();
+            } else {
+                stored.remove(at);
+            }
+            self.save(thread, &stored)
+        })
+    }
+
+    /// Likes are counted in this browser only: there is nobody else to count them.
+    fn like<'a>(&'a self, thread: &'a str, id: &'a CommentId) -> BoxFuture<'a, Result<Option<u32>, BackendError>> {
+        Box::pin(async move {
+            let mut likes = self.likes(thread);
+            let n = likes.entry(id.to_string()).or_insert(0);
+            *n = n.saturating_add(1);
+            let json = serde_json::to_string(&likes).map_err(|e| BackendError::Storage(e.to_string()))?;
+            storage::set(&storage::key("local-likes", thread), &json).map_err(BackendError::Storage)?;
+            let listed = self.list(thread).await?;
+            Ok(listed.iter().find(|c| &c.id == id).map(|c| c.likes))
+        })
+    }
+}
+
+fn not_yours(id: &CommentId) -> BackendError {
+    BackendError::Rejected(format!("comment {id} was not posted from this browser"))
+}
+
+impl LocalBackend {
+    fn likes(&self, thread: &str) -> std::collections::BTreeMap<String, u32> {
+        let json = storage::get(&storage::key("local-likes", thread)).ok().flatten();
+        json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default()
+    }
+
+    fn save(&self, thread: &str, stored: &[Stored]) -> Result<(), BackendError> {
+        let json = serde_json::to_string(stored).map_err(|e| BackendError::Storage(e.to_string()))?;
+        storage::set(&storage::key("local", thread), &json).map_err(BackendError::Storage)
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod http;
 pub mod local;
+pub mod owned;
 
 pub use http::HttpBackend;
 pub use local::LocalBackend;

@@ -3,7 +3,9 @@
 //! reason under it, announced to screen readers.
 
 use crate::checking::localized;
+use crate::i18n::{fill, Key, Lang};
 use leptos::prelude::*;
+use threadline_i18n::t;
 use threadline_policy::highlight::segments;
 use threadline_policy::{Action, Outcome, Verdict};
 
@@ -43,7 +45,7 @@ pub fn DraftMirror(
 
 /// The findings as sentences, strongest first.
 #[component]
-pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: String) -> impl IntoView {
+pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: String, lang: Lang) -> impl IntoView {
     let items = move || {
         let text = text.get();
         verdict.with(|v| {
@@ -53,20 +55,20 @@ pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: 
             findings
                 .into_iter()
                 .map(|f| {
-                    let message = localized(&f.message).to_owned();
+                    let message = localized(&f.message, lang).to_owned();
                     // Quote the flagged words unless the message already does.
                     let quoted = text
                         .get(f.start..f.end)
                         .filter(|q| q.len() < text.len() && q.len() <= 60 && !q.is_empty() && !message.contains(*q))
-                        .map(|q| format!("“{q}” — "));
-                    let kind = match f.action {
-                        Action::Block => "Cannot be posted: ",
-                        Action::Nudge => "Please check: ",
-                        Action::Hold => "Will be reviewed: ",
-                    };
+                        .map(|q| format!("{} — ", fill(t(lang, Key::Quote), &[("text", q)])));
+                    let kind = t(lang, match f.action {
+                        Action::Block => Key::FindingBlock,
+                        Action::Nudge => Key::FindingNudge,
+                        Action::Hold => Key::FindingHold,
+                    });
                     view! {
                         <li class=format!("tl-finding tl-finding-{}", f.rule) data-action=format!("{:?}", f.action).to_lowercase()>
-                            <strong>{kind}</strong>
+                            <strong>{kind}</strong> " "
                             {quoted}
                             {message}
                         </li>
@@ -77,7 +79,7 @@ pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: 
     };
     let summary = move || {
         verdict.with(|v| match v.as_ref().map(|v| v.outcome) {
-            Some(Outcome::Hold) => Some("Your comment will be published after a moderator has looked at it."),
+            Some(Outcome::Hold) => Some(t(lang, Key::HoldNotice)),
             _ => None,
         })
     };

@@ -1,12 +1,14 @@
+use super::body::Body;
 use super::draft_check::{DraftMirror, FindingsList};
 use crate::backend::random_token;
+use crate::i18n::{fill, Key};
 use crate::state::{warn, ThreadState};
 use crate::storage;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
-use threadline_core::{CommentId, NewComment};
+use threadline_core::{BodyFormat, CommentId, NewComment};
 use threadline_policy::{Outcome, Verdict};
 
 const AUTHOR_KEY: &str = "threadline:author";
@@ -33,6 +35,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     // One key per draft: a retried post of the same draft is the same comment.
     let idempotency_key = StoredValue::new(random_token());
     let textarea = NodeRef::<html::Textarea>::new();
+    let preview = RwSignal::new(false);
     let mirror = NodeRef::<html::Div>::new();
     let is_reply = parent.is_some();
 
@@ -76,7 +79,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         let draft_key = draft_key.clone();
         move |text: &str| {
             let saved = if text.is_empty() { storage::remove(&draft_key) } else { storage::set(&draft_key, text) };
-            note.set(saved.err().map(|e| format!("Draft not saved in this browser: {e}")));
+            note.set(saved.err().map(|e| fill(state.t(Key::DraftNotSaved), &[("reason", &e)])));
         }
     };
 
@@ -106,7 +109,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         move || {
             if let Some(p) = &parent {
                 state.set_form_open(p, false);
-                focus_by_id(&format!("tl-reply-{p}"));
+                state.focus_element(&format!("tl-reply-{p}"));
             }
         }
     };
@@ -129,14 +132,14 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             let draft = match draft.validated() {
                 Ok(d) => d,
                 Err(e) => {
-                    error.set(Some(e.to_string()));
+                    error.set(Some(crate::i18n::draft_error_text(state.lang, &e)));
                     return;
                 }
             };
             // Never trust a check the reader typed past: check what is sent.
             match check_now().map(|v| v.outcome) {
                 Some(Outcome::Block) => {
-                    error.set(Some("This comment cannot be posted as it is: change the marked text.".into()));
+                    error.set(Some(state.t(Key::BlockedSubmit).into()));
                     return;
                 }
                 Some(Outcome::Nudge) if !confirm => {
@@ -190,7 +193,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     let findings_id = format!("{ids}-findings");
     let cancel = is_reply.then(|| {
         let close = close.clone();
-        view! { <button type="button" class="tl-cancel" on:click=move |_| close()>"Cancel"</button> }
+        view! { <button type="button" class="tl-cancel" on:click=move |_| close()>{state.t(Key::Cancel)}</button> }
     });
     let confirm_box = {
         let submit = submit.clone();
@@ -198,15 +201,15 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             let submit = submit.clone();
             confirming.get().then(|| {
                 view! {
-                    <div class="tl-confirm" role="alertdialog" aria-label="Post anyway?">
-                        <p>"Are you sure? This may go against the discussion policy (see above). You can edit it, or post it as it is."</p>
+                    <div class="tl-confirm" role="alertdialog" aria-label=state.t(Key::NudgeTitle)>
+                        <p>{state.t(Key::NudgeQuestion)}</p>
                         <button type="button" class="tl-edit-anyway" on:click=move |_| {
                             confirming.set(false);
                             if let Some(el) = textarea.get() {
                                 let _ = el.focus();
                             }
-                        }>"Edit"</button>
-                        <button type="button" class="tl-post-anyway" on:click=move |_| submit(true)>"Post anyway"</button>
+                        }>{state.t(Key::Edit)}</button>
+                        <button type="button" class="tl-post-anyway" on:click=move |_| submit(true)>{state.t(Key::PostAnyway)}</button>
                     </div>
                 }
             })
@@ -215,15 +218,15 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
 
     view! {
         <form class="tl-form" class:tl-form-reply=is_reply on:submit=on_submit on:keydown=on_keydown
-            aria-label=if is_reply { "Reply" } else { "Write a comment" }>
-            <label for=name_id.clone() class="tl-label">"Name"</label>
+            aria-label=state.t(if is_reply { Key::Reply } else { Key::WriteComment })>
+            <label for=name_id.clone() class="tl-label">{state.t(Key::Name)}</label>
             <input id=name_id class="tl-name" type="text" autocomplete="nickname" maxlength="80"
                 prop:value=move || author.get()
                 on:input=move |ev| {
                     author.set(event_target_value(&ev));
                     check_soon();
                 } />
-            <label for=body_id.clone() class="tl-label">{if is_reply { "Your reply" } else { "Your comment" }}</label>
+            <label for=body_id.clone() class="tl-label">{state.t(if is_reply { Key::YourReply } else { Key::YourComment })}</label>
             <div class="tl-draft">
                 <DraftMirror text=body.into() verdict=verdict.into() node=mirror />
                 <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
@@ -244,28 +247,25 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                     }
                 ></textarea>
             </div>
-            <FindingsList text=body.into() verdict=verdict.into() id=findings_id />
+            <FindingsList text=body.into() verdict=verdict.into() id=findings_id lang=state.lang />
+            // What the comment will look like (markdown), updated as it is typed.
+            <Show when=move || preview.get()>
+                <div class="tl-preview" aria-label=state.t(Key::Preview)>
+                    {move || view! { <Body text=body.get() format=BodyFormat::Markdown /> }}
+                </div>
+            </Show>
             <p id=error_id class="tl-form-error" role="alert">{move || error.get()}</p>
             <p class="tl-form-note">{move || note.get()}</p>
             {confirm_box}
             <div class="tl-form-actions">
                 <button type="submit" class="tl-post" disabled=blocked>
-                    {if is_reply { "Post reply" } else { "Post comment" }}
+                    {state.t(if is_reply { Key::PostReply } else { Key::PostComment })}
                 </button>
                 {cancel}
-                <span class="tl-hint">"Ctrl+Enter posts" {is_reply.then_some(", Esc closes")}</span>
+                <button type="button" class="tl-preview-toggle" aria-pressed=move || preview.get().to_string()
+                    on:click=move |_| preview.update(|p| *p = !*p)>{state.t(Key::Preview)}</button>
+                <span class="tl-hint">{state.t(if is_reply { Key::HintPostOrClose } else { Key::HintPost })}</span>
             </div>
         </form>
-    }
-}
-
-fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        let _ = el.focus();
     }
 }

@@ -1,19 +1,23 @@
-use super::{plural, CommentRow, ReplyForm};
+use super::{CommentRow, MoreRow, ReplyForm};
+use crate::i18n::{Key, Noun};
 use crate::state::{Load, ThreadState};
 use leptos::prelude::*;
+use threadline_core::{CommentId, Ordering, RowKey, SortOrder};
 
-/// The whole thread: count, top-level form, then every visible comment as one
-/// flat keyed list (see `threadline_core::rows` for why flat).
+/// The whole thread: count and sort controls, the top-level form, then the
+/// visible rows as one flat list keyed by `RowKey` (see `threadline_core::rows`
+/// for why flat). Rows follow their own data, so only what changes is redrawn.
 #[component]
 pub fn ThreadView(state: ThreadState) -> impl IntoView {
     let rows = state.rows();
-    let count = move || state.thread.with(|t| plural(t.len(), "comment", "comments"));
+    let keys = Memo::new(move |_| rows.with(|(r, _)| r.iter().map(|r| r.key()).collect::<Vec<_>>()));
+    let count = move || state.count(Noun::Comments, state.thread.with(|t| t.len()));
     let status = move || match state.load.get() {
-        Load::Loading => view! { <p class="tl-status" role="status">"Loading comments…"</p> }.into_any(),
+        Load::Loading => view! { <p class="tl-status" role="status">{state.t(Key::LoadingComments)}</p> }.into_any(),
         Load::Failed(message) => view! {
             <div class="tl-error" role="alert">
                 <p>{message}</p>
-                <button type="button" on:click=move |_| state.reload()>"Try again"</button>
+                <button type="button" on:click=move |_| state.reload()>{state.t(Key::TryAgain)}</button>
             </div>
         }
         .into_any(),
@@ -24,28 +28,124 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
     // A new comment may land far below (top-level ones go last): bring it into view.
     Effect::new(move |_| {
         let Some(id) = state.last_posted.get() else { return };
-        request_animation_frame(move || scroll_to(&format!("c-{id}")));
+        request_animation_frame(move || state.scroll_to(&format!("c-{id}")));
     });
+    follow_permalinks(state);
+    let focus_bar = move || {
+        state.window.with(|w| w.focus().cloned()).map(|_| {
+            view! {
+                <div class="tl-focus-bar">
+                    // One step out of "Continue this thread", back to where the reader was.
+                    <button type="button" class="tl-whole" on:click=move |_| {
+                        let from = state.window.try_update(|w| w.back()).flatten();
+                        if let Some(id) = from {
+                            request_animation_frame(move || state.scroll_to(&format!("c-{id}")));
+                        }
+                    }>"← " {state.t(Key::BackToThread)}</button>
+                </div>
+            }
+        })
+    };
     view! {
-        <section class="tl-thread" aria-label="Comments">
-            <h2 class="tl-count">{count}</h2>
+        <section class="tl-thread" aria-label=state.t(Key::Comments) lang=state.lang.tag()>
+            <div class="tl-toolbar">
+                <h2 class="tl-count">{count}</h2>
+                <SortControls state=state />
+            </div>
             <ReplyForm state=state parent=None />
             <p class="tl-notice" role="status">{move || state.notice.get()}</p>
+            <p class="tl-stale" role="status">{move || state.stale.get()}</p>
             {status}
-            <ol class="tl-rows">
-                <For each=move || rows.get() key=|row| row.clone() let:row>
-                    <CommentRow state=state row=row />
+            {focus_bar}
+            <ol class="tl-rows" id="tl-rows" tabindex="-1">
+                <For each=move || keys.get() key=|k| k.clone() let:key>
+                    {match key {
+                        RowKey::Comment(id) => view! { <CommentRow state=state rows=rows id=id /> }.into_any(),
+                        other => view! { <MoreRow state=state rows=rows key=other /> }.into_any(),
+                    }}
                 </For>
             </ol>
         </section>
     }
 }
 
-fn scroll_to(element_id: &str) {
-    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(element_id)) else {
-        return;
+#[component]
+fn SortControls(state: ThreadState) -> impl IntoView {
+    let ordering = move || state.thread.with(|t| t.ordering());
+    let select = move |label: Key, class: &'static str, replies: bool| {
+        let current = move || {
+            let o = ordering();
+            if replies {
+                o.replies
+            } else {
+                o.top
+            }
+        };
+        let options = SortOrder::ALL
+            .into_iter()
+            .map(|o| {
+                let name = state.t(match o {
+                    SortOrder::Oldest => Key::Oldest,
+                    SortOrder::Newest => Key::Newest,
+                    SortOrder::MostLiked => Key::MostLiked,
+                });
+                view! { <option value=o.as_str() selected=move || current() == o>{name}</option> }
+            })
+            .collect_view();
+        view! {
+            <label class="tl-sort">
+                {state.t(label)} " "
+                <select class=class on:change=move |ev| {
+                    let chosen = SortOrder::parse(&event_target_value(&ev));
+                    let o = ordering();
+                    let next = if replies { Ordering { replies: chosen, ..o } } else { Ordering { top: chosen, ..o } };
+                    state.set_ordering(next);
+                }>{options}</select>
+            </label>
+        }
     };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    view! {
+        <div class="tl-sorting">
+            {select(Key::SortBy, "tl-sort-top", false)}
+            {select(Key::SortRepliesBy, "tl-sort-replies", true)}
+        </div>
+    }
+}
+
+/// `#c-<id>` in the address opens whatever hides that comment, scrolls to it
+/// and marks it — on load (once the thread is there) and on every hash change.
+fn follow_permalinks(state: ThreadState) {
+    let go = move || {
+        let Some(id) = current_hash_id() else { return };
+        if state.reveal(&id) {
+            request_animation_frame(move || state.scroll_to(&format!("c-{id}")));
+        }
+    };
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || state.load.get() != Load::Ready {
+            return done.unwrap_or(false);
+        }
+        go();
+        true
+    });
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        if state.alive() {
+            go();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+fn current_hash_id() -> Option<CommentId> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let raw = hash.strip_prefix("#c-")?;
+    let id = js_sys::decode_uri_component(raw).ok()?.as_string()?;
+    (!id.is_empty()).then(|| CommentId::from(id.as_str()))
+}
+
+pub(crate) fn focus_thread_top(state: ThreadState) {
+    state.focus_element("tl-rows");
+    if let Some(el) = state.element("tl-rows") {
+        el.scroll_into_view();
+    }
 }

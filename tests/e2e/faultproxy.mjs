@@ -1,10 +1,11 @@
 // A loopback HTTP proxy that breaks requests on purpose, in front of a real
 // backend: pass them, answer 500, stall them, or deliver them and lose the answer.
+// Reads (GET) can separately be answered with 50 MB of JSON or with garbage.
 import { createServer, request } from 'node:http';
 
 export async function faultProxy(target) {
   const t = new URL(target);
-  const state = { mode: 'pass', stallMs: 0, posts: 0 };
+  const state = { mode: 'pass', stallMs: 0, posts: 0, getMode: 'pass' };
   const server = createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -12,6 +13,20 @@ export async function faultProxy(target) {
       const isPost = req.method === 'POST';
       if (isPost) state.posts += 1;
       const mode = isPost ? state.mode : 'pass';
+      if (req.method === 'GET' && state.getMode !== 'pass') {
+        const cors = { 'content-type': 'application/json', 'access-control-allow-origin': req.headers.origin ?? '*' };
+        res.writeHead(200, cors);
+        if (state.getMode === 'garbage') {
+          res.end('{"comments": [ {"id": "1", "body": "cut off');
+        } else {
+          // 50 MB of one valid JSON document: a runaway backend.
+          const chunk = Buffer.alloc(1 << 20, 'x');
+          res.write('{"comments":[],"padding":"');
+          for (let i = 0; i < 50; i++) res.write(chunk);
+          res.end('"}');
+        }
+        return;
+      }
       if (mode === 'fail500') {
         res.writeHead(500, { 'content-type': 'application/json', 'access-control-allow-origin': req.headers.origin ?? '*' });
         res.end('{"error":{"code":"internal","message":"injected failure"}}');

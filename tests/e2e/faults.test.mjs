@@ -1,12 +1,14 @@
-// Faults between the widget and the reference server: 500s, a stall longer
-// than the request timeout, and a post that reached the server but whose
-// answer was lost. After recovery every comment is stored exactly once.
+// Faults between the widget and the reference server: 500s, a 20-second
+// stall (past the default 15 s request timeout), and a post that reached the
+// server but whose answer was lost. After recovery every comment is stored
+// exactly once.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { useBrowser, watchErrors, ROOT } from './browser.mjs';
 import { referenceServer } from './refserver.mjs';
 import { faultProxy } from './faultproxy.mjs';
+import { record } from './report.mjs';
 
 const seed = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
 const env = useBrowser();
@@ -21,7 +23,7 @@ async function stored(body) {
   return api.comments.filter((c) => c.body === body);
 }
 
-async function openPage() {
+async function openPage(timeoutMs) {
   // The page comes from dist/ on another port: the server must allow its origin.
   ref ??= await referenceServer(['--cors-origin', new URL(env.url).origin]);
   proxy?.close();
@@ -29,7 +31,7 @@ async function openPage() {
   const context = await env.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${env.url}?preset=threadline&base=${encodeURIComponent(proxy.url)}&timeout=1500`);
+  await page.goto(`${env.url}?preset=threadline&base=${encodeURIComponent(proxy.url)}&timeout=${timeoutMs}`);
   await page.waitForSelector('.tl-comment');
   await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
   return { context, page, errors };
@@ -46,19 +48,23 @@ const settled = (page) => page.waitForFunction(() => !document.querySelector('.t
 
 for (const [mode, label] of [['fail500', 'answers 500'], ['stall', 'stalls past the timeout'], ['lose-answer', 'stores it but the answer is lost']]) {
   test(`the server ${label}: the post is kept, retried, and stored exactly once`, async () => {
-    const { context, page } = await openPage();
+    // The stall uses the real default timeout (15 s) against a 20 s stall.
+    const stall = mode === 'stall';
+    const { context, page } = await openPage(stall ? 15000 : 1500);
     const text = `Fault test (${mode}): kept and stored once.`;
     proxy.state.mode = mode;
-    proxy.state.stallMs = 3000;
+    proxy.state.stallMs = 20000;
     await post(page, text);
-    await page.waitForSelector('.tl-unsent');
+    await page.waitForSelector('.tl-unsent', { timeout: stall ? 25000 : 15000 });
     assert.match(await page.locator('.tl-unsent').textContent(), /retrying/);
     assert.match(await page.locator('.tl-pending .tl-body').textContent(), /kept and stored once/);
-    if (mode === 'stall') await new Promise((r) => setTimeout(r, 2500)); // the stalled request lands meanwhile
+    if (stall) await new Promise((r) => setTimeout(r, 5500)); // the stalled request lands meanwhile
     proxy.state.mode = 'pass';
     await page.locator('.tl-unsent button', { hasText: 'Retry now' }).click();
     await settled(page);
-    assert.equal((await stored(text)).length, 1, `${mode}: stored exactly once`);
+    const copies = (await stored(text)).length;
+    record('faults', { scenarios: 1, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
+    assert.equal(copies, 1, `${mode}: stored exactly once`);
     assert.equal(await page.locator('.tl-comment', { hasText: text }).count(), 1);
     await page.reload();
     await page.waitForSelector('.tl-comment');

@@ -55,3 +55,28 @@ test('new comments from other readers appear in place, marked new, nothing else 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('with the server\'s event stream a new comment arrives at once, no polling needed', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    let lists = 0;
+    page.on('request', (r) => { if (r.url().includes('/api/comments?')) lists += 1; });
+    // Polling every 10 minutes: anything that shows up sooner came through the stream.
+    await page.goto(`${ref.url}?poll=600000`);
+    await page.waitForSelector('.tl-comment');
+    await page.waitForTimeout(500); // the stream says "ready"; the catch-up poll runs
+    const before = lists;
+    const started = Date.now();
+    const id = await postElsewhere('2', 'Streamed to every open page.');
+    await row(page, id).waitFor({ timeout: 5000 });
+    assert.ok(Date.now() - started < 5000);
+    assert.equal(lists, before, 'no list request was needed');
+    assert.equal(await row(page, id).getAttribute('data-depth'), '1');
+    assert.match(await row(page, id).locator('.tl-fresh').textContent(), /New/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -59,14 +59,16 @@ export async function jsonServer(comments, port) {
   return { base: `http://127.0.0.1:${port}`, port, db, child: await run(), restart: run };
 }
 
-/** Isso 0.14 with its rate guard off and the page's origin allowed. */
+/** Isso 0.14 with its rate guard off and the page's origin allowed. Loopback
+ * is a trusted proxy so the seed can come "from" other readers (Isso refuses a
+ * like from the address that wrote the comment). */
 export async function isso(pageOrigin, port) {
   port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tl-isso-'));
   const cfg = join(dir, 'isso.cfg');
   writeFileSync(cfg, [
     '[general]', `dbpath = ${join(dir, 'comments.db')}`, `host = ${pageOrigin}`,
-    '[server]', `listen = http://127.0.0.1:${port}/`,
+    '[server]', `listen = http://127.0.0.1:${port}/`, 'trusted-proxies = 127.0.0.1',
     '[guard]', 'enabled = false', '[moderation]', 'enabled = false', '',
   ].join('\n'));
   const run = async () => {
@@ -90,7 +92,7 @@ export async function seedIsso(base, seed) {
   const ids = {};
   for (const c of seed.comments) {
     const res = await fetch(`${base}/new?uri=${encodeURIComponent(seed.thread)}`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.9.8.7' },
       body: JSON.stringify({ text: c.body, author: c.author, parent: c.parent ? ids[c.parent] : null, title: 'Seed' }),
     });
     if (res.status !== 201) throw new Error(`isso seeding: ${res.status} ${await res.text()}`);

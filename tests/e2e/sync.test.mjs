@@ -6,13 +6,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { useBrowser, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
 import { jsonServer, isso, seedRows, seedIsso, stop } from './peers.mjs';
+import { record } from './report.mjs';
 
 const seed = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
 const thread = encodeURIComponent(seed.thread);
 const env = useBrowser();
 
 const row = (page, id) => page.locator(`[id="c-${id}"]`);
-const pageFor = (preset, base) => `${env.url}?preset=${preset}&base=${encodeURIComponent(base)}`;
+// Isso flattens replies to one level: show them all, not the first three.
+const pageFor = (preset, base) => `${env.url}?preset=${preset}&base=${encodeURIComponent(base)}&replies=10`;
 // While a backend is down on purpose the browser logs the refused requests.
 const unexpected = (errors) => errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|Failed to fetch/.test(e));
 
@@ -44,12 +46,12 @@ test('json-server: seed thread, reply, outage and reload while a post is pending
     assert.equal(await page.locator('.tl-comment').count(), 15);
     assert.equal(await row(page, '7.3.1').getAttribute('data-depth'), '2');
 
-    await reply(page, '7', 'Nareh', 'Interests first, always.');
+    await reply(page, '5', 'Nareh', 'Interests first, always.');
     await settled(page);
     const stored = await (await fetch(`${js.base}/comments?thread=${thread}`)).json();
     const mine = stored.filter((c) => c.body === 'Interests first, always.');
     assert.equal(mine.length, 1);
-    assert.equal(mine[0].parentId, '7');
+    assert.equal(mine[0].parentId, '5');
     assert.equal(mine[0].author, 'Nareh');
     assert.equal(await page.locator(`[id="c-${mine[0].id}"]`).getAttribute('data-depth'), '1');
 
@@ -71,7 +73,9 @@ test('json-server: seed thread, reply, outage and reload while a post is pending
     await page.locator('.tl-error button').click();
     await page.waitForSelector('.tl-comment >> text=Written during the outage.');
     const after = await (await fetch(`${js.base}/comments?thread=${thread}`)).json();
-    assert.equal(after.filter((c) => c.body === 'Written during the outage.').length, 1);
+    const copies = after.filter((c) => c.body === 'Written during the outage.').length;
+    record('faults', { scenarios: 1, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
+    assert.equal(copies, 1);
     assert.equal(after.length, 17);
     assert.equal(await page.locator('.tl-comment').count(), 17);
     assert.deepEqual(unexpected(errors), []);

@@ -1,6 +1,8 @@
-// Hostile markup from a backend (as comment body and author name) and typed
-// by a reader is shown as text: no dialog, no script or event-handler
-// attribute created, no navigation.
+// Hostile markup from a backend (markdown and HTML bodies, links, author
+// names, website and avatar URLs) and typed by a reader stays inert: no
+// dialog, no script or event-handler attribute created, no link or image
+// other than http(s)/mailto, no navigation.
+import { record } from './report.mjs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -21,7 +23,8 @@ async function watch(page) {
 function audit(page) {
   return page.evaluate(() => {
     const found = [];
-    const allowed = new Set(['SECTION', 'H2', 'OL', 'LI', 'DIV', 'P', 'SPAN', 'BUTTON', 'UL', 'STRONG', 'MARK', 'FORM', 'LABEL', 'INPUT', 'TEXTAREA']);
+    const allowed = new Set(['SECTION', 'H2', 'OL', 'LI', 'DIV', 'P', 'SPAN', 'BUTTON', 'UL', 'STRONG', 'MARK', 'FORM', 'LABEL', 'INPUT', 'TEXTAREA',
+      'EM', 'DEL', 'CODE', 'PRE', 'BLOCKQUOTE', 'BR', 'A', 'IMG', 'SELECT', 'OPTION']);
     for (const el of document.querySelectorAll('.tl-thread *')) {
       if (!allowed.has(el.tagName)) found.push(`element ${el.tagName}`);
       if (['INPUT', 'TEXTAREA', 'FORM'].includes(el.tagName) && !el.closest('form.tl-form')) found.push(`stray ${el.tagName}`);
@@ -34,35 +37,72 @@ function audit(page) {
   });
 }
 
-test(`${payloads.length} payloads from a backend, as bodies and author names, stay text`, async () => {
-  const rows = seedRows(seed);
-  payloads.forEach((p, i) => rows.push({ id: `x${i}`, thread: seed.thread, parentId: i % 2 ? '7' : null, author: p, body: `${p}\n\n${p}`, createdAt: 1_500_000_000_000 + i }));
-  const js = await jsonServer(rows);
-  const context = await env.newContext();
-  const page = await context.newPage();
-  const seen = await watch(page);
-  try {
-    const url = `${env.url}?preset=json-server&base=${encodeURIComponent(js.base)}&poll=0`;
-    await page.goto(url);
-    await page.waitForSelector('[id="c-x0"]');
-    const scripts = await page.evaluate(() => document.scripts.length);
-    assert.equal(await page.locator('.tl-comment').count(), 15 + payloads.length);
-    await page.waitForTimeout(300);
-    for (let i = 0; i < payloads.length; i++) {
-      const row = page.locator(`[id="c-x${i}"]`);
-      assert.equal(await row.locator('.tl-author').textContent(), payloads[i], `author ${i} shown as text`);
-      const shown = await row.locator('.tl-body p').allTextContents();
-      assert.deepEqual(shown, [payloads[i], payloads[i]].map((p) => p.trim()).filter(Boolean), `body ${i} shown as text`);
+// json-server through a full description, so the same rows can be read as
+// markdown or as HTML and carry website and avatar URLs.
+function description(format) {
+  const d = JSON.parse(readFileSync(`${ROOT}crates/threadline-sync/presets/json-server.json`, 'utf8'));
+  d.body_format = format;
+  d.fields.website = '/website';
+  d.fields.avatar = '/avatar';
+  return d;
+}
+
+/** Every link and image the widget drew points where it may. */
+function links(page) {
+  return page.evaluate(() => {
+    const bad = [];
+    for (const a of document.querySelectorAll('.tl-thread a[href]')) {
+      const href = a.getAttribute('href');
+      if (href.startsWith('#c-')) continue;
+      if (!/^(https?:\/\/|mailto:)/i.test(href)) bad.push(`a href=${href.slice(0, 40)}`);
+      if (a.getAttribute('rel') !== 'nofollow ugc noopener') bad.push(`a rel=${a.getAttribute('rel')}`);
     }
-    const a = await audit(page);
-    assert.deepEqual(a, { found: [], pwned: null, scripts });
-    assert.equal(seen.dialogs, 0);
-    assert.equal(page.url(), url);
-  } finally {
-    await context.close();
-    await stop(js.child);
-  }
-});
+    for (const img of document.querySelectorAll('.tl-thread img')) {
+      if (!/^https?:\/\//i.test(img.getAttribute('src'))) bad.push(`img src=${img.getAttribute('src').slice(0, 40)}`);
+    }
+    return bad;
+  });
+}
+
+for (const format of ['markdown', 'html']) {
+  test(`${payloads.length} payloads from a ${format} backend, as bodies, links, author names, websites and avatars, stay inert`, async () => {
+    const rows = seedRows(seed);
+    payloads.forEach((p, i) => rows.push({
+      id: `x${i}`, thread: seed.thread, parentId: i % 2 ? '7' : null, author: p,
+      body: format === 'markdown' ? `${p}\n\n[link](${p}) <${p}>` : `<p>${p}</p><a href="${p}">link</a>`,
+      website: p, avatar: p, createdAt: 1_500_000_000_000 + i,
+    }));
+    const js = await jsonServer(rows);
+    const context = await env.newContext();
+    const page = await context.newPage();
+    const seen = await watch(page);
+    try {
+      const desc = encodeURIComponent(JSON.stringify(description(format)));
+      const url = `${env.url}?description=${desc}&base=${encodeURIComponent(js.base)}&poll=0&top=1000&replies=1000`;
+      await page.goto(url);
+      await page.waitForSelector('[id="c-x0"]');
+      await page.waitForTimeout(300);
+      const scripts = await page.evaluate(() => document.scripts.length);
+      assert.equal(await page.locator('.tl-comment').count(), 15 + payloads.length);
+      for (let i = 0; i < payloads.length; i++) {
+        const row = page.locator(`[id="c-x${i}"]`);
+        assert.equal(await row.locator('.tl-author').textContent(), payloads[i], `author ${i} shown as text`);
+        assert.ok((await row.locator('.tl-body').textContent()).trim().length > 0, `body ${i} shows something`);
+      }
+      const a = await audit(page);
+      const bad = await links(page);
+      const executed = seen.dialogs + a.found.length + bad.length + (a.pwned === null ? 0 : 1) + (page.url() === url ? 0 : 1);
+      record('xss', { tried: payloads.length * 4, executed });
+      assert.deepEqual(a, { found: [], pwned: null, scripts });
+      assert.deepEqual(bad, []);
+      assert.equal(seen.dialogs, 0);
+      assert.equal(page.url(), url);
+    } finally {
+      await context.close();
+      await stop(js.child);
+    }
+  });
+}
 
 test(`${payloads.length} payloads typed and posted by a reader stay text`, async () => {
   const context = await env.newContext();
@@ -90,9 +130,12 @@ test(`${payloads.length} payloads typed and posted by a reader stay text`, async
   await page.reload();
   await page.waitForSelector('.tl-comment');
   const a = await audit(page);
+  const bad = await links(page);
+  record('xss', { tried: payloads.length, executed: seen.dialogs + a.found.length + bad.length + (a.pwned === null ? 0 : 1) + (page.url() === url ? 0 : 1) });
   assert.deepEqual(a, { found: [], pwned: null, scripts });
+  assert.deepEqual(bad, []);
   assert.equal(seen.dialogs, 0);
   assert.equal(page.url(), url);
-  console.log(`xss: ${payloads.length} payloads × 3 places (backend body, backend author, typed), executed: 0`);
+  console.log(`xss: ${payloads.length} payloads × 9 places (markdown and HTML bodies and links, author, website, avatar; typed), executed: 0`);
   await context.close();
 });

@@ -89,6 +89,16 @@ pub trait Backend {
         Box::pin(async move { self.list(thread).await.map(Some) })
     }
 
+    /// A Server-Sent Events stream of new and changed comments: (URL, event name).
+    fn stream(&self, _thread: &str) -> Option<(String, String)> {
+        None
+    }
+
+    /// One stream event's data as a comment.
+    fn parse_event(&self, _data: &str) -> Result<Comment, String> {
+        Err("this backend has no stream".into())
+    }
+
     fn capabilities(&self) -> Capabilities {
         Capabilities::default()
     }

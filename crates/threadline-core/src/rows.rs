@@ -79,6 +79,7 @@ enum Step {
 
 pub fn window_rows(thread: &Thread, collapse: &CollapseState, window: &Window) -> Vec<Row> {
     let must = window.must_show(thread);
+    let pinned = window.pinned_nodes(thread);
     let focus = window.focus().and_then(|id| thread.find(id));
     let mut rows = Vec::new();
     let mut stack: Vec<Step> = Vec::new();
@@ -115,7 +116,10 @@ pub fn window_rows(thread: &Thread, collapse: &CollapseState, window: &Window) -
         if collapsed || n.children.is_empty() {
             continue;
         }
-        let cut = depth >= window.continue_depth && !n.children.iter().any(|c| must.contains(c));
+        // Paging yields to pins, but a depth cut only to a pinned direct reply
+        // (the reader's own, posted right at the cut): a pin deep in a chain
+        // must not unroll the whole chain; permalinks set the focus instead.
+        let cut = depth >= window.continue_depth && !n.children.iter().any(|c| pinned.contains(c));
         if cut {
             let row = extra(RowKind::Continue { hidden: n.descendants }, n.comment.id.clone(), i, depth + 1);
             stack.push(Step::Extra(row));

@@ -28,7 +28,9 @@ pub struct Window {
 
 impl Default for Window {
     fn default() -> Self {
-        Window::new(25, 5, 20, 6)
+        // A first screen that reads like a discussion, not a wall: 20 top-level
+        // comments with their first 3 replies at each level.
+        Window::new(20, 3, 20, 6)
     }
 }
 
@@ -134,7 +136,8 @@ impl Window {
         true
     }
 
-    /// Nodes that must be drawn: the pinned ones and every ancestor of them.
+    /// Nodes that must be drawn whatever the paging: the pinned ones and
+    /// every ancestor of them. (Depth cuts still apply: see `rows.rs`.)
     pub(crate) fn must_show(&self, thread: &Thread) -> std::collections::HashSet<usize> {
         let mut set = std::collections::HashSet::new();
         for id in &self.pinned {
@@ -147,6 +150,10 @@ impl Window {
             }
         }
         set
+    }
+
+    pub(crate) fn pinned_nodes(&self, thread: &Thread) -> std::collections::HashSet<usize> {
+        self.pinned.iter().filter_map(|id| thread.find(id)).collect()
     }
 
     /// Pending ids become stored ids once the backend confirms a post.

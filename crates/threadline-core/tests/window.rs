@@ -132,6 +132,9 @@ fn a_permalink_reaches_the_end_of_a_100k_chain() {
     let rows = window_rows(&t, &collapse, &w);
     assert!(rows.len() <= w.continue_depth + 2, "{} rows", rows.len());
     assert!(rows.iter().any(|r| r.id == last));
+    // Back to the whole thread: the pin does not unroll the chain.
+    w.whole_thread();
+    assert!(window_rows(&t, &collapse, &w).len() < 20);
 }
 
 #[test]

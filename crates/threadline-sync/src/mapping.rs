@@ -155,6 +155,14 @@ pub fn parse_list(d: &BackendDescription, answer: &Value) -> Result<Parsed, Mapp
     Ok(out)
 }
 
+/// One comment object on its own (a stream event's data), or None with the
+/// reason it could not be used.
+pub fn parse_item(d: &BackendDescription, item: &Value) -> Result<Comment, String> {
+    let mut warnings = Vec::new();
+    let probe = BackendDescription { item: String::new(), ..d.clone() };
+    one(&probe, item, None, &mut warnings).ok_or_else(|| warnings.join("; "))
+}
+
 /// The stored comment in a create answer. A reply keeps the parent the reader
 /// chose when the backend's answer leaves it out.
 pub fn parse_created(d: &BackendDescription, answer: &Value, draft: &NewComment) -> Result<Comment, MappingError> {

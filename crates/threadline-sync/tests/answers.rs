@@ -75,3 +75,20 @@ fn paging_and_stream_mistakes_are_named() {
     let e = BackendDescription::from_json(&v.to_string()).unwrap_err().to_string();
     assert!(e.contains("stream.url") && e.contains("topic"), "{e}");
 }
+
+#[test]
+fn a_stream_event_is_one_comment() {
+    let d = threadline();
+    let c = threadline_sync::parse_item(
+        &d,
+        &json!({"id": "9", "parent": "3", "author": "Ani", "body": "*hi*", "created_ms": 5}),
+    )
+    .unwrap();
+    assert_eq!(
+        (c.id.as_str(), c.parent.as_ref().map(|p| p.as_str()), c.format),
+        ("9", Some("3"), threadline_core::BodyFormat::Markdown)
+    );
+    assert!(threadline_sync::parse_item(&d, &json!({"author": "no id"})).unwrap_err().contains("no usable id"));
+    assert!(threadline_sync::parse_item(&d, &json!([1, 2])).is_err());
+    assert_eq!(d.stream.as_ref().map(|s| s.event.as_str()), Some("comment"));
+}

@@ -1,0 +1,61 @@
+// Threadline's embed loader: one <script type="module"> tag on a host page.
+// It loads the widget (threadline.js + threadline_bg.wasm, next to this
+// file), defines <threadline-thread>, and exposes Threadline.mount().
+import init, { mount } from './threadline.js';
+
+const here = new URL('.', import.meta.url);
+const ready = init({ module_or_path: new URL('threadline_bg.wasm', here) });
+const stylesheet = new URL('threadline.css', here).href;
+
+// Attribute names are the config keys, dashed: policy-text → policy_text.
+const ATTRIBUTES = ['thread', 'preset', 'base', 'backend', 'lang', 'theme', 'policy-title', 'policy-text', 'poll-ms', 'top', 'replies', 'depth', 'description'];
+const NUMBERS = new Set(['poll_ms', 'top', 'replies', 'depth']);
+
+function configOf(el) {
+  const config = { stylesheet };
+  for (const name of ATTRIBUTES) {
+    const value = el.getAttribute(name);
+    if (value === null) continue;
+    const key = name.replace(/-/g, '_');
+    config[key] = NUMBERS.has(key) ? Number(value) : key === 'description' ? JSON.parse(value) : value;
+  }
+  // The page's own address is the natural thread id.
+  config.thread ??= location.pathname;
+  return config;
+}
+
+/** Mounts a thread into `element`; answers a handle with unmount(). */
+export async function mountThread(element, config) {
+  await ready;
+  return mount(element, { stylesheet, ...config });
+}
+
+class ThreadlineThread extends HTMLElement {
+  async connectedCallback() {
+    const token = (this._token = {});
+    let config;
+    try {
+      config = configOf(this);
+    } catch (e) {
+      this.textContent = `threadline: ${e.message}`;
+      return;
+    }
+    await ready;
+    // Removed (or moved) while the wasm was loading: nothing to do.
+    if (this._token !== token || !this.isConnected || this._handle) return;
+    try {
+      this._handle = mount(this, config);
+    } catch (e) {
+      console.error(e);
+    }
+  }
+
+  disconnectedCallback() {
+    this._token = null;
+    this._handle?.unmount();
+    this._handle = null;
+  }
+}
+
+if (!customElements.get('threadline-thread')) customElements.define('threadline-thread', ThreadlineThread);
+window.Threadline = { mount: mountThread, ready };

@@ -1,0 +1,140 @@
+//! What a reader does to comments already posted: edit and delete their own,
+//! like others'. Each goes to the backend first and changes the screen only
+//! when the backend agreed, with the backend's words when it did not.
+
+use crate::state::{warn, ThreadState};
+use crate::storage;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use threadline_core::{CommentId, Edit};
+
+impl ThreadState {
+    pub fn can_edit(self, id: &CommentId) -> bool {
+        let caps = self.capabilities.get_value();
+        (caps.edit || caps.delete) && self.backend.with_value(|b| b.owns(&self.thread_id.get_value(), id))
+    }
+
+    pub fn can_like(self) -> bool {
+        self.capabilities.get_value().like
+    }
+
+    pub fn set_editing(self, id: &CommentId, open: bool) {
+        self.editing.update(|e| {
+            if open {
+                e.insert(id.clone());
+            } else {
+                e.remove(id);
+            }
+        });
+    }
+
+    /// Sends an edit; `done` hears the outcome (an error message keeps the form open).
+    pub fn save_edit(self, id: CommentId, edit: Edit, done: impl FnOnce(Result<(), String>) + 'static) {
+        let backend = self.backend.get_value();
+        let thread = self.thread_id.get_value();
+        spawn_local(async move {
+            let result = backend.edit(&thread, &id, edit.clone()).await;
+            if !self.alive() {
+                return;
+            }
+            match result {
+                Ok(stored) => {
+                    self.thread.update(|t| {
+                        t.update(&id, |c| match stored {
+                            Some(s) => *c = s,
+                            None => {
+                                c.body = edit.body;
+                                c.edited_ms = Some(js_sys::Date::now() as i64);
+                            }
+                        });
+                    });
+                    self.set_editing(&id, false);
+                    done(Ok(()));
+                }
+                Err(e) => done(Err(self.error_text(&e))),
+            }
+        });
+    }
+
+    pub fn delete_comment(self, id: CommentId) {
+        let backend = self.backend.get_value();
+        let thread = self.thread_id.get_value();
+        spawn_local(async move {
+            let result = backend.delete(&thread, &id).await;
+            if !self.alive() {
+                return;
+            }
+            match result {
+                Ok(()) => {
+                    self.thread.update(|t| {
+                        t.delete(&id);
+                    });
+                    self.set_editing(&id, false);
+                    self.notice.set(None);
+                }
+                Err(e) => self.notice.set(Some(self.error_text(&e))),
+            }
+        });
+    }
+
+    /// One like per comment per reader: the button is gone once it counted.
+    pub fn like(self, id: CommentId) {
+        if self.liked.with_untracked(|l| l.contains(&id)) {
+            return;
+        }
+        let backend = self.backend.get_value();
+        let thread = self.thread_id.get_value();
+        self.liked.update(|l| {
+            l.insert(id.clone());
+        });
+        spawn_local(async move {
+            let result = backend.like(&thread, &id).await;
+            if !self.alive() {
+                return;
+            }
+            match result {
+                Ok(count) => {
+                    self.thread.update(|t| {
+                        t.update(&id, |c| c.likes = count.unwrap_or(c.likes.saturating_add(1)));
+                    });
+                    let json = self.liked.with_untracked(|l| serde_json::to_string(l).unwrap_or_default());
+                    if let Err(e) = storage::set(&storage::key("liked", &thread), &json) {
+                        warn(&format!("like not remembered: {e}"));
+                    }
+                }
+                Err(e) => {
+                    self.liked.update(|l| {
+                        l.remove(&id);
+                    });
+                    self.notice.set(Some(self.error_text(&e)));
+                }
+            }
+        });
+    }
+
+    pub fn show_more(self, key: &threadline_core::RowKey) {
+        use threadline_core::RowKey;
+        self.window.update(|w| match key {
+            RowKey::MoreTop => w.show_more_top(),
+            RowKey::MoreReplies(parent) => w.show_more_replies(parent),
+            RowKey::Continue(id) => w.continue_thread(id),
+            RowKey::Comment(_) => {}
+        });
+    }
+
+    /// Opens whatever hides a comment and marks it, for permalinks (`#c-<id>`).
+    pub fn reveal(self, id: &CommentId) -> bool {
+        let mut found = false;
+        self.thread.with_untracked(|t| {
+            let mut collapse = self.collapse.get_untracked();
+            self.window.update(|w| found = w.reveal(t, &mut collapse, id));
+            if found {
+                self.collapse.set(collapse);
+            }
+        });
+        if found {
+            self.target.set(Some(id.clone()));
+        }
+        found
+    }
+}

@@ -1,0 +1,52 @@
+//! Which comments this browser posted, with the secret (if the backend gave
+//! one) that proves it. Without accounts this is the only way a reader gets
+//! to edit or delete their own comment, so it is kept per thread in storage.
+//! Every row asks, so the map is read from storage once per thread and kept.
+
+use crate::storage;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+
+thread_local! {
+    static CACHE: RefCell<HashMap<String, BTreeMap<String, String>>> = RefCell::default();
+}
+
+fn with<R>(thread: &str, f: impl FnOnce(&mut BTreeMap<String, String>) -> R) -> R {
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        let map =
+            cache.entry(thread.to_owned()).or_insert_with(|| match storage::get(&storage::key("owned", thread)) {
+                Ok(Some(json)) => serde_json::from_str(&json).unwrap_or_default(),
+                _ => BTreeMap::new(),
+            });
+        f(map)
+    })
+}
+
+fn save(thread: &str, map: &BTreeMap<String, String>) -> Result<(), String> {
+    let json = serde_json::to_string(map).map_err(|e| e.to_string())?;
+    storage::set(&storage::key("owned", thread), &json)
+}
+
+/// `token` is empty for backends that recognise the author another way (a cookie).
+pub fn remember(thread: &str, id: &str, token: &str) {
+    let saved = with(thread, |map| {
+        map.insert(id.to_owned(), token.to_owned());
+        save(thread, map)
+    });
+    if let Err(e) = saved {
+        crate::state::warn(&format!("you will not be able to edit this comment after a reload: {e}"));
+    }
+}
+
+pub fn token(thread: &str, id: &str) -> Option<String> {
+    with(thread, |map| map.get(id).cloned())
+}
+
+pub fn forget(thread: &str, id: &str) {
+    with(thread, |map| {
+        if map.remove(id).is_some() {
+            let _ = save(thread, map);
+        }
+    });
+}

@@ -1,0 +1,119 @@
+use super::body::Body;
+use crate::i18n::Key;
+use crate::state::ThreadState;
+use leptos::ev::{KeyboardEvent, SubmitEvent};
+use leptos::prelude::*;
+use threadline_core::{BodyFormat, CommentId, Edit, NewComment};
+use threadline_policy::Outcome;
+
+/// Editing one's own comment in place. The same policy applies as to a new
+/// comment (a block refuses, a nudge asks once); the backend may still
+/// refuse (edit window closed) and then says why, with the text kept.
+#[component]
+pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String) -> impl IntoView {
+    let body = RwSignal::new(text);
+    let error = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let preview = RwSignal::new(false);
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(el) = textarea.get() {
+            let _ = el.focus();
+        }
+    });
+    let cancel = {
+        let id = id.clone();
+        move || state.set_editing(&id, false)
+    };
+    let save = {
+        let id = id.clone();
+        let author = author.clone();
+        move |confirm: bool| {
+            let text = body.get_untracked();
+            let draft = NewComment {
+                parent: None,
+                author: author.clone(),
+                body: text,
+                idempotency_key: String::new(),
+                confirm,
+            };
+            let draft = match draft.validated() {
+                Ok(d) => d,
+                Err(e) => return error.set(Some(crate::i18n::draft_error_text(state.lang, &e))),
+            };
+            match state.check_edit(&draft.author, &draft.body, &id).outcome {
+                Outcome::Block => return error.set(Some(state.t(Key::BlockedSubmit).into())),
+                Outcome::Nudge if !confirm => return confirming.set(true),
+                _ => {}
+            }
+            confirming.set(false);
+            saving.set(true);
+            error.set(None);
+            let edit = Edit { author: draft.author, body: draft.body, confirm };
+            state.save_edit(id.clone(), edit, move |result| {
+                saving.try_set(false);
+                if let Err(e) = result {
+                    error.try_set(Some(e));
+                }
+            });
+        }
+    };
+    let on_submit = {
+        let save = save.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            save(false);
+        }
+    };
+    let on_keydown = {
+        let (save, cancel) = (save.clone(), cancel.clone());
+        move |ev: KeyboardEvent| {
+            if ev.key() == "Escape" {
+                ev.prevent_default();
+                cancel();
+            } else if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                ev.prevent_default();
+                save(false);
+            }
+        }
+    };
+    let body_id = format!("tl-edit-{id}");
+    let confirm_box = move || {
+        let save = save.clone();
+        confirming.get().then(|| {
+            view! {
+                <div class="tl-confirm" role="alertdialog" aria-label=state.t(Key::NudgeTitle)>
+                    <p>{state.t(Key::NudgeQuestion)}</p>
+                    <button type="button" class="tl-post-anyway" on:click=move |_| save(true)>{state.t(Key::PostAnyway)}</button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <form class="tl-form tl-form-edit" on:submit=on_submit on:keydown=on_keydown aria-label=state.t(Key::Edit)>
+            <label for=body_id.clone() class="tl-label">{state.t(Key::YourComment)}</label>
+            <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
+                prop:value=move || body.get()
+                on:input=move |ev| {
+                    body.set(event_target_value(&ev));
+                    confirming.set(false);
+                }></textarea>
+            <Show when=move || preview.get()>
+                <div class="tl-preview" aria-label=state.t(Key::Preview)>
+                    {move || view! { <Body text=body.get() format=BodyFormat::Markdown /> }}
+                </div>
+            </Show>
+            <p class="tl-form-error" role="alert">{move || error.get()}</p>
+            {confirm_box}
+            <div class="tl-form-actions">
+                <button type="submit" class="tl-save" disabled=move || saving.get()>
+                    {state.t(Key::Save)}
+                </button>
+                <button type="button" class="tl-cancel" on:click=move |_| cancel()>{state.t(Key::Cancel)}</button>
+                <button type="button" class="tl-preview-toggle" aria-pressed=move || preview.get().to_string()
+                    on:click=move |_| preview.update(|p| *p = !*p)>{state.t(Key::Preview)}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,50 @@
+use super::comment::Rows;
+use crate::i18n::{Key, Noun};
+use crate::state::ThreadState;
+use leptos::prelude::*;
+use threadline_core::{RowKey, RowKind};
+
+/// "Show N more comments", "N more replies" and "Continue this thread":
+/// the parts of a big thread not drawn yet, opened in place on request.
+#[component]
+pub fn MoreRow(state: ThreadState, rows: Rows, key: RowKey) -> impl IntoView {
+    let row = {
+        let key = key.clone();
+        Memo::new(move |_| rows.with(|(r, index)| index.get(&key).and_then(|&i| r.get(i).cloned())))
+    };
+    let label = move || {
+        row.with(|r| match r.as_ref().map(|r| r.kind) {
+            Some(RowKind::MoreTop { hidden }) => state.count(Noun::MoreComments, hidden),
+            Some(RowKind::MoreReplies { hidden }) => state.count(Noun::MoreReplies, hidden),
+            Some(RowKind::Continue { hidden }) => {
+                format!("{} ({}) →", state.t(Key::ContinueThread), state.count(Noun::Replies, hidden))
+            }
+            _ => String::new(),
+        })
+    };
+    let depth = move || row.with(|r| r.as_ref().map_or(0, |r| r.depth));
+    let class = match &key {
+        RowKey::MoreTop => "tl-more tl-more-top",
+        RowKey::MoreReplies(_) => "tl-more tl-more-replies",
+        _ => "tl-more tl-continue",
+    };
+    let dom_id = match &key {
+        RowKey::MoreTop => "tl-more-top".to_owned(),
+        RowKey::MoreReplies(p) => format!("tl-more-{p}"),
+        RowKey::Continue(p) => format!("tl-continue-{p}"),
+        RowKey::Comment(c) => format!("tl-row-{c}"),
+    };
+    let is_continue = matches!(key, RowKey::Continue(_));
+    let open = move |_| {
+        state.show_more(&key);
+        // A continued thread starts at the top of the list: take the reader there.
+        if is_continue {
+            request_animation_frame(move || super::thread::focus_thread_top(state));
+        }
+    };
+    view! {
+        <li class=class id=dom_id data-depth=depth data-indent=move || depth().min(super::MAX_INDENT)>
+            <button type="button" class="tl-more-button" on:click=open>{label}</button>
+        </li>
+    }
+}

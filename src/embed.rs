@@ -1,0 +1,171 @@
+//! Threadline on someone else's page: `mount(element, config)` from
+//! JavaScript (the `<threadline-thread>` custom element in
+//! `embed/threadline-embed.js` calls it). The widget renders into a shadow
+//! root on the element, so the host's CSS (resets, `* {}`, fonts) cannot
+//! reach it and its CSS cannot reach the host; it themes through CSS custom
+//! properties, which do cross the shadow boundary. `unmount()` removes
+//! everything it added, timers and listeners included.
+
+use crate::backend::{HttpBackend, LocalBackend};
+use crate::components::ThreadView;
+use crate::i18n::Lang;
+use crate::state::ThreadState;
+use leptos::prelude::*;
+use serde::Deserialize;
+use std::rc::Rc;
+use threadline_core::{Backend, Window};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What a site owner passes to `mount` (or writes as attributes).
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmbedConfig {
+    /// The page's thread id (usually its path).
+    pub thread: String,
+    /// A preset name (`threadline`, `json-server`, `isso`, `remark42`) …
+    pub preset: Option<String>,
+    /// … or a whole backend description (JSON object).
+    pub description: Option<serde_json::Value>,
+    /// Substituted for `{base}` in the backend's URLs.
+    pub base: Option<String>,
+    /// `local`: keep comments in this browser only (demos, tests).
+    pub backend: Option<String>,
+    pub lang: Option<String>,
+    /// `light`, `dark`, or (default) follow the reader's system setting.
+    pub theme: Option<String>,
+    /// The site's discussion policy, shown above the thread.
+    pub policy_title: Option<String>,
+    pub policy_text: Option<String>,
+    /// URL of threadline.css, for the shadow root.
+    pub stylesheet: Option<String>,
+    pub poll_ms: Option<u32>,
+    pub top: Option<usize>,
+    pub replies: Option<usize>,
+    pub depth: Option<usize>,
+}
+
+type Mounted = (leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>, web_sys::Element);
+
+thread_local! {
+    /// Mounted widgets by handle id. The JS handle only names one: if a page
+    /// drops (and the garbage collector frees) the handle, the widget stays
+    /// until `unmount()` or the element's removal, as a page would expect.
+    static MOUNTED: std::cell::RefCell<std::collections::HashMap<u32, Mounted>> = Default::default();
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+#[wasm_bindgen]
+pub struct MountHandle {
+    id: u32,
+    host: web_sys::Element,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the widget: its DOM, its timers and its listeners. Safe to call twice.
+    pub fn unmount(&self) {
+        let Some((handle, container)) = MOUNTED.with(|m| m.borrow_mut().remove(&self.id)) else { return };
+        drop(handle);
+        container.remove();
+        let _ = self.host.remove_attribute("data-threadline");
+    }
+}
+
+fn backend_for(config: &EmbedConfig) -> Result<(Rc<dyn Backend>, u32), String> {
+    if config.backend.as_deref() == Some("local") {
+        return Ok((Rc::new(LocalBackend::new(config.thread.clone(), Vec::new())), 10_000));
+    }
+    let base = config.base.clone().unwrap_or_default();
+    let mut desc = match &config.description {
+        Some(d) => threadline_sync::BackendDescription::from_json(&d.to_string()).map_err(|e| e.to_string())?,
+        None => threadline_sync::preset(config.preset.as_deref().unwrap_or("threadline"), &base)
+            .map_err(|e| e.to_string())?,
+    };
+    if !base.is_empty() {
+        desc.base = base;
+    }
+    let poll = desc.poll_ms;
+    Ok((Rc::new(HttpBackend::new(desc)), poll))
+}
+
+/// The nearest `lang` on the element or its ancestors, as a page would set it.
+fn lang_of(el: &web_sys::Element, config: &EmbedConfig) -> Lang {
+    let tag = config.lang.clone().or_else(|| el.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang")));
+    tag.map_or_else(crate::i18n::page_lang, |t| Lang::from_tag(&t))
+}
+
+/// Mounts a thread into `element`. `config` is a plain object (see `EmbedConfig`);
+/// a wrong one throws an Error saying what is wrong, and shows it in the element.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHandle, JsValue> {
+    crate::panic::install_hook();
+    let json = js_sys::JSON::stringify(&config).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "{}".into());
+    let config: EmbedConfig = serde_json::from_str(&json).map_err(|e| {
+        let message = format!("threadline: the configuration is not valid: {e}");
+        element.set_text_content(Some(&message));
+        JsValue::from(js_sys::Error::new(&message))
+    })?;
+    let host: web_sys::Element = element.clone().unchecked_into();
+    let lang = lang_of(&host, &config);
+    // A shadow root keeps host CSS out; an element that cannot have one
+    // (or already has one) gets the widget as a plain child.
+    let root: web_sys::Element = match host
+        .shadow_root()
+        .or_else(|| host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok())
+    {
+        Some(shadow) => shadow.unchecked_into(),
+        None => host.clone(),
+    };
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let container = doc.create_element("div")?;
+    container.set_class_name("tl-root");
+    container.set_attribute("data-theme", config.theme.as_deref().unwrap_or("auto"))?;
+    if let Some(href) = &config.stylesheet {
+        let link = doc.create_element("link")?;
+        link.set_attribute("rel", "stylesheet")?;
+        link.set_attribute("href", href)?;
+        container.append_child(&link)?;
+    }
+    let mount_point = doc.create_element("div")?;
+    container.append_child(&mount_point)?;
+    root.append_child(&container)?;
+    host.set_attribute("data-threadline", "mounted")?;
+    let widget_root = container.clone();
+    let handle = leptos::mount::mount_to(mount_point.unchecked_into(), move || {
+        let thread = match backend_for(&config) {
+            Ok((backend, default_poll)) => {
+                let mut state = ThreadState::new(config.thread.clone(), backend);
+                state.lang = lang;
+                state.root.set_value(Some(widget_root.clone()));
+                let d = Window::default();
+                state.window.set(Window::new(
+                    config.top.unwrap_or(d.top_page),
+                    config.replies.unwrap_or(d.replies_first),
+                    d.replies_page,
+                    config.depth.unwrap_or(d.continue_depth),
+                ));
+                state.reload();
+                let poll = config.poll_ms.unwrap_or(default_poll);
+                if poll > 0 {
+                    state.keep_current(std::time::Duration::from_millis(poll.into()));
+                }
+                view! { <ThreadView state=state /> }.into_any()
+            }
+            Err(e) => {
+                crate::state::warn(&e);
+                let text =
+                    crate::i18n::fill(threadline_i18n::t(lang, threadline_i18n::Key::ErrSetup), &[("detail", &e)]);
+                view! { <p class="tl-error" role="alert">{text}</p> }.into_any()
+            }
+        };
+        let policy = config.policy_text.clone().map(|text| {
+            let title = config.policy_title.clone().unwrap_or_default();
+            view! { <crate::components::PolicyView policy=threadline_core::PolicyText { title, text } /> }
+        });
+        view! { {policy} {thread} }.into_any()
+    });
+    let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
+    MOUNTED.with(|m| m.borrow_mut().insert(id, (handle, container)));
+    Ok(MountHandle { id, host })
+}

@@ -1,0 +1,160 @@
+// The widget embedded in a news site that is not ours (examples/host/): two
+// threads on one page, the host's hostile CSS kept out (and ours kept in),
+// mount()/unmount() leaving nothing behind, keyboard-only use, axe in light
+// and dark, and every language's strings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { useBrowser, watchErrors, ARTIFACTS } from './browser.mjs';
+import { referenceServer } from './refserver.mjs';
+
+const env = useBrowser();
+let ref;
+before(async () => { ref = await referenceServer(); });
+after(async () => { await ref?.stop(); });
+
+const HOST_PARTS = ['.masthead', '.masthead .name', 'nav a', 'main', 'article h2', 'article p', '.ad', 'footer', 'body', 'html'];
+const PROPS = ['font-family', 'font-size', 'color', 'background-color', 'margin-top', 'padding-top', 'box-sizing', 'line-height', 'letter-spacing', 'display'];
+
+function hostStyles(page) {
+  return page.evaluate(({ parts, props }) => parts.map((sel) => {
+    const el = document.querySelector(sel);
+    const cs = getComputedStyle(el);
+    return [sel, props.map((p) => cs.getPropertyValue(p))];
+  }), { parts: HOST_PARTS, props: PROPS });
+}
+
+const thread = (page, id) => page.locator(`#${id}`);
+
+test('two widgets on a hostile host page: isolated both ways, keyboard-only, accessible', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    // The host as it looks without Threadline …
+    await page.route('**/embed/threadline-embed.js', (r) => r.fulfill({ contentType: 'text/javascript', body: '' }));
+    await page.goto(`${ref.url}host/`);
+    await page.waitForLoadState('load');
+    const without = await hostStyles(page);
+    await page.unroute('**/embed/threadline-embed.js');
+    // … and with it: not one host style changed.
+    await page.goto(`${ref.url}host/`);
+    await thread(page, 'thread-en').locator('.tl-comment').first().waitFor();
+    await thread(page, 'thread-ru').locator('.tl-count').waitFor();
+    assert.deepEqual(await hostStyles(page), without);
+    assert.equal(await thread(page, 'thread-en').locator('.tl-comment').count(), 15);
+    assert.match(await thread(page, 'thread-en').locator('.tl-policy').textContent(), /No profanity/);
+    assert.equal(await thread(page, 'thread-ru').locator('.tl-count').textContent(), '0 комментариев');
+
+    // The host's reset does not reach the widget: its own box model, fonts, colours.
+    const look = await thread(page, 'thread-en').locator('.tl-post').evaluate((el) => {
+      const cs = getComputedStyle(el);
+      const text = getComputedStyle(el.closest('.tl-root').querySelector('.tl-text'));
+      return { bg: cs.backgroundColor, pad: cs.paddingTop, sizing: text.boxSizing, border: text.borderTopWidth };
+    });
+    // Sizes are in rem, so they follow the page's root font size (the reader's setting) — but are never reset to 0.
+    assert.deepEqual(look, { bg: 'rgb(19, 41, 75)', pad: '6px', sizing: 'border-box', border: '1px' }, 'themed by --threadline-accent, unreset');
+    await page.screenshot({ path: `${ARTIFACTS}/30-host-page.png`, fullPage: true });
+
+    // Keyboard only: collapse, expand, reply.
+    const en = thread(page, 'thread-en');
+    const toggle = en.locator('[id="c-7"] .tl-toggle');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await page.keyboard.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await en.locator('[id="c-3"] .tl-reply').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Tab'); // from the focused reply box back to the name field
+    await page.keyboard.type('Keyboard Reader');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Posted without touching the mouse.');
+    await page.keyboard.press('Control+Enter');
+    await en.locator('.tl-comment', { hasText: 'Posted without touching the mouse.' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('#thread-en').shadowRoot.querySelector('.tl-pending'));
+
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const result = await new AxeBuilder({ page }).include('threadline-thread').analyze();
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe (${scheme})`);
+    }
+    await page.screenshot({ path: `${ARTIFACTS}/31-host-page-dark.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('mount() and unmount(): nothing left behind, no timer still running', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(`${ref.url}host/`);
+    await page.waitForFunction(() => window.Threadline);
+    let listRequests = 0;
+    page.on('request', (r) => { if (r.url().includes('daily-ararat%2Fthird')) listRequests += 1; });
+    await page.evaluate(async () => {
+      const el = document.createElement('div');
+      el.id = 'third';
+      document.querySelector('main').append(el);
+      window.third = await window.Threadline.mount(el, { thread: 'daily-ararat/third', poll_ms: 200, lang: 'hy' });
+    });
+    await page.locator('#third .tl-count').waitFor();
+    await page.waitForTimeout(700);
+    assert.ok(listRequests >= 2, `it polls while mounted (${listRequests})`);
+    await page.evaluate(() => window.third.unmount());
+    const left = await page.evaluate(() => ({ shadow: document.querySelector('#third').shadowRoot.childElementCount, attr: document.querySelector('#third').getAttribute('data-threadline') }));
+    assert.deepEqual(left, { shadow: 0, attr: null });
+    const after = listRequests;
+    await page.waitForTimeout(800);
+    assert.equal(listRequests, after, 'no poll after unmount');
+    // Removing a <threadline-thread> element unmounts it the same way.
+    await page.evaluate(() => document.querySelector('#thread-ru').remove());
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('English, Armenian and Russian: no string left untranslated, plurals right', async () => {
+  const fresh = await referenceServer(); // the seed as published: 15 comments
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${fresh.url}host/`);
+    await page.waitForFunction(() => window.Threadline);
+    const ui = {};
+    for (const lang of ['en', 'hy', 'ru']) {
+      ui[lang] = await page.evaluate(async (l) => {
+        const el = document.createElement('div');
+        document.querySelector('main').append(el);
+        await window.Threadline.mount(el, { thread: 'asbarez/russia-azerbaijan-hint-at-further-arms-sales', lang: l, poll_ms: 0 });
+        const root = el.shadowRoot;
+        for (let i = 0; i < 200 && !root.querySelector('[id="c-7"] .tl-toggle'); i++) await new Promise((r) => setTimeout(r, 50));
+        const toggle = root.querySelector('[id="c-7"] .tl-toggle');
+        if (!toggle) return { error: root.innerHTML.slice(0, 2000) };
+        toggle.click();
+        await new Promise((r) => setTimeout(r, 50));
+        const chrome = [...root.querySelectorAll('button, label, option, h2, .tl-hint')].map((e) => e.textContent.trim()).filter(Boolean);
+        return { chrome, count: root.querySelector('.tl-count').textContent, folded: root.querySelector('[id="c-7"] .tl-toggle').textContent };
+      }, lang);
+      assert.equal(ui[lang].error, undefined);
+    }
+    assert.equal(ui.en.count, '15 comments');
+    assert.equal(ui.en.folded, '[+] 4 replies');
+    assert.equal(ui.ru.count, '15 комментариев');
+    assert.equal(ui.ru.folded, '[+] 4 ответа');
+    assert.match(ui.hy.count, /^15 /);
+    for (const lang of ['hy', 'ru']) {
+      // Only key names may stay Latin (Ctrl, Enter, Esc); every word of UI must be translated.
+      const latin = ui[lang].chrome.join(' ').replace(/Ctrl|Enter|Esc/g, '').match(/[A-Za-z]{3,}/g);
+      assert.equal(latin, null, `${lang}: ${latin}`);
+    }
+  } finally {
+    await context.close();
+    await fresh.stop();
+  }
+});

@@ -1,0 +1,163 @@
+// Markdown with a live preview, then edit, delete and like — against the
+// reference server, a real json-server and a real Isso, each result checked
+// through that backend's own API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { useBrowser, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
+import { referenceServer } from './refserver.mjs';
+import { jsonServer, isso, seedRows, seedIsso, stop } from './peers.mjs';
+
+const seed = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
+const thread = encodeURIComponent(seed.thread);
+const env = useBrowser();
+const row = (page, id) => page.locator(`[id="c-${id}"]`);
+const settled = (page) => page.waitForFunction(() => !document.querySelector('.tl-pending'), null, { timeout: 15000 });
+
+let ref;
+before(async () => { ref = await referenceServer(); });
+after(async () => { await ref?.stop(); });
+
+/** Posts a reply under `parentId`; answers the new comment's id once the backend confirmed it. */
+async function reply(page, parentId, author, text) {
+  await row(page, parentId).locator('.tl-reply').first().click();
+  const form = row(page, parentId).locator('form');
+  await form.locator('.tl-name').fill(author);
+  await form.locator('.tl-text').fill(text);
+  await form.locator('.tl-post').click();
+  await settled(page);
+  const mine = page.locator('.tl-comment.tl-new');
+  return (await mine.getAttribute('id')).slice(2);
+}
+
+async function edit(page, id, text) {
+  await row(page, id).locator('.tl-edit').click();
+  const form = row(page, id).locator('form.tl-form-edit');
+  await form.locator('.tl-text').fill(text);
+  await form.locator('.tl-save').click();
+  await form.waitFor({ state: 'detached' });
+}
+
+async function remove(page, id) {
+  await row(page, id).locator('.tl-delete').click();
+  await row(page, id).locator('.tl-delete-yes').click();
+  await row(page, id).waitFor({ state: 'detached' });
+}
+
+test('reference server: markdown with preview, edit, like once, delete', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const api = async () => (await (await fetch(`${ref.url}api/comments?thread=${thread}`)).json()).comments;
+  try {
+    await page.goto(ref.url);
+    await page.waitForSelector('.tl-comment');
+    await page.evaluate(() => localStorage.clear());
+    const text = 'I **agree** with [the report](https://www.azatutyun.am/) <b>raw</b>\n\n> quoted line\n\n- one\n- two';
+    await row(page, '4').locator('.tl-reply').click();
+    const form = row(page, '4').locator('form');
+    await form.locator('.tl-name').fill('Nareh');
+    await form.locator('.tl-text').fill(text);
+    await form.locator('.tl-preview-toggle').click();
+    const preview = form.locator('.tl-preview');
+    await preview.locator('strong', { hasText: 'agree' }).waitFor();
+    assert.equal(await preview.locator('blockquote').textContent(), 'quoted line');
+    await form.locator('.tl-text').fill(`${text}\n- three`);
+    await preview.locator('li', { hasText: 'three' }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/20-preview.png` });
+    await form.locator('.tl-post').click();
+    await settled(page);
+    const id = (await page.locator('.tl-comment.tl-new').getAttribute('id')).slice(2);
+    const body = row(page, id).locator('.tl-body');
+    assert.equal(await body.locator('strong').textContent(), 'agree');
+    const link = body.locator('a');
+    assert.equal(await link.getAttribute('href'), 'https://www.azatutyun.am/');
+    assert.equal(await link.getAttribute('rel'), 'nofollow ugc noopener');
+    assert.match(await body.textContent(), /<b>raw<\/b>/, 'raw HTML in markdown stays text');
+    assert.equal(await body.locator('b').count(), 0);
+    assert.equal(await body.locator('li').count(), 3);
+
+    await edit(page, id, 'Changed my mind, *slightly*.');
+    assert.equal(await row(page, id).locator('.tl-body em').textContent(), 'slightly');
+    await row(page, id).locator('.tl-edited').waitFor();
+    let stored = (await api()).find((c) => c.id === id);
+    assert.equal(stored.body, 'Changed my mind, *slightly*.');
+    assert.ok(stored.edited_ms > 0);
+
+    // A like counts once, survives a reload, and others' comments have no Edit.
+    await row(page, '3').locator('.tl-like').click();
+    await page.waitForFunction(() => document.querySelector('[id="c-3"] .tl-like').textContent.includes('1'));
+    assert.equal((await api()).find((c) => c.id === '3').likes, 1);
+    assert.equal(await row(page, '3').locator('.tl-edit').count(), 0);
+    await page.reload();
+    await page.waitForSelector('.tl-comment');
+    assert.equal(await row(page, '3').locator('.tl-like').getAttribute('aria-pressed'), 'true');
+    assert.ok(await row(page, '3').locator('.tl-like').isDisabled());
+    await page.screenshot({ path: `${ARTIFACTS}/21-edited-liked.png` });
+
+    // Edit and Delete survive the reload too (the owner token is kept).
+    await row(page, id).locator('.tl-delete').click();
+    await page.screenshot({ path: `${ARTIFACTS}/22-delete-ask.png` });
+    await row(page, id).locator('.tl-delete-no').click();
+    assert.equal(await row(page, id).count(), 1, 'Keep keeps it');
+    await remove(page, id);
+    assert.equal((await api()).find((c) => c.id === id), undefined);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('json-server: edit and delete through PATCH and DELETE', async () => {
+  const js = await jsonServer(seedRows(seed));
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(`${env.url}?preset=json-server&base=${encodeURIComponent(js.base)}`);
+    await page.waitForSelector('.tl-comment');
+    const id = await reply(page, '2', 'Ani', 'First _draft_.');
+    assert.equal(await row(page, id).locator('.tl-body em').textContent(), 'draft');
+    assert.equal(await row(page, '2').locator('.tl-like').count(), 0, 'json-server has no likes');
+    await edit(page, id, 'Second draft.');
+    let stored = await (await fetch(`${js.base}/comments/${id}`)).json();
+    assert.equal(stored.body, 'Second draft.');
+    assert.equal(stored.parentId, '2');
+    await remove(page, id);
+    assert.equal((await fetch(`${js.base}/comments/${id}`)).status, 404);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await stop(js.child);
+  }
+});
+
+test('Isso: edit (its cookie), like and delete', async () => {
+  const origin = new URL(env.url).origin;
+  const peer = await isso(origin);
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const list = async () => (await (await fetch(`${peer.base}/?uri=${thread}`)).json()).replies;
+  try {
+    const ids = await seedIsso(peer.base, seed);
+    await page.goto(`${env.url}?preset=isso&base=${encodeURIComponent(peer.base)}`);
+    await page.waitForSelector('.tl-comment');
+    const id = await reply(page, ids['1'], 'Ani', 'Isso **first**.');
+    await edit(page, id, 'Isso second.');
+    const top = (await list()).find((c) => String(c.id) === String(ids['1']));
+    assert.equal(top.replies.find((c) => String(c.id) === id).text, '<p>Isso second.</p>');
+
+    await row(page, ids['4']).locator('.tl-like').click();
+    await page.waitForFunction((i) => document.querySelector(`[id="c-${i}"] .tl-like`).textContent.includes('1'), ids['4']);
+    assert.equal((await list()).find((c) => c.id === ids['4']).likes, 1);
+
+    await remove(page, id);
+    const again = (await list()).find((c) => String(c.id) === String(ids['1']));
+    assert.equal((again.replies ?? []).filter((c) => String(c.id) === id).length, 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await stop(peer.child);
+  }
+});

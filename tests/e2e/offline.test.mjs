@@ -1,0 +1,141 @@
+// Faults on the reader's side of the wire: the browser goes offline, the
+// backend refuses the page's origin (CORS), storage is disabled, and the
+// backend answers 50 MB or broken JSON. Each shows a message; nothing typed
+// is lost; what was rendered stays.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { useBrowser, ROOT } from './browser.mjs';
+import { referenceServer } from './refserver.mjs';
+import { faultProxy } from './faultproxy.mjs';
+import { record } from './report.mjs';
+
+const seed = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
+const env = useBrowser();
+const servers = [];
+after(async () => { for (const s of servers) await s.stop(); });
+
+async function server(args = []) {
+  const s = await referenceServer(args);
+  servers.push(s);
+  return s;
+}
+
+const stored = async (ref, body) =>
+  (await (await fetch(`${ref.url}api/comments?thread=${encodeURIComponent(seed.thread)}`)).json()).comments.filter((c) => c.body === body);
+/** How many copies of `text` the server stored, counted for the report. */
+async function storedOnce(ref, text) {
+  const copies = (await stored(ref, text)).length;
+  record('faults', { scenarios: 1, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
+  return copies;
+}
+
+const settled = (page) => page.waitForFunction(() => !document.querySelector('.tl-pending'), null, { timeout: 20000 });
+
+async function type(page, text) {
+  const form = page.locator('form.tl-form').first();
+  await form.locator('.tl-name').fill('Nareh');
+  await form.locator('.tl-text').fill(text);
+  return form;
+}
+
+test('offline: the post waits in the outbox with a message and lands once back online', async () => {
+  const ref = await server();
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(ref.url);
+    await page.waitForSelector('.tl-comment');
+    await page.evaluate(() => localStorage.clear());
+    await context.setOffline(true);
+    const text = 'Typed on a train without signal.';
+    const form = await type(page, text);
+    await form.locator('.tl-post').click();
+    await page.waitForSelector('.tl-unsent');
+    assert.match(await page.locator('.tl-unsent').textContent(), /retrying automatically.*offline/s);
+    assert.match(await page.locator('.tl-pending .tl-body').textContent(), /without signal/);
+    await context.setOffline(false);
+    await page.locator('.tl-unsent button', { hasText: 'Retry now' }).click();
+    await settled(page);
+    assert.equal(await storedOnce(ref, text), 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('CORS refused: the widget says it cannot reach the server and keeps the draft', async () => {
+  const ref = await server(); // no --cors-origin: the page's origin is not allowed
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${env.url}?preset=threadline&base=${encodeURIComponent(ref.url)}`);
+    await page.waitForSelector('.tl-error');
+    assert.match(await page.locator('.tl-error').textContent(), /Could not reach the comment server/);
+    const text = 'Written while the server refused us.';
+    const form = await type(page, text);
+    await form.locator('.tl-post').click();
+    await page.waitForSelector('.tl-unsent');
+    await page.reload();
+    await page.waitForSelector('.tl-pending');
+    const kept = await page.locator('.tl-pending .tl-body').textContent();
+    record('faults', { scenarios: 1, lost: kept.includes(text) ? 0 : 1 });
+    assert.match(kept, /refused us/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('storage disabled: the thread works, posting works, and the reader is told drafts are not kept', async () => {
+  const ref = await server();
+  const context = await env.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('disabled', 'SecurityError'); } });
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(ref.url);
+    await page.waitForSelector('.tl-comment');
+    const text = 'No storage in this browser, still posted.';
+    const form = await type(page, text);
+    await page.waitForSelector('.tl-form-note:not(:empty)');
+    assert.match(await form.locator('.tl-form-note').textContent(), /not saved.*disabled/i);
+    assert.equal(await form.locator('.tl-text').inputValue(), text, 'the typed text stays');
+    await form.locator('.tl-post').click();
+    await settled(page);
+    assert.equal(await storedOnce(ref, text), 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a 50 MB answer and broken JSON: a clear message, the rendered thread stays', async () => {
+  const ref = await server(['--cors-origin', new URL(env.url).origin]);
+  const proxy = await faultProxy(ref.url);
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${env.url}?preset=threadline&base=${encodeURIComponent(proxy.url)}&poll=700`);
+    await page.waitForSelector('.tl-comment');
+    const before = await page.locator('.tl-comment').count();
+    proxy.state.getMode = 'huge';
+    await page.waitForSelector('.tl-stale:not(:empty)', { timeout: 30000 });
+    assert.match(await page.locator('.tl-stale').textContent(), /50 MB/);
+    assert.equal(await page.locator('.tl-comment').count(), before);
+    proxy.state.getMode = 'garbage';
+    await page.waitForFunction(() => /not JSON/.test(document.querySelector('.tl-stale').textContent), null, { timeout: 15000 });
+    assert.equal(await page.locator('.tl-comment').count(), before);
+    proxy.state.getMode = 'pass';
+    await page.waitForSelector('.tl-stale:empty', { state: 'attached', timeout: 15000 });
+    // The very first load failing the same way shows the error and a way to try again.
+    proxy.state.getMode = 'garbage';
+    await page.reload();
+    await page.waitForSelector('.tl-error');
+    assert.match(await page.locator('.tl-error').textContent(), /not understood.*not JSON/s);
+    proxy.state.getMode = 'pass';
+    await page.locator('.tl-error button').click();
+    await page.waitForSelector('.tl-comment');
+  } finally {
+    await context.close();
+    proxy.close();
+  }
+});
