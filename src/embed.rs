@@ -119,7 +119,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
     };
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let container = doc.create_element("div")?;
-    container.set_class_name("tl-root");
+    container.set_class_name("tl-root tl-embedded");
     container.set_attribute("data-theme", config.theme.as_deref().unwrap_or("auto"))?;
     if let Some(href) = &config.stylesheet {
         let link = doc.create_element("link")?;

@@ -109,6 +109,7 @@ pub fn CommentRow(state: ThreadState, rows: Rows, id: CommentId) -> impl IntoVie
                     if c.deleted { view! { <span class="tl-author tl-gone">"—"</span> }.into_any() }
                     else { author_view(c.author.clone(), c.website.clone()) }
                 }))}
+                {move || content.with(|c| c.as_ref().and_then(|(c, _)| c.created_ms).map(|ms| time_view(state, ms)))}
                 {move || content.with(|c| c.as_ref().and_then(|(c, _)| c.edited_ms).map(|_| view! { <span class="tl-edited">{state.t(Key::Edited)}</span> }))}
                 {move || is_fresh.get().then(|| view! { <span class="tl-fresh">{state.t(Key::New)}</span> })}
                 {deep_marker}
@@ -223,6 +224,8 @@ pub fn CommentRow(state: ThreadState, rows: Rows, id: CommentId) -> impl IntoVie
             class:tl-pending=pending
             id=format!("c-{id}")
             data-depth=move || depth.get()
+            // The nesting, for screen readers: the list is flat on purpose.
+            attr:aria-level=move || (depth.get() + 1).to_string()
             // An attribute, not an inline style: pages with a strict CSP block those.
             data-indent=move || depth.get().min(MAX_INDENT)
         >
@@ -240,4 +243,14 @@ pub fn CommentRow(state: ThreadState, rows: Rows, id: CommentId) -> impl IntoVie
 fn avatar(url: Option<&str>) -> Option<AnyView> {
     let src = threadline_markup::safe_href(url?).filter(|h| !h.starts_with("mailto:"))?;
     Some(view! { <img class="tl-avatar" src=src alt="" loading="lazy" referrerpolicy="no-referrer" /> }.into_any())
+}
+
+/// "3 hours ago" in the reader's language, with the exact time for machines and on hover.
+fn time_view(state: ThreadState, ms: i64) -> AnyView {
+    let now = js_sys::Date::now() as i64;
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    let text = threadline_i18n::relative_time(state.lang, now, ms, offset);
+    let iso =
+        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).to_iso_string().as_string().unwrap_or_default();
+    view! { <time class="tl-time" datetime=iso.clone() title=iso>{text}</time> }.into_any()
 }

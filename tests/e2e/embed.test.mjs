@@ -112,8 +112,29 @@ test('mount() and unmount(): nothing left behind, no timer still running', async
     await page.waitForTimeout(800);
     assert.equal(listRequests, after, 'no poll after unmount');
     // Removing a <threadline-thread> element unmounts it the same way.
-    await page.evaluate(() => document.querySelector('#thread-ru').remove());
-    assert.deepEqual(errors, []);
+    const ru = await page.evaluateHandle(() => document.querySelector('#thread-ru'));
+    await page.evaluate((el) => el.remove(), ru);
+    assert.equal(await page.evaluate((el) => el.shadowRoot.childElementCount, ru), 0);
+    // A wrong configuration says what is wrong, in the element and as the error thrown.
+    const wrong = await page.evaluate(async () => {
+      const el = document.createElement('div');
+      document.querySelector('main').append(el);
+      try {
+        await window.Threadline.mount(el, { thread: 't', colour: 'red' });
+        return 'mounted';
+      } catch (e) {
+        return `${e.message} | ${el.textContent}`;
+      }
+    });
+    assert.match(wrong, /configuration is not valid: unknown field `colour`.*\|.*unknown field `colour`/);
+    const bad = await page.evaluate(async () => {
+      const el = document.createElement('div');
+      document.querySelector('main').append(el);
+      await window.Threadline.mount(el, { thread: 't', description: { name: 'x' } });
+      return el.shadowRoot.querySelector('.tl-error').textContent;
+    });
+    assert.match(bad, /could not be set up.*backend description: missing field/);
+    assert.deepEqual(errors.filter((e) => !/backend description/.test(e)), []);
   } finally {
     await context.close();
   }

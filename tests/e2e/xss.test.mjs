@@ -24,7 +24,7 @@ function audit(page) {
   return page.evaluate(() => {
     const found = [];
     const allowed = new Set(['SECTION', 'H2', 'OL', 'LI', 'DIV', 'P', 'SPAN', 'BUTTON', 'UL', 'STRONG', 'MARK', 'FORM', 'LABEL', 'INPUT', 'TEXTAREA',
-      'EM', 'DEL', 'CODE', 'PRE', 'BLOCKQUOTE', 'BR', 'A', 'IMG', 'SELECT', 'OPTION']);
+      'EM', 'DEL', 'CODE', 'PRE', 'BLOCKQUOTE', 'BR', 'A', 'IMG', 'SELECT', 'OPTION', 'TIME']);
     for (const el of document.querySelectorAll('.tl-thread *')) {
       if (!allowed.has(el.tagName)) found.push(`element ${el.tagName}`);
       if (['INPUT', 'TEXTAREA', 'FORM'].includes(el.tagName) && !el.closest('form.tl-form')) found.push(`stray ${el.tagName}`);
@@ -138,4 +138,44 @@ test(`${payloads.length} payloads typed and posted by a reader stay text`, async
   assert.equal(page.url(), url);
   console.log(`xss: ${payloads.length} payloads × 9 places (markdown and HTML bodies and links, author, website, avatar; typed), executed: 0`);
   await context.close();
+});
+
+test(`${payloads.length} payloads as a site's policy title and text (mount() on a host page) stay text`, async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const seen = await watch(page);
+  try {
+    const url = `${env.url}host/`;
+    await page.goto(url);
+    await page.waitForFunction(() => window.Threadline);
+    const result = await page.evaluate(async (list) => {
+      const found = [];
+      let shownAsText = 0;
+      for (const p of list) {
+        const el = document.createElement('div');
+        document.body.append(el);
+        const handle = await window.Threadline.mount(el, { thread: 'xss-policy', backend: 'local', poll_ms: 0, policy_title: p, policy_text: p });
+        const root = el.shadowRoot;
+        const policy = root.querySelector('.tl-policy');
+        if (policy && policy.querySelector('h2').textContent === p && policy.querySelector('p').textContent === p) shownAsText += 1;
+        for (const e of root.querySelectorAll('.tl-policy *')) {
+          if (!['H2', 'P'].includes(e.tagName)) found.push(`element ${e.tagName}`);
+          for (const a of e.attributes) if (/^on/i.test(a.name)) found.push(`${e.tagName}[${a.name}]`);
+        }
+        handle.unmount();
+        el.remove();
+      }
+      return { found, shownAsText, pwned: window.__pwned ?? null };
+    }, payloads);
+    await page.waitForTimeout(300);
+    const executed = seen.dialogs + result.found.length + (result.pwned === null ? 0 : 1) + (page.url() === url ? 0 : 1);
+    record('xss', { tried: payloads.length, executed });
+    assert.deepEqual(result.found, []);
+    assert.equal(result.shownAsText, payloads.length, 'every title and text shown exactly as written');
+    assert.equal(result.pwned, null);
+    assert.equal(seen.dialogs, 0);
+    assert.equal(page.url(), url);
+  } finally {
+    await context.close();
+  }
 });

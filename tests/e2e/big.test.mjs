@@ -1,0 +1,77 @@
+// A 10,000-comment thread (tools/gen-thread.mjs, fixed seed) from the
+// reference server: paging, "more replies", "Continue this thread",
+// permalinks and sorting all work on it. Timing is the benchmark's business
+// (tests/bench/big-thread.mjs); this only checks behaviour.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useBrowser, watchErrors, ROOT } from './browser.mjs';
+import { referenceServer } from './refserver.mjs';
+
+const env = useBrowser();
+const THREAD = 'bench/10000';
+const doc = JSON.parse(execFileSync('node', [`${ROOT}tools/gen-thread.mjs`, '--n', '10000', '--seed', '7', '--thread', THREAD], { maxBuffer: 64 << 20 }));
+let ref;
+before(async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'tl-big-')), 'thread.json');
+  writeFileSync(file, JSON.stringify(doc));
+  ref = await referenceServer(['--seed', file]);
+});
+after(async () => { await ref?.stop(); });
+
+const topLevel = (page) => page.locator('.tl-rows > li.tl-comment[data-depth="0"]').count();
+
+test('10,000 comments: pages, more replies, continue-thread, permalinks and sorting', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(`${ref.url}?thread=${encodeURIComponent(THREAD)}&poll=0`);
+    await page.waitForSelector('.tl-more-top');
+    assert.equal(await page.locator('.tl-count').textContent(), '10,000 comments');
+    const roots = doc.comments.filter((c) => !c.parent).length;
+    assert.equal(await topLevel(page), 20);
+    assert.equal(await page.locator('.tl-more-top').textContent(), `Show ${(roots - 20).toLocaleString('en')} more comments`);
+    assert.ok(await page.locator('.tl-comment').count() < 400, 'only a first screen is drawn');
+    await page.locator('.tl-more-top button').click();
+    await page.waitForFunction(() => document.querySelectorAll('.tl-rows > li.tl-comment[data-depth="0"]').length === 40);
+
+    // "N more replies" opens the next replies of that comment, in place.
+    const more = page.locator('.tl-more-replies').first();
+    const parent = (await more.getAttribute('id')).slice('tl-more-'.length);
+    const before = await page.locator(`.tl-comment[data-depth]`).count();
+    await more.locator('button').click();
+    await page.waitForFunction((n) => document.querySelectorAll('.tl-comment').length > n, before);
+    assert.ok(await page.locator(`[id="c-${parent}"]`).count() === 1);
+
+    // "Continue this thread" opens a deep chain in place; back returns.
+    const cont = page.locator('.tl-continue').first();
+    const from = (await cont.getAttribute('id')).slice('tl-continue-'.length);
+    await cont.locator('button').click();
+    await page.waitForFunction((id) => document.querySelector('.tl-rows > li')?.id === `c-${id}`, from);
+    assert.equal(await page.locator(`[id="c-${from}"]`).getAttribute('data-depth'), '0');
+    await page.locator('.tl-whole').click();
+    await page.waitForFunction(() => document.querySelectorAll('.tl-rows > li.tl-comment[data-depth="0"]').length >= 20);
+
+    // A permalink to the last comment of the thread (far beyond every page).
+    const last = doc.comments[doc.comments.length - 1].id;
+    assert.equal(await page.locator(`[id="c-${last}"]`).count(), 0);
+    await page.evaluate((id) => { location.hash = `c-${id}`; }, last);
+    await page.locator(`[id="c-${last}"].tl-target`).waitFor();
+    await page.reload(); // and as a link opened fresh
+    await page.locator(`[id="c-${last}"].tl-target`).waitFor();
+
+    // Newest first: the first top-level comment is the newest one.
+    await page.evaluate(() => { location.hash = ''; });
+    await page.locator('.tl-sort-top').selectOption('newest');
+    const newest = doc.comments.filter((c) => !c.parent).sort((a, b) => b.created_ms - a.created_ms)[0].id;
+    await page.waitForFunction((id) => document.querySelector('.tl-rows > li.tl-comment[data-depth="0"]')?.id === `c-${id}`, newest);
+    await page.locator('.tl-sort-top').selectOption('oldest');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
