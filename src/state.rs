@@ -130,13 +130,15 @@ impl ThreadState {
         self.thread_id.try_with_value(|_| ()).is_some()
     }
 
-    /// The rows on screen and where each key is in them. Rows are looked up
-    /// by key, so a row's component follows its own data and nothing else.
-    pub fn rows(self) -> Memo<(Vec<Row>, HashMap<RowKey, usize>)> {
+    /// The keys of the rows on screen, in order. Each row's data lives in its
+    /// own cell (`RowCells`), set only when that row changed: a collapse, a
+    /// page of more comments or a new reply notifies the rows that changed,
+    /// not every row on screen.
+    pub fn row_keys(self, cells: RowCells) -> Memo<Vec<RowKey>> {
         Memo::new(move |_| {
             let rows = self.thread.with(|t| self.collapse.with(|c| self.window.with(|w| window_rows(t, c, w))));
-            let index = rows.iter().enumerate().map(|(i, r)| (r.key(), i)).collect();
-            (rows, index)
+            cells.update(&rows);
+            rows.iter().map(Row::key).collect()
         })
     }
 
@@ -242,4 +244,47 @@ impl ThreadState {
 
 pub fn warn(msg: &str) {
     web_sys::console::warn_1(&format!("threadline: {msg}").into());
+}
+
+/// One reactive cell per row on screen, by key (see `ThreadState::row_keys`).
+/// Reference-counted cells, not arena signals: they are created inside a memo
+/// and must outlive its next run.
+#[derive(Clone, Copy)]
+pub struct RowCells(StoredValue<HashMap<RowKey, ArcRwSignal<Row>>, LocalStorage>);
+
+impl RowCells {
+    pub fn new() -> Self {
+        RowCells(StoredValue::new_local(HashMap::new()))
+    }
+
+    fn update(self, rows: &[Row]) {
+        self.0.update_value(|cells| {
+            let mut keep = HashMap::with_capacity(rows.len());
+            for r in rows {
+                let key = r.key();
+                let cell = match cells.remove(&key) {
+                    Some(cell) => {
+                        if cell.with_untracked(|old| old != r) {
+                            cell.set(r.clone());
+                        }
+                        cell
+                    }
+                    None => ArcRwSignal::new(r.clone()),
+                };
+                keep.insert(key, cell);
+            }
+            *cells = keep;
+        });
+    }
+
+    /// The cell of a row on screen; a row's component asks once, when it is created.
+    pub fn get(self, key: &RowKey) -> Option<ArcRwSignal<Row>> {
+        self.0.with_value(|c| c.get(key).cloned())
+    }
+}
+
+impl Default for RowCells {
+    fn default() -> Self {
+        Self::new()
+    }
 }

@@ -2,21 +2,19 @@ use super::body::{author_view, Body};
 use super::{EditForm, ReplyForm, MAX_INDENT};
 use crate::i18n::{fill, Key, Noun};
 use crate::posting::is_pending;
-use crate::state::{SendStatus, ThreadState};
+use crate::state::{RowCells, SendStatus, ThreadState};
 use leptos::prelude::*;
 use threadline_core::{CommentId, Row, RowKey};
-
-pub type Rows = Memo<(Vec<Row>, std::collections::HashMap<RowKey, usize>)>;
 
 /// One comment. Rows are keyed by id: this component lives as long as its
 /// comment is on screen and follows only its own row (collapsed, reply
 /// count, depth, revision), so a new reply elsewhere, a page of more
 /// comments or a poll never rebuilds it, and its open forms keep focus.
 #[component]
-pub fn CommentRow(state: ThreadState, rows: Rows, id: CommentId) -> impl IntoView {
-    let row = {
-        let key = RowKey::Comment(id.clone());
-        Memo::new(move |_| rows.with(|(r, index)| index.get(&key).and_then(|&i| r.get(i).cloned())))
+pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl IntoView {
+    let row: Signal<Option<Row>> = match cells.get(&RowKey::Comment(id.clone())) {
+        Some(cell) => Signal::derive(move || Some(cell.get())),
+        None => Signal::derive(|| None),
     };
     let collapsed = Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(|r| r.collapsed)));
     let depth = Memo::new(move |_| row.with(|r| r.as_ref().map_or(0, |r| r.depth)));

@@ -1,16 +1,15 @@
-use super::comment::Rows;
 use crate::i18n::{Key, Noun};
-use crate::state::ThreadState;
+use crate::state::{RowCells, ThreadState};
 use leptos::prelude::*;
 use threadline_core::{RowKey, RowKind};
 
 /// "Show N more comments", "N more replies" and "Continue this thread":
 /// the parts of a big thread not drawn yet, opened in place on request.
 #[component]
-pub fn MoreRow(state: ThreadState, rows: Rows, key: RowKey) -> impl IntoView {
-    let row = {
-        let key = key.clone();
-        Memo::new(move |_| rows.with(|(r, index)| index.get(&key).and_then(|&i| r.get(i).cloned())))
+pub fn MoreRow(state: ThreadState, cells: RowCells, key: RowKey) -> impl IntoView {
+    let row: Signal<Option<threadline_core::Row>> = match cells.get(&key) {
+        Some(cell) => Signal::derive(move || Some(cell.get())),
+        None => Signal::derive(|| None),
     };
     let label = move || {
         row.with(|r| match r.as_ref().map(|r| r.kind) {

@@ -1,6 +1,6 @@
 use super::{CommentRow, MoreRow, ReplyForm};
 use crate::i18n::{Key, Noun};
-use crate::state::{Load, ThreadState};
+use crate::state::{Load, RowCells, ThreadState};
 use leptos::prelude::*;
 use threadline_core::{CommentId, Ordering, RowKey, SortOrder};
 
@@ -9,8 +9,8 @@ use threadline_core::{CommentId, Ordering, RowKey, SortOrder};
 /// for why flat). Rows follow their own data, so only what changes is redrawn.
 #[component]
 pub fn ThreadView(state: ThreadState) -> impl IntoView {
-    let rows = state.rows();
-    let keys = Memo::new(move |_| rows.with(|(r, _)| r.iter().map(|r| r.key()).collect::<Vec<_>>()));
+    let cells = RowCells::new();
+    let keys = state.row_keys(cells);
     let count = move || state.count(Noun::Comments, state.thread.with(|t| t.len()));
     let status = move || match state.load.get() {
         Load::Loading => view! { <p class="tl-status" role="status">{state.t(Key::LoadingComments)}</p> }.into_any(),
@@ -60,8 +60,8 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
             <ol class="tl-rows" id="tl-rows" tabindex="-1">
                 <For each=move || keys.get() key=|k| k.clone() let:key>
                     {match key {
-                        RowKey::Comment(id) => view! { <CommentRow state=state rows=rows id=id /> }.into_any(),
-                        other => view! { <MoreRow state=state rows=rows key=other /> }.into_any(),
+                        RowKey::Comment(id) => view! { <CommentRow state=state cells=cells id=id /> }.into_any(),
+                        other => view! { <MoreRow state=state cells=cells key=other /> }.into_any(),
                     }}
                 </For>
             </ol>
