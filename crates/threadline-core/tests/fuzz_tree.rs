@@ -10,13 +10,8 @@
 //! `--nocapture`; the same line goes to stderr as `FUZZ-REPORT {...}`.
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
-use serde_json::json;
-use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Mutex;
-use std::time::Instant;
+use proptest::test_runner::TestCaseError;
+use std::collections::{HashMap, HashSet};
 use threadline_core::{
     visible_rows, CollapseState, Comment, CommentId, InsertError, Ordering, SortOrder, Thread, TreeWarning,
 };
@@ -25,81 +20,9 @@ const SEED: u64 = 0x7468_7265_6164;
 const CASES: u32 = 256;
 const SUITE: &str = "tree";
 
-// ---- counting harness (the same as in threadline-sync's fuzz_mapping.rs)
-
-/// Per property: cases run (shrinking included), panics, other failures, milliseconds.
-type Counts = [u64; 4];
-
-static TALLY: Mutex<BTreeMap<&'static str, Counts>> = Mutex::new(BTreeMap::new());
-
-/// Rewrites the suite's file with every property finished so far in this
-/// process; the last test to finish leaves the complete picture.
-fn record(name: &'static str, counts: Counts) {
-    let mut tally = TALLY.lock().unwrap_or_else(|e| e.into_inner());
-    tally.insert(name, counts);
-    let sum = |k: usize| tally.values().map(|c| c[k]).sum::<u64>();
-    let props: serde_json::Map<_, _> = tally
-        .iter()
-        .map(|(n, c)| (n.to_string(), json!({"cases": c[0], "panics": c[1], "failures": c[2], "ms": c[3]})))
-        .collect();
-    let line = json!({"suite": SUITE, "cases": sum(0), "panics": sum(1), "failures": sum(2), "seed": SEED, "properties": props});
-    eprintln!("FUZZ-REPORT {line}");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/report");
-    let (file, tmp) =
-        (dir.join(format!("fuzz-{SUITE}.json")), dir.join(format!(".fuzz-{SUITE}.{}", std::process::id())));
-    let written = std::fs::create_dir_all(&dir)
-        .and_then(|_| std::fs::write(&tmp, format!("{line}\n")))
-        .and_then(|_| std::fs::rename(&tmp, &file));
-    if let Err(e) = written {
-        eprintln!("could not write {}: {e}", file.display());
-    }
-}
-
-/// Runs one property with the fixed seed; panics inside the body are caught
-/// here first so they are counted apart from plain property failures.
-fn check<S: Strategy>(name: &'static str, strategy: S, body: impl Fn(S::Value) -> Result<(), TestCaseError>) {
-    let config =
-        Config { cases: CASES, rng_seed: RngSeed::Fixed(SEED), failure_persistence: None, ..Config::default() };
-    let counts = Cell::new([0u64; 4]);
-    let bump = |k: usize| {
-        counts.set({
-            let mut c = counts.get();
-            c[k] += 1;
-            c
-        })
-    };
-    let start = Instant::now();
-    let result = TestRunner::new(config).run(&strategy, |v| {
-        bump(0);
-        let outcome = catch_unwind(AssertUnwindSafe(|| body(v)));
-        match &outcome {
-            Ok(Ok(())) => {}
-            Ok(Err(_)) => bump(2),
-            Err(_) => bump(1),
-        }
-        outcome.unwrap_or_else(|p| {
-            let msg = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
-            Err(TestCaseError::fail(format!("panicked: {}", msg.unwrap_or_default())))
-        })
-    });
-    let mut c = counts.get();
-    c[3] = start.elapsed().as_millis() as u64;
-    record(name, c);
-    if let Err(e) = result {
-        panic!("property {name}: {e}");
-    }
-}
-
-/// The deterministic big shapes count as one case each.
-fn once(name: &'static str, body: impl FnOnce() + Send + 'static) {
-    let start = Instant::now();
-    // A small stack proves nothing recurses per level.
-    let outcome = std::thread::Builder::new().stack_size(256 * 1024).spawn(body).unwrap().join();
-    record(name, [1, u64::from(outcome.is_err()), 0, start.elapsed().as_millis() as u64]);
-    if let Err(p) = outcome {
-        std::panic::resume_unwind(p);
-    }
-}
+#[path = "support/fuzz_harness.rs"]
+mod harness;
+use harness::{check, once};
 
 // ---- generators
 
