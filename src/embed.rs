@@ -39,6 +39,9 @@ pub struct EmbedConfig {
     pub policy_text: Option<String>,
     /// URL of threadline.css, for the shadow root.
     pub stylesheet: Option<String>,
+    /// `false`: render into the element itself, with prefixed classes only
+    /// (kept to measure what the shadow root protects against; see the README).
+    pub shadow: Option<bool>,
     pub poll_ms: Option<u32>,
     pub top: Option<usize>,
     pub replies: Option<usize>,
@@ -110,10 +113,13 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
     let lang = lang_of(&host, &config);
     // A shadow root keeps host CSS out; an element that cannot have one
     // (or already has one) gets the widget as a plain child.
-    let root: web_sys::Element = match host
-        .shadow_root()
-        .or_else(|| host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok())
-    {
+    let shadow = match config.shadow {
+        Some(false) => None,
+        _ => host
+            .shadow_root()
+            .or_else(|| host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()),
+    };
+    let root: web_sys::Element = match shadow {
         Some(shadow) => shadow.unchecked_into(),
         None => host.clone(),
     };

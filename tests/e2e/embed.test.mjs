@@ -179,3 +179,36 @@ test('English, Armenian and Russian: no string left untranslated, plurals right'
     await fresh.stop();
   }
 });
+
+test('measured: what the shadow root protects against (the same widget with prefixed classes only)', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${ref.url}host/`);
+    await thread(page, 'thread-en').locator('.tl-comment').first().waitFor();
+    const before = await hostStyles(page);
+    const WIDGET = ['.tl-post', '.tl-text', '.tl-name', '.tl-toggle', '.tl-reply', '.tl-author', '.tl-body p', '.tl-count', '.tl-comment', '.tl-sort select'];
+    const STYLE = ['font-family', 'font-size', 'color', 'background-color', 'padding-top', 'border-top-width', 'box-sizing', 'line-height', 'letter-spacing', 'margin-top', 'display'];
+    const measured = await page.evaluate(async ({ sels, props }) => {
+      const el = document.createElement('div');
+      el.id = 'light';
+      document.querySelector('#first').append(el);
+      await window.Threadline.mount(el, { thread: 'asbarez/russia-azerbaijan-hint-at-further-arms-sales', shadow: false, poll_ms: 0 });
+      for (let i = 0; i < 100 && !el.querySelector('.tl-comment'); i++) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 300)); // its stylesheet loads
+      const read = (root) => sels.map((sel) => { const cs = getComputedStyle(root.querySelector(sel)); return props.map((p) => cs.getPropertyValue(p)); });
+      const inShadow = read(document.querySelector('#thread-en').shadowRoot);
+      const inLight = read(el);
+      let differ = 0;
+      inShadow.forEach((row, i) => row.forEach((v, k) => { if (v !== inLight[i][k]) differ += 1; }));
+      return { differ, of: sels.length * props.length };
+    }, { sels: WIDGET, props: STYLE });
+    const after = await hostStyles(page);
+    let hostChanged = 0;
+    before.forEach(([, vals], i) => vals.forEach((v, k) => { if (v !== after[i][1][k]) hostChanged += 1; }));
+    console.log(`shadow root vs prefixed classes only: widget styles broken by the host ${measured.differ}/${measured.of} with prefixes, 0 in the shadow root; host styles changed by the widget ${hostChanged}/${before.length * PROPS.length} with prefixes, 0 with the shadow root`);
+    assert.ok(measured.differ > 0, 'the host reset reaches a light-DOM widget');
+  } finally {
+    await context.close();
+  }
+});
