@@ -1,16 +1,7 @@
 use threadline_markup::{markdown, to_plain_text, Block, Inline};
 
-fn t(s: &str) -> Inline {
-    Inline::Text(s.to_owned())
-}
-
-fn p(inlines: Vec<Inline>) -> Block {
-    Block::Paragraph(inlines)
-}
-
-fn link(href: &str, text: &str) -> Inline {
-    Inline::Link { href: href.to_owned(), children: vec![t(text)] }
-}
+mod common;
+use common::{link, p, t};
 
 #[test]
 fn inline_formatting() {
