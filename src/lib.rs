@@ -20,5 +20,9 @@ pub mod storage;
 /// Mounts the demo page (article + thread) into `<body>`.
 pub fn start_demo() {
     panic::install_hook();
+    // The static placeholder index.html paints while the wasm loads.
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("tl-boot")) {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(demo::DemoPage);
 }
