@@ -213,8 +213,18 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
         let parent = Some(id.clone());
         move || form_open.get().then(|| view! { <ReplyForm state=state parent=parent.clone() /> })
     };
+    // The nesting, for screen readers (the list is flat on purpose). Set by
+    // hand: the view macro has no `aria-level` attribute for `<li>`.
+    let li = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |_| {
+        let level = (depth.get() + 1).to_string();
+        if let Some(el) = li.get() {
+            let _ = el.set_attribute("aria-level", &level);
+        }
+    });
     view! {
         <li
+            node_ref=li
             class="tl-comment"
             class:tl-collapsed=move || collapsed.get()
             class:tl-new=move || is_new.get()
@@ -222,8 +232,6 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
             class:tl-pending=pending
             id=format!("c-{id}")
             data-depth=move || depth.get()
-            // The nesting, for screen readers: the list is flat on purpose.
-            attr:aria-level=move || (depth.get() + 1).to_string()
             // An attribute, not an inline style: pages with a strict CSP block those.
             data-indent=move || depth.get().min(MAX_INDENT)
         >
