@@ -11,7 +11,7 @@
 //!   before "more replies", depth of "Continue this thread".
 //! - nothing: the default below.
 
-use crate::backend::{HttpBackend, LocalBackend};
+use crate::backend::{describe, HttpBackend, LocalBackend};
 use crate::components::{ArticleView, PolicyView, ThreadView};
 use crate::state::ThreadState;
 use leptos::prelude::*;
@@ -38,19 +38,8 @@ fn choose_backend(seed: &SeedDocument) -> Result<(Rc<dyn Backend>, u32), String>
         "local" => Ok((Rc::new(LocalBackend::new(seed.thread.clone(), seed.comments.clone())), 10_000)),
         "http" | "server" => {
             let base = query("base").unwrap_or_default();
-            let mut desc = match query("description") {
-                Some(json) => {
-                    let mut d = threadline_sync::BackendDescription::from_json(&json).map_err(|e| e.to_string())?;
-                    if !base.is_empty() {
-                        d.base = base;
-                    }
-                    d
-                }
-                None => {
-                    let name = preset.unwrap_or_else(|| "threadline".into());
-                    threadline_sync::preset(&name, &base).map_err(|e| e.to_string())?
-                }
-            };
+            let preset = preset.filter(|p| !p.is_empty());
+            let mut desc = describe(preset.as_deref(), query("description").as_deref(), &base)?;
             if let Some(ms) = query("timeout").and_then(|t| t.parse().ok()) {
                 desc.timeout_ms = ms;
             }
@@ -74,14 +63,8 @@ pub fn DemoPage() -> impl IntoView {
             if let Some(tag) = query("lang") {
                 state.lang = crate::i18n::Lang::from_tag(&tag);
             }
-            let number = |name: &str, default: usize| query(name).and_then(|v| v.parse().ok()).unwrap_or(default);
-            let d = threadline_core::Window::default();
-            state.window.set(threadline_core::Window::new(
-                number("top", d.top_page),
-                number("replies", d.replies_first),
-                d.replies_page,
-                number("depth", d.continue_depth),
-            ));
+            let number = |name: &str| query(name).and_then(|v| v.parse().ok());
+            state.window.set(threadline_core::Window::with_limits(number("top"), number("replies"), number("depth")));
             state.reload();
             let poll_ms = query("poll").and_then(|p| p.parse().ok()).unwrap_or(poll_ms);
             if poll_ms > 0 {

@@ -6,7 +6,7 @@
 //! properties, which do cross the shadow boundary. `unmount()` removes
 //! everything it added, timers and listeners included.
 
-use crate::backend::{HttpBackend, LocalBackend};
+use crate::backend::{describe, HttpBackend, LocalBackend};
 use crate::components::ThreadView;
 use crate::i18n::Lang;
 use crate::state::ThreadState;
@@ -79,15 +79,8 @@ fn backend_for(config: &EmbedConfig) -> Result<(Rc<dyn Backend>, u32), String> {
     if config.backend.as_deref() == Some("local") {
         return Ok((Rc::new(LocalBackend::new(config.thread.clone(), Vec::new())), 10_000));
     }
-    let base = config.base.clone().unwrap_or_default();
-    let mut desc = match &config.description {
-        Some(d) => threadline_sync::BackendDescription::from_json(&d.to_string()).map_err(|e| e.to_string())?,
-        None => threadline_sync::preset(config.preset.as_deref().unwrap_or("threadline"), &base)
-            .map_err(|e| e.to_string())?,
-    };
-    if !base.is_empty() {
-        desc.base = base;
-    }
+    let description = config.description.as_ref().map(|d| d.to_string());
+    let desc = describe(config.preset.as_deref(), description.as_deref(), config.base.as_deref().unwrap_or_default())?;
     let poll = desc.poll_ms;
     Ok((Rc::new(HttpBackend::new(desc)), poll))
 }
@@ -144,13 +137,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
                 let mut state = ThreadState::new(config.thread.clone(), backend);
                 state.lang = lang;
                 state.root.set_value(Some(widget_root.clone()));
-                let d = Window::default();
-                state.window.set(Window::new(
-                    config.top.unwrap_or(d.top_page),
-                    config.replies.unwrap_or(d.replies_first),
-                    d.replies_page,
-                    config.depth.unwrap_or(d.continue_depth),
-                ));
+                state.window.set(Window::with_limits(config.top, config.replies, config.depth));
                 state.reload();
                 let poll = config.poll_ms.unwrap_or(default_poll);
                 if poll > 0 {

@@ -79,6 +79,8 @@ impl Backend for LocalBackend {
             };
             stored.push(Stored { comment: comment.clone(), idempotency_key: draft.idempotency_key });
             self.save(thread, &stored)?;
+            // No secret needed here: the store is this browser's own.
+            super::owned::remember(thread, comment.id.as_str(), "");
             Ok(comment)
         })
     }
@@ -87,9 +89,9 @@ impl Backend for LocalBackend {
         Capabilities { edit: true, delete: true, like: true }
     }
 
-    /// The reader's own posts are the ones in storage; the seed is the publisher's.
+    /// The reader's own posts, remembered like any backend's (the seed is the publisher's).
     fn owns(&self, thread: &str, id: &CommentId) -> bool {
-        self.load(thread).is_ok_and(|stored| stored.iter().any(|s| &s.comment.id == id))
+        super::owned::token(thread, id.as_str()).is_some()
     }
 
     fn edit<'a>(
@@ -130,7 +132,9 @@ impl Backend for LocalBackend {
             } else {
                 stored.remove(at);
             }
-            self.save(thread, &stored)
+            self.save(thread, &stored)?;
+            super::owned::forget(thread, id.as_str());
+            Ok(())
         })
     }
 

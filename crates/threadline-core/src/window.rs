@@ -50,6 +50,17 @@ impl Window {
         }
     }
 
+    /// The default window with a site's (or a page's) own limits where given.
+    pub fn with_limits(top: Option<usize>, replies: Option<usize>, depth: Option<usize>) -> Window {
+        let d = Window::default();
+        Window::new(
+            top.unwrap_or(d.top_page),
+            replies.unwrap_or(d.replies_first),
+            d.replies_page,
+            depth.unwrap_or(d.continue_depth),
+        )
+    }
+
     /// Everything at once: small threads and tests that check the whole tree.
     pub fn unlimited() -> Window {
         Window::new(usize::MAX, usize::MAX, usize::MAX, usize::MAX)
