@@ -11,6 +11,7 @@ pub mod components;
 pub mod demo;
 pub mod embed;
 pub mod i18n;
+pub mod loading;
 pub mod panic;
 pub mod polling;
 pub mod posting;

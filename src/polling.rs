@@ -56,7 +56,12 @@ impl ThreadState {
     }
 
     pub fn poll(self) {
-        if !self.alive() || !tab_visible() || self.load.get_untracked() != Load::Ready || self.polling.get_value() {
+        if !self.alive()
+            || !tab_visible()
+            || self.load.get_untracked() != Load::Ready
+            || self.rest_loading.get_untracked()
+            || self.polling.get_value()
+        {
             return;
         }
         self.polling.set_value(true);

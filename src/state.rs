@@ -4,12 +4,11 @@
 
 use crate::storage;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::collections::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use threadline_core::{
-    window_rows, Backend, BackendError, Capabilities, CollapseState, Comment, CommentId, Ordering, Row, RowKey,
+    window_rows, Backend, Capabilities, CollapseState, CommentId, Ordering, Row, RowKey,
     SortOrder, Thread, Window,
 };
 use threadline_policy::Policy;
@@ -40,6 +39,8 @@ pub struct ThreadState {
     pub handed_back: RwSignal<Option<(Option<CommentId>, String)>>,
     /// Something the reader should know that is not tied to one form.
     pub notice: RwSignal<Option<String>>,
+    /// The rest of a big thread is still loading after its first screen (`loading.rs`).
+    pub rest_loading: RwSignal<bool>,
     /// Why the thread on screen may be out of date (the last check for new comments failed).
     pub stale: RwSignal<Option<String>>,
     /// Comments that arrived while the reader was on the page.
@@ -108,6 +109,7 @@ impl ThreadState {
             notice: RwSignal::new(None),
             fresh: RwSignal::new(BTreeSet::new()),
             stale: RwSignal::new(None),
+            rest_loading: RwSignal::new(false),
             window: RwSignal::new(Window::default()),
             liked: RwSignal::new(liked),
             editing: RwSignal::new(BTreeSet::new()),
@@ -155,40 +157,6 @@ impl ThreadState {
         let saved = storage::get("threadline:sort").ok().flatten().unwrap_or_default();
         let mut parts = saved.split(' ').map(SortOrder::parse);
         Ordering { top: parts.next().unwrap_or_default(), replies: parts.next().unwrap_or_default() }
-    }
-
-    /// Asks the backend for the whole thread and hands the answer to `then`,
-    /// unless the widget was removed while the request was out.
-    pub(crate) fn with_listing(self, then: impl FnOnce(Result<Vec<Comment>, BackendError>) + 'static) {
-        let backend = self.backend.get_value();
-        let id = self.thread_id.get_value();
-        spawn_local(async move {
-            let answer = backend.list(&id).await;
-            if self.alive() {
-                then(answer);
-            }
-        });
-    }
-
-    pub fn reload(self) {
-        self.load.set(Load::Loading);
-        self.with_listing(move |answer| {
-            match answer {
-                Ok(list) => {
-                    let mut thread = Thread::build(list);
-                    thread.sort(Self::saved_ordering());
-                    for w in thread.warnings() {
-                        warn(&w.to_string());
-                    }
-                    self.thread.set(thread);
-                    self.load.set(Load::Ready);
-                }
-                // What was rendered stays; the message says what went wrong.
-                Err(e) => self.load.set(Load::Failed(self.error_text(&e))),
-            }
-            self.show_outbox();
-            self.flush();
-        });
     }
 
     pub fn toggle_collapse(self, id: &CommentId) {

@@ -5,7 +5,9 @@ use super::owned;
 use gloo_net::http::RequestBuilder;
 use serde_json::Value;
 use std::cell::RefCell;
-use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment};
+use threadline_core::{
+    Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, FirstPage, NewComment,
+};
 use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
 use threadline_sync::description::Credentials;
 use threadline_sync::{
@@ -72,26 +74,41 @@ impl HttpBackend {
         Ok(builder)
     }
 
-    /// Every page of the listing; remembers the cursor and ETag for polls.
-    async fn list_all(&self, thread: &str) -> Result<Vec<Comment>, BackendError> {
+    /// Every page of the listing from `page` (None: the first); remembers the
+    /// first page's cursor and ETag for polls.
+    async fn list_pages(&self, thread: &str, mut page: Option<String>) -> Result<Vec<Comment>, BackendError> {
         let mut comments = Vec::new();
-        let mut page: Option<String> = None;
-        for n in 0..MAX_PAGES {
+        for _ in 0..MAX_PAGES {
             let url = list_url(&self.desc, thread, page.as_deref(), None).map_err(BackendError::Invalid)?;
-            let got = send(self.request_to(&url, &self.desc.list), None, self.desc.timeout_ms).await?;
-            let etag = got.etag.clone();
-            let json = answer(got)?;
-            if n == 0 {
-                // The first page's cursor: changes made while later pages load come again, harmlessly.
-                *self.seen.borrow_mut() = Seen { cursor: since_cursor(&self.desc, &json), etag };
-            }
+            let (json, next) = self.list_page(&url, page.is_none()).await?;
             comments.extend(self.parse(&json)?);
-            page = next_page(&self.desc, &json);
+            page = next;
             if page.is_none() {
                 return Ok(comments);
             }
         }
         Err(BackendError::Invalid(format!("the listing went on past {MAX_PAGES} pages")))
+    }
+
+    /// One page as JSON and where the next starts. The first page's cursor
+    /// and ETag are kept: changes made while later pages load come again, harmlessly.
+    async fn list_page(&self, url: &str, first: bool) -> Result<(Value, Option<String>), BackendError> {
+        let got = match super::prefetch::take(url).await {
+            Some(response) => read(response).await.map_err(|e| BackendError::Network(e.to_string())),
+            None => Err(BackendError::Network(String::new())),
+        };
+        // A failed head start is asked again, with the deadline and the usual errors.
+        let got = match got {
+            Ok(got) => got,
+            Err(_) => send(self.request_to(url, &self.desc.list), None, self.desc.timeout_ms).await?,
+        };
+        let etag = got.etag.clone();
+        let json = answer(got)?;
+        if first {
+            *self.seen.borrow_mut() = Seen { cursor: since_cursor(&self.desc, &json), etag };
+        }
+        let next = next_page(&self.desc, &json);
+        Ok((json, next))
     }
 
     fn parse(&self, json: &Value) -> Result<Vec<Comment>, BackendError> {
@@ -143,11 +160,7 @@ async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) ->
         leptos::prelude::set_timeout_with_handle(move || c.abort(), std::time::Duration::from_millis(timeout_ms.into()))
     });
     let result = match request.send().await {
-        Ok(response) => {
-            let status = response.status();
-            let etag = response.headers().get("etag");
-            response.text().await.map(|text| Answer { status, text, etag })
-        }
+        Ok(response) => read(response).await,
         Err(e) => Err(e),
     };
     if let Some(Ok(t)) = timer {
@@ -163,6 +176,12 @@ async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) ->
                 .into(),
         )
     })
+}
+
+async fn read(response: gloo_net::http::Response) -> Result<Answer, gloo_net::Error> {
+    let status = response.status();
+    let etag = response.headers().get("etag");
+    response.text().await.map(|text| Answer { status, text, etag })
 }
 
 /// The answer as JSON, or the backend's own error message when it sent one.
@@ -197,7 +216,19 @@ fn answer(Answer { status, text, .. }: Answer) -> Result<Value, BackendError> {
 
 impl Backend for HttpBackend {
     fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
-        Box::pin(self.list_all(thread))
+        Box::pin(self.list_pages(thread, None))
+    }
+
+    fn list_first<'a>(&'a self, thread: &'a str, top: u32) -> Option<FirstPage<'a>> {
+        let url = threadline_sync::answers::first_page_url(&self.desc, thread, top)?;
+        Some(Box::pin(async move {
+            let (json, next) = self.list_page(&url.map_err(BackendError::Invalid)?, true).await?;
+            Ok((self.parse(&json)?, next))
+        }))
+    }
+
+    fn list_rest<'a>(&'a self, thread: &'a str, from: String) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
+        Box::pin(self.list_pages(thread, Some(from)))
     }
 
     fn poll<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Option<Vec<Comment>>, BackendError>> {
@@ -212,7 +243,7 @@ impl Backend for HttpBackend {
                 None if etag.is_some() && self.desc.paging.is_none() => {
                     list_url(&self.desc, thread, None, None).map_err(BackendError::Invalid)?
                 }
-                None => return self.list_all(thread).await.map(Some),
+                None => return self.list_pages(thread, None).await.map(Some),
             };
             let mut request = self.request_to(&url, &self.desc.list);
             if let (None, Some(tag)) = (&cursor, &etag) {

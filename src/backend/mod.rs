@@ -4,6 +4,7 @@
 pub mod http;
 pub mod local;
 pub mod owned;
+pub mod prefetch;
 
 pub use http::HttpBackend;
 pub use local::LocalBackend;

@@ -16,7 +16,7 @@ pub use edit_form::EditForm;
 pub use more::MoreRow;
 pub use policy::PolicyView;
 pub use reply_form::ReplyForm;
-pub use thread::ThreadView;
+pub use thread::{permalink_in_url, ThreadView};
 
 /// Deeper replies keep this indentation so they stay readable on a phone.
 /// Keep in step with the `data-indent` rules in style/threadline.css.

@@ -14,6 +14,9 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
     let count = move || state.count(Noun::Comments, state.thread.with(|t| t.len()));
     let status = move || match state.load.get() {
         Load::Loading => view! { <p class="tl-status" role="status">{state.t(Key::LoadingComments)}</p> }.into_any(),
+        Load::Ready if state.rest_loading.get() => {
+            view! { <p class="tl-status" role="status">{state.t(Key::LoadingRest)}</p> }.into_any()
+        }
         Load::Failed(message) => view! {
             <div class="tl-error" role="alert">
                 <p>{message}</p>
@@ -134,6 +137,11 @@ fn follow_permalinks(state: ThreadState) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Whether the page was opened on a comment's permalink (`#c-<id>`).
+pub fn permalink_in_url() -> bool {
+    current_hash_id().is_some()
 }
 
 fn current_hash_id() -> Option<CommentId> {

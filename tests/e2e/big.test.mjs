@@ -75,3 +75,53 @@ test('10,000 comments: pages, more replies, continue-thread, permalinks and sort
     await context.close();
   }
 });
+
+test('10,000 comments: the first screen comes from a small prefetched page, the rest follows (and is retried)', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const lists = [];
+  page.on('request', (r) => { if (r.url().includes('/api/comments?')) lists.push(new URL(r.url()).search); });
+  // The rest is held back, and its first attempt fails, so the first screen can be seen alone.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  let failed = false;
+  // Whether the page script started the first page, and whether the widget took it.
+  await page.addInitScript(() => {
+    let v;
+    Object.defineProperty(window, '__threadlinePrefetch', {
+      configurable: true, get() { return v; }, set(x) { window.__prefetchStarted = true; v = x; },
+    });
+  });
+  await page.route(/\/api\/comments\?.*offset=/, async (route) => {
+    await held;
+    if (!failed) {
+      failed = true;
+      return route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"message":"busy"}}' });
+    }
+    return route.continue();
+  });
+  try {
+    await page.goto(`${ref.url}?thread=${encodeURIComponent(THREAD)}&poll=0`);
+    await page.locator('.tl-status', { hasText: 'Loading the rest of the comments…' }).waitFor();
+    assert.equal(await topLevel(page), 20);
+    assert.equal(await page.locator('.tl-more-top').count(), 0);
+    // One request for the first page: the page script's, taken by the widget.
+    const first = lists.filter((q) => q.includes('limit=20'));
+    assert.equal(first.length, 1, `first-page requests: ${lists.join(' | ')}`);
+    assert.deepEqual(await page.evaluate(() => [window.__prefetchStarted, '__threadlinePrefetch' in window]), [true, false]);
+    const shownIds = await page.locator('.tl-rows > li.tl-comment').evaluateAll((els) => els.map((e) => e.id));
+    release();
+    await page.waitForSelector('.tl-more-top', { timeout: 20000 });
+    assert.equal(await page.locator('.tl-count').textContent(), '10,000 comments');
+    assert.equal(await page.locator('.tl-status').count(), 0);
+    // The rows already shown stayed where they were; nothing was marked new.
+    const after = await page.locator('.tl-rows > li.tl-comment').evaluateAll((els) => els.map((e) => e.id));
+    assert.deepEqual(after.slice(0, shownIds.length), shownIds);
+    assert.equal(await page.locator('.tl-fresh').count(), 0);
+    assert.ok(lists.some((q) => q.includes('offset=20')), lists.join(' | '));
+    assert.deepEqual(errors.filter((e) => !/503|did not load/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});

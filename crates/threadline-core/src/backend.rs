@@ -76,11 +76,27 @@ fn unsupported<'a, T: 'a>(what: &str) -> BoxFuture<'a, Result<T, BackendError>> 
     Box::pin(async move { Err(BackendError::Rejected(message)) })
 }
 
+/// A first page of a thread and where the rest starts (None: it was all).
+pub type FirstPage<'a> = BoxFuture<'a, Result<(Vec<Comment>, Option<String>), BackendError>>;
+
 pub trait Backend {
     /// Every comment of a thread, flat, with parent ids.
     fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>>;
     /// Stores a new comment and answers with it as stored (final id, time).
     fn create<'a>(&'a self, thread: &'a str, draft: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>>;
+
+    /// Only the first `top` top-level comments with all their replies, and
+    /// where the rest starts, for a backend that can page that way: a big
+    /// thread's first screen is drawn from it while `list_rest` loads the
+    /// others. None: this backend lists everything at once (`list`).
+    fn list_first<'a>(&'a self, _thread: &'a str, _top: u32) -> Option<FirstPage<'a>> {
+        None
+    }
+
+    /// Every comment from where `list_first` said the rest starts.
+    fn list_rest<'a>(&'a self, thread: &'a str, _from: String) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
+        self.list(thread)
+    }
 
     /// What changed since the last `list` or `poll` (new and changed comments;
     /// merging the whole listing is also right), or None when nothing did.

@@ -76,3 +76,14 @@ fn seed_text_is_verbatim() {
     assert_eq!(a.dateline, "BAKU (RFE/RL)");
     assert_eq!(a.paragraphs.len(), 11);
 }
+
+/// The demo page prefetches the seed thread's first page by the id it
+/// carries; a different id would only waste that request, but say so here.
+#[test]
+fn demo_page_names_the_seed_thread() {
+    let page = include_str!("../../../index.html");
+    assert!(
+        page.contains(&format!("name=\"threadline-thread\" content=\"{}\"", seed().thread)),
+        "index.html's threadline-thread is not the seed's thread id"
+    );
+}

@@ -8,6 +8,7 @@ pub(crate) fn text(key: Key) -> &'static str {
     match key {
         Key::Comments => "Comments",
         Key::LoadingComments => "Loading comments…",
+        Key::LoadingRest => "Loading the rest of the comments…",
         Key::TryAgain => "Try again",
         Key::ContinueThread => "Continue this thread",
         Key::BackToThread => "Back to the whole thread",

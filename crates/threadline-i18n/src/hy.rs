@@ -19,6 +19,7 @@ pub(crate) fn text(key: Key) -> &'static str {
     match key {
         Key::Comments => "Մեկնաբանություններ",
         Key::LoadingComments => "Մեկնաբանությունները բեռնվում են…",
+        Key::LoadingRest => "Մնացած մեկնաբանությունները բեռնվում են…",
         Key::TryAgain => "Կրկին փորձել",
         Key::ContinueThread => "Տեսնել այս ճյուղի շարունակությունը",
         Key::BackToThread => "Վերադառնալ ամբողջ քննարկմանը",

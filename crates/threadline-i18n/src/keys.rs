@@ -24,6 +24,8 @@ keys! {
     Comments,
     /// "Loading comments…"
     LoadingComments,
+    /// "Loading the rest of the comments…" (a big thread's first screen is shown).
+    LoadingRest,
     /// "Try again" (after the thread failed to load).
     TryAgain,
     /// "Continue this thread" (a reply chain cut off at the depth limit).

@@ -13,6 +13,7 @@ pub(crate) fn text(key: Key) -> &'static str {
     match key {
         Key::Comments => "Комментарии",
         Key::LoadingComments => "Загрузка комментариев…",
+        Key::LoadingRest => "Загрузка остальных комментариев…",
         Key::TryAgain => "Попробовать ещё раз",
         Key::ContinueThread => "Открыть продолжение ветки",
         Key::BackToThread => "Вернуться ко всему обсуждению",

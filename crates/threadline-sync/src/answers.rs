@@ -40,12 +40,28 @@ pub fn list_url(
     page: Option<&str>,
     since: Option<&str>,
 ) -> Result<String, String> {
+    sized_list_url(d, thread, page, since, None)
+}
+
+/// The URL of a first page of only `top` top-level threads, when the
+/// backend pages by top-level thread (`paging.top_level`); None otherwise.
+pub fn first_page_url(d: &BackendDescription, thread: &str, top: u32) -> Option<Result<String, String>> {
+    d.paging.as_ref().filter(|p| p.top_level).map(|_| sized_list_url(d, thread, None, None, Some(top.max(1))))
+}
+
+fn sized_list_url(
+    d: &BackendDescription,
+    thread: &str,
+    page: Option<&str>,
+    since: Option<&str>,
+    size: Option<u32>,
+) -> Result<String, String> {
     let mut url = expand_url(&d.list.url, &d.base, &[("thread", thread)])?;
     let mut params: Vec<(&str, String)> = Vec::new();
     match (since, &d.since, &d.paging) {
         (Some(cursor), Some(s), _) => params.push((&s.param, cursor.to_owned())),
         (_, _, Some(p)) => {
-            params.push((&p.limit_param, p.size.to_string()));
+            params.push((&p.limit_param, size.unwrap_or(p.size).to_string()));
             if let Some(value) = page {
                 let name = p.offset_param.as_ref().or(p.cursor_param.as_ref());
                 params.extend(name.map(|n| (n.as_str(), value.to_owned())));

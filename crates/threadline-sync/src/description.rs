@@ -169,6 +169,11 @@ pub struct Paging {
     #[serde(default)]
     pub cursor_param: Option<String>,
     pub next: String,
+    /// Each page holds whole top-level threads (a comment with all its
+    /// replies): then the first screen can come from a first page of just the
+    /// comments it shows, drawn while the rest loads.
+    #[serde(default)]
+    pub top_level: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

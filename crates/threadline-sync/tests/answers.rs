@@ -2,7 +2,7 @@
 //! answers shaped like the real backends' (see presets/).
 
 use serde_json::json;
-use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
+use threadline_sync::answers::{first_page_url, like_count, list_url, next_page, owner_token, since_cursor};
 use threadline_sync::{build_edit_body, preset, BackendDescription};
 
 fn threadline() -> BackendDescription {
@@ -28,6 +28,24 @@ fn list_urls_page_and_poll() {
     );
     let plain = preset("json-server", "http://127.0.0.1:3000").unwrap();
     assert_eq!(list_url(&plain, "x", Some("2"), Some("9")).unwrap(), "http://127.0.0.1:3000/comments?thread=x");
+}
+
+#[test]
+fn first_page_only_where_pages_hold_whole_threads() {
+    let d = threadline();
+    assert_eq!(
+        first_page_url(&d, "a/b", 20).unwrap().unwrap(),
+        "http://127.0.0.1:8080/api/comments?thread=a%2Fb&limit=20"
+    );
+    // Never a page of nothing.
+    assert!(first_page_url(&d, "a", 0).unwrap().unwrap().ends_with("&limit=1"));
+    // Pages counted in comments would cut threads apart; no paging, no first page.
+    let mut by_comment = threadline();
+    if let Some(p) = by_comment.paging.as_mut() {
+        p.top_level = false;
+    }
+    assert!(first_page_url(&by_comment, "a", 20).is_none());
+    assert!(first_page_url(&preset("json-server", "http://x").unwrap(), "a", 20).is_none());
 }
 
 #[test]

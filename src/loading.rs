@@ -1,0 +1,93 @@
+//! Loading a thread. A backend that pages by top-level thread gives the
+//! first screen from a small first page, and the rest follows while the
+//! reader already reads: a 10,000-comment thread shows as fast as a short
+//! one. Otherwise (and when the first screen depends on every comment: a
+//! sort other than oldest first, or a permalink) the whole thread comes at once.
+
+use crate::state::{warn, Load, ThreadState};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use threadline_core::{Comment, SortOrder, Thread};
+
+/// Tries at the rest of a thread before saying it could not be loaded.
+const REST_ATTEMPTS: u32 = 4;
+
+impl ThreadState {
+    pub fn reload(self) {
+        self.load.set(Load::Loading);
+        let backend = self.backend.get_value();
+        let id = self.thread_id.get_value();
+        let ordering = Self::saved_ordering();
+        let top = self.window.with_untracked(|w| u32::try_from(w.top_page).unwrap_or(u32::MAX));
+        let progressive = ordering.top == SortOrder::Oldest && !crate::components::permalink_in_url();
+        spawn_local(async move {
+            let first = if progressive { backend.list_first(&id, top) } else { None };
+            let (answer, rest) = match first {
+                Some(page) => match page.await {
+                    Ok((list, rest)) => (Ok(list), rest),
+                    Err(e) => (Err(e), None),
+                },
+                None => (backend.list(&id).await, None),
+            };
+            if !self.alive() {
+                return;
+            }
+            match answer {
+                Ok(list) => {
+                    self.show(list);
+                    if let Some(from) = rest {
+                        self.load_rest(from, 1);
+                    }
+                }
+                // What was rendered stays; the message says what went wrong.
+                Err(e) => self.load.set(Load::Failed(self.error_text(&e))),
+            }
+            self.show_outbox();
+            self.flush();
+        });
+    }
+
+    fn show(self, list: Vec<Comment>) {
+        let mut thread = Thread::build(list);
+        thread.sort(Self::saved_ordering());
+        for w in thread.warnings() {
+            warn(&w.to_string());
+        }
+        self.thread.set(thread);
+        self.load.set(Load::Ready);
+    }
+
+    /// The comments after the first page, folded in quietly (they are not
+    /// news, unlike what a poll brings). Polls wait until they are in, so a
+    /// new reply never arrives before its parent.
+    fn load_rest(self, from: String, attempt: u32) {
+        self.rest_loading.set(true);
+        let backend = self.backend.get_value();
+        let id = self.thread_id.get_value();
+        spawn_local(async move {
+            let answer = backend.list_rest(&id, from.clone()).await;
+            if !self.alive() {
+                return;
+            }
+            match answer {
+                Ok(rest) => {
+                    self.thread.update(|t| {
+                        t.merge(rest);
+                        t.sort(Self::saved_ordering());
+                    });
+                    self.rest_loading.set(false);
+                    self.stale.set(None);
+                }
+                Err(e) if attempt < REST_ATTEMPTS => {
+                    warn(&format!("the rest of the thread did not load (attempt {attempt}): {e}"));
+                    let wait = std::time::Duration::from_millis(1000 << attempt);
+                    set_timeout(move || self.load_rest(from, attempt + 1), wait);
+                }
+                Err(e) => {
+                    self.rest_loading.set(false);
+                    self.stale.set(Some(self.error_text(&e)));
+                }
+            }
+        });
+    }
+}
