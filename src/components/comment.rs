@@ -4,12 +4,18 @@ use crate::i18n::{fill, Key, Noun};
 use crate::posting::is_pending;
 use crate::state::{RowCells, SendStatus, ThreadState};
 use leptos::prelude::*;
-use threadline_core::{CommentId, Row, RowKey};
+use threadline_core::{Comment, CommentId, Row, RowKey};
 
 /// One comment. Rows are keyed by id: this component lives as long as its
 /// comment is on screen and follows only its own row (collapsed, reply
 /// count, depth, revision), so a new reply elsewhere, a page of more
 /// comments or a poll never rebuilds it, and its open forms keep focus.
+///
+/// A big thread draws a hundred or more of these at once, and every reactive
+/// binding costs time at that moment: what changes together is bound once
+/// (the row's classes; its depth attributes; everything that follows the
+/// comment's revision), and only controls that must keep focus while they
+/// change (the toggle) bind their attributes one by one.
 #[component]
 pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl IntoView {
     let row: Signal<Option<Row>> = match cells.get(&RowKey::Comment(id.clone())) {
@@ -31,47 +37,29 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
             })
         })
     };
-    let author = move || content.with(|c| c.as_ref().map(|(c, _)| c.author.clone()).unwrap_or_default());
-    let form_open = {
-        let id = id.clone();
-        Memo::new(move |_| state.open_forms.with(|f| f.contains(&id)))
-    };
     let editing = {
         let id = id.clone();
         Memo::new(move |_| state.editing.with(|e| e.contains(&id)))
     };
-    let is_new = {
-        let id = id.clone();
-        Memo::new(move |_| state.last_posted.with(|p| p.as_ref() == Some(&id)))
-    };
-    let is_target = {
-        let id = id.clone();
-        Memo::new(move |_| state.target.with(|p| p.as_ref() == Some(&id)))
-    };
-    let liked = {
-        let id = id.clone();
-        Memo::new(move |_| state.liked.with(|l| l.contains(&id)))
-    };
-    let status = {
-        let id = id.clone();
-        Memo::new(move |_| state.sending.with(|s| s.get(&id).cloned()))
-    };
-    let is_fresh = {
-        let id = id.clone();
-        Memo::new(move |_| state.fresh.with(|f| f.contains(&id)))
-    };
     let pending = is_pending(&id);
-    // Asked again whenever the row changes: a comment that arrived through the
-    // stream before its own post was confirmed becomes editable on confirmation.
-    let own = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            row.track();
-            !pending && state.can_edit(&id)
-        })
-    };
-    let can_like = !pending && state.can_like();
 
+    let class = {
+        let id = id.clone();
+        move || {
+            let mut class = String::from("tl-comment");
+            let mut add = |on: bool, name: &str| {
+                if on {
+                    class.push(' ');
+                    class.push_str(name);
+                }
+            };
+            add(collapsed.get(), "tl-collapsed");
+            add(state.last_posted.with(|p| p.as_ref() == Some(&id)), "tl-new");
+            add(state.target.with(|t| t.as_ref() == Some(&id)), "tl-target");
+            add(pending, "tl-pending");
+            class
+        }
+    };
     let toggle = {
         let id = id.clone();
         move |_| state.toggle_collapse(&id)
@@ -85,37 +73,23 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
             "[+]".to_owned()
         }
     };
-    let toggle_aria =
-        move || threadline_i18n::toggle_label(state.lang, collapsed.get(), &author(), replies.get() as u64);
-    // Past the indentation cap the nesting is no longer visible, so say it.
-    let deep_marker = move || {
-        (depth.get() > MAX_INDENT).then(|| {
-            let to = content.with(|c| c.as_ref().and_then(|(_, p)| p.clone()));
-            to.map(|a| view! { <span class="tl-deep">"↳ " {fill(state.t(Key::ReplyTo), &[("name", &a)])}</span> })
-        })
+    let toggle_aria = move || {
+        let author = content.with(|c| c.as_ref().map(|(c, _)| c.author.clone()).unwrap_or_default());
+        threadline_i18n::toggle_label(state.lang, collapsed.get(), &author, replies.get() as u64)
     };
-    let head = {
-        let permalink = format!("#c-{id}");
-        view! {
-            <div class="tl-head">
-                <button type="button" class="tl-toggle" aria-expanded=move || (!collapsed.get()).to_string()
-                    aria-label=toggle_aria on:click=toggle>
-                    {toggle_label}
-                </button>
-                {move || content.with(|c| c.as_ref().and_then(|(c, _)| avatar(c.avatar.as_deref())))}
-                {move || content.with(|c| c.as_ref().map(|(c, _)| {
-                    if c.deleted { view! { <span class="tl-author tl-gone">"—"</span> }.into_any() }
-                    else { author_view(c.author.clone(), c.website.clone()) }
-                }))}
-                {move || content.with(|c| c.as_ref().and_then(|(c, _)| c.created_ms).map(|ms| time_view(state, ms)))}
-                {move || content.with(|c| c.as_ref().and_then(|(c, _)| c.edited_ms).map(|_| view! { <span class="tl-edited">{state.t(Key::Edited)}</span> }))}
-                {move || is_fresh.get().then(|| view! { <span class="tl-fresh">{state.t(Key::New)}</span> })}
-                {deep_marker}
-                <a class="tl-permalink" href=permalink aria-label=state.t(Key::LinkToComment)>"#"</a>
-            </div>
+    // Avatar, name, time, marks: drawn again only when the comment changed.
+    let byline = {
+        let id = id.clone();
+        move || {
+            let fresh = state.fresh.with(|f| f.contains(&id));
+            let deep = depth.get() > MAX_INDENT;
+            content.with(|c| c.as_ref().map(|(c, parent_author)| byline(state, c, parent_author.as_deref(), deep, fresh)))
         }
     };
     let body = move || {
+        if editing.get() {
+            return None;
+        }
         content.with(|c| {
             c.as_ref().map(|(c, _)| {
                 if c.deleted {
@@ -126,58 +100,152 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
             })
         })
     };
-    let status_view = {
+    let edit_form = {
         let id = id.clone();
         move || {
-            let (retry_id, edit_id) = (id.clone(), id.clone());
-            match status.get()? {
-                SendStatus::Sending => Some(view! { <p class="tl-sending" role="status">{state.t(Key::Sending)}</p> }.into_any()),
-                SendStatus::Failed { message, retrying } => Some(
-                    view! {
-                        <div class="tl-unsent" role="alert">
-                            <p>
-                                {state.t(if retrying { Key::NotSentRetrying } else { Key::NotSent })} " "
-                                {message}
-                            </p>
-                            <button type="button" on:click=move |_| state.retry(&retry_id)>{state.t(Key::RetryNow)}</button>
-                            <button type="button" on:click=move |_| state.edit_unsent(&edit_id)>{state.t(Key::Edit)}</button>
-                        </div>
-                    }
-                    .into_any(),
-                ),
-            }
+            editing.get().then(|| {
+                let (text, author) = content.with_untracked(|c| {
+                    c.as_ref().map(|(c, _)| (c.body.clone(), c.author.clone())).unwrap_or_default()
+                });
+                view! { <EditForm state=state id=id.clone() author=author text=text /> }
+            })
         }
     };
-    let asking = RwSignal::new(false);
+    let status = {
+        let id = id.clone();
+        Memo::new(move |_| state.sending.with(|s| s.get(&id).cloned()))
+    };
+    let status_view = {
+        let id = id.clone();
+        move || status.get().map(|s| status_view(state, &id, s))
+    };
+    let deleted = Memo::new(move |_| content.with(|c| c.as_ref().is_some_and(|(c, _)| c.deleted)));
     let actions = {
         let id = id.clone();
-        let likes = move || content.with(|c| c.as_ref().map_or(0, |(c, _)| c.likes));
-        let deleted = move || content.with(|c| c.as_ref().is_some_and(|(c, _)| c.deleted));
         // An unsent comment has no id the backend knows: no replies or likes yet.
+        move || (!pending && !deleted.get()).then(|| view! { <Actions state=state id=id.clone() row=row content=content editing=editing /> })
+    };
+    let reply_form = {
+        let id = id.clone();
         move || {
-            let (reply_id, like_id, edit_id, delete_id) = (id.clone(), id.clone(), id.clone(), id.clone());
-            let reply_button_id = format!("tl-reply-{id}");
-            (!pending).then(|| view! {
-            <div class="tl-actions">
-                <Show when=move || !deleted()>
-                    <button type="button" class="tl-reply" id=reply_button_id.clone()
-                        aria-expanded=move || form_open.get().to_string()
-                        on:click={let id = reply_id.clone(); move |_| state.set_form_open(&id, !form_open.get_untracked())}>
-                        {state.t(Key::Reply)}
-                    </button>
-                </Show>
-                {can_like.then(|| view! {
-                    <button type="button" class="tl-like" aria-pressed=move || liked.get().to_string()
-                        disabled=move || liked.get() || deleted()
-                        on:click={let id = like_id.clone(); move |_| state.like(id.clone())}>
-                        {state.t(Key::Like)}
-                        {move || (likes() > 0).then(|| format!(" · {}", likes()))}
-                    </button>
-                })}
-                {move || {
-                    let (edit_id, delete_id) = (edit_id.clone(), delete_id.clone());
-                    own.get().then(move || view! {
-                    <Show when=move || !deleted() && !editing.get() && !asking.get()>
+            state.open_forms.with(|f| f.contains(&id)).then(|| view! { <ReplyForm state=state parent=Some(id.clone()) /> })
+        }
+    };
+    // Depth, indentation and the nesting for screen readers (the list is
+    // flat on purpose) in one go. By hand: the view macro has no `aria-level`.
+    let li = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |_| {
+        let depth = depth.get();
+        if let Some(el) = li.get() {
+            let _ = el.set_attribute("aria-level", &(depth + 1).to_string());
+            let _ = el.set_attribute("data-depth", &depth.to_string());
+            let _ = el.set_attribute("data-indent", &depth.min(MAX_INDENT).to_string());
+        }
+    });
+    let first_depth = depth.get_untracked();
+    view! {
+        <li node_ref=li class=class id=format!("c-{id}")
+            // Attributes, not inline styles: pages with a strict CSP block those.
+            data-depth=first_depth data-indent=first_depth.min(MAX_INDENT)>
+            <div class="tl-head">
+                <button type="button" class="tl-toggle" aria-expanded=move || (!collapsed.get()).to_string()
+                    aria-label=toggle_aria on:click=toggle>
+                    {toggle_label}
+                </button>
+                {byline}
+                <a class="tl-permalink" href=format!("#c-{id}") aria-label=state.t(Key::LinkToComment)>"#"</a>
+            </div>
+            {move || (!collapsed.get()).then(|| view! {
+                {body.clone()}
+                {edit_form.clone()}
+                {status_view.clone()}
+                {actions.clone()}
+                {reply_form.clone()}
+            })}
+        </li>
+    }
+}
+
+fn byline(state: ThreadState, c: &Comment, parent_author: Option<&str>, deep: bool, fresh: bool) -> impl IntoView {
+    let author = if c.deleted {
+        view! { <span class="tl-author tl-gone">"—"</span> }.into_any()
+    } else {
+        author_view(c.author.clone(), c.website.clone())
+    };
+    // Past the indentation cap the nesting is no longer visible, so say it.
+    let deep = deep.then_some(parent_author).flatten().map(|a| {
+        view! { <span class="tl-deep">"↳ " {fill(state.t(Key::ReplyTo), &[("name", a)])}</span> }
+    });
+    (
+        avatar(c.avatar.as_deref()),
+        author,
+        c.created_ms.map(|ms| time_view(state, ms)),
+        c.edited_ms.map(|_| view! { <span class="tl-edited">{state.t(Key::Edited)}</span> }),
+        fresh.then(|| view! { <span class="tl-fresh">{state.t(Key::New)}</span> }),
+        deep,
+    )
+}
+
+fn status_view(state: ThreadState, id: &CommentId, status: SendStatus) -> AnyView {
+    match status {
+        SendStatus::Sending => view! { <p class="tl-sending" role="status">{state.t(Key::Sending)}</p> }.into_any(),
+        SendStatus::Failed { message, retrying } => {
+            let (retry_id, edit_id) = (id.clone(), id.clone());
+            view! {
+                <div class="tl-unsent" role="alert">
+                    <p>{state.t(if retrying { Key::NotSentRetrying } else { Key::NotSent })} " " {message}</p>
+                    <button type="button" on:click=move |_| state.retry(&retry_id)>{state.t(Key::RetryNow)}</button>
+                    <button type="button" on:click=move |_| state.edit_unsent(&edit_id)>{state.t(Key::Edit)}</button>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Reply, like, and edit or delete for the reader's own comments.
+#[component]
+fn Actions(
+    state: ThreadState,
+    id: CommentId,
+    row: Signal<Option<Row>>,
+    content: Memo<Option<(Comment, Option<String>)>>,
+    editing: Memo<bool>,
+) -> impl IntoView {
+    let form_open = {
+        let id = id.clone();
+        Memo::new(move |_| state.open_forms.with(|f| f.contains(&id)))
+    };
+    let liked = {
+        let id = id.clone();
+        Memo::new(move |_| state.liked.with(|l| l.contains(&id)))
+    };
+    // Asked again whenever the row changes: a comment that arrived through the
+    // stream before its own post was confirmed becomes editable on confirmation.
+    let own = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            row.track();
+            state.can_edit(&id)
+        })
+    };
+    let likes = move || content.with(|c| c.as_ref().map_or(0, |(c, _)| c.likes));
+    let asking = RwSignal::new(false);
+    let reply = {
+        let id = id.clone();
+        move |_| state.set_form_open(&id, !form_open.get_untracked())
+    };
+    let like = {
+        let id = id.clone();
+        move |_| state.like(id.clone())
+    };
+    let manage = {
+        let id = id.clone();
+        move || {
+            let (edit_id, delete_id) = (id.clone(), id.clone());
+            own.get().then(move || {
+                view! {
+                    <Show when=move || !editing.get() && !asking.get()>
                         <button type="button" class="tl-edit"
                             on:click={let id = edit_id.clone(); move |_| state.set_editing(&id, true)}>{state.t(Key::Edit)}</button>
                         <button type="button" class="tl-delete" on:click=move |_| asking.set(true)>{state.t(Key::Delete)}</button>
@@ -194,55 +262,25 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
                             <button type="button" class="tl-delete-no" on:click=move |_| asking.set(false)>{state.t(Key::Cancel)}</button>
                         </span>
                     </Show>
-                })}}
-            </div>
-        })
-        }
-    };
-    let edit_form = {
-        let id = id.clone();
-        move || {
-            editing.get().then(|| {
-                let text = content.with_untracked(|c| c.as_ref().map(|(c, _)| c.body.clone()).unwrap_or_default());
-                let author = content.with_untracked(|c| c.as_ref().map(|(c, _)| c.author.clone()).unwrap_or_default());
-                view! { <EditForm state=state id=id.clone() author=author text=text /> }
+                }
             })
         }
     };
-    let reply_form = {
-        let parent = Some(id.clone());
-        move || form_open.get().then(|| view! { <ReplyForm state=state parent=parent.clone() /> })
-    };
-    // The nesting, for screen readers (the list is flat on purpose). Set by
-    // hand: the view macro has no `aria-level` attribute for `<li>`.
-    let li = NodeRef::<leptos::html::Li>::new();
-    Effect::new(move |_| {
-        let level = (depth.get() + 1).to_string();
-        if let Some(el) = li.get() {
-            let _ = el.set_attribute("aria-level", &level);
-        }
-    });
     view! {
-        <li
-            node_ref=li
-            class="tl-comment"
-            class:tl-collapsed=move || collapsed.get()
-            class:tl-new=move || is_new.get()
-            class:tl-target=move || is_target.get()
-            class:tl-pending=pending
-            id=format!("c-{id}")
-            data-depth=move || depth.get()
-            // An attribute, not an inline style: pages with a strict CSP block those.
-            data-indent=move || depth.get().min(MAX_INDENT)
-        >
-            {head}
-            <Show when=move || !collapsed.get()>
-                <Show when=move || !editing.get() fallback=edit_form.clone()>{body.clone()}</Show>
-                {status_view.clone()}
-                {actions.clone()}
-                {reply_form.clone()}
-            </Show>
-        </li>
+        <div class="tl-actions">
+            <button type="button" class="tl-reply" id=format!("tl-reply-{id}")
+                aria-expanded=move || form_open.get().to_string() on:click=reply>
+                {state.t(Key::Reply)}
+            </button>
+            {state.can_like().then(|| view! {
+                <button type="button" class="tl-like" aria-pressed=move || liked.get().to_string()
+                    disabled=move || liked.get() on:click=like>
+                    {state.t(Key::Like)}
+                    {move || (likes() > 0).then(|| format!(" · {}", likes()))}
+                </button>
+            })}
+            {manage}
+        </div>
     }
 }
 
