@@ -24,6 +24,6 @@ html=$(size "$tmp/markup-size-html" --features html)
 both=$(size "$tmp/markup-size-both" --features markdown,html)
 note=$([ -n "$opt" ] && echo "after wasm-opt -Oz" || echo "no wasm-opt found: unoptimized by binaryen")
 echo "markup readers in wasm, gzip -9 bytes ($note):"
-echo "  markdown() (pulldown-cmark): $((md - base))"
+echo "  markdown():                $((md - base))"
 echo "  html():                      $((html - base))"
 echo "  both:                        $((both - base)) ($both with them, $base without)"

@@ -8,10 +8,9 @@ use crate::model::{Block, Inline};
 /// typed (the view shows them with `white-space: pre-wrap` if it wants
 /// indentation kept).
 pub fn text(src: &str) -> Vec<Block> {
-    let normalized = src.replace("\r\n", "\n").replace('\r', "\n");
     let mut blocks = Vec::new();
     let mut paragraph: Vec<Inline> = Vec::new();
-    for line in normalized.split('\n') {
+    for line in lines(src) {
         if line.trim().is_empty() {
             if !paragraph.is_empty() {
                 blocks.push(Block::Paragraph(std::mem::take(&mut paragraph)));
@@ -27,6 +26,13 @@ pub fn text(src: &str) -> Vec<Block> {
         blocks.push(Block::Paragraph(paragraph));
     }
     blocks
+}
+
+/// Lines ended by `\n`, `\r\n` or `\r`. Split on characters rather than
+/// by replacing `"\r\n"`: core's substring search, with the panic messages
+/// it brings, costs more wasm than this whole function.
+pub(crate) fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.split('\n').flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
 }
 
 /// What a reader sees, without formatting: link text (not the target), code

@@ -57,10 +57,49 @@ fn hostile_inputs() -> Vec<(&'static str, String)> {
 
 #[test]
 fn markdown_stays_fast_shallow_and_complete() {
-    for (name, src) in hostile_inputs() {
+    for (name, src) in hostile_inputs().into_iter().chain(markdown_inputs()) {
         let text = check(name, markdown, &src);
         assert!(!text.trim().is_empty(), "{name}");
     }
+}
+
+/// About 1 MB each, shaped against the markdown reader's own scanners:
+/// each would take minutes if any of them read the rest of the text again
+/// for every construct that starts. `check` bounds the time.
+fn markdown_inputs() -> Vec<(&'static str, String)> {
+    const MB: usize = 1 << 20;
+    let fill = |unit: &str| unit.repeat(MB / unit.len());
+    let half = |unit: &str| unit.repeat(MB / 2 / unit.len());
+    vec![
+        // Runs of 1, 2, 3, … backticks, none closed: each looks for its closer.
+        ("ticks-growing", (1..1448).map(|n| "`".repeat(n) + " ").collect()),
+        (
+            "ticks-growing-closed",
+            (1..1024).map(|n| "`".repeat(n) + " x ").chain((1..1024).rev().map(|n| "`".repeat(n) + " ")).collect(),
+        ),
+        ("link-parens", fill("[a](x()")),
+        ("link-dest-spaceless", fill("[a](bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")),
+        ("link-titles", fill("[a](b \"x [c](d 'y ")),
+        ("link-angle", fill("[a](<b ")),
+        ("inline-comments", "x ".to_owned() + &fill("<!--")),
+        ("inline-tags-open-quotes", "x ".to_owned() + &fill("<a b=\"<a c='")),
+        ("autolink-like", fill("<a:bbbbbbbb")),
+        ("emails-like", fill("<a.b@c")),
+        ("refs-and-uses", half("[a]: https://a.org\n[b]: https://b.org\n") + "\n" + &half("[a] [b][a] [a][] ")),
+        ("ref-labels-long", "[a]: https://a.org\n\n".to_owned() + &fill(&("[".to_owned() + &"l".repeat(990) + "] "))),
+        ("brackets-closing", "[a]: https://a.org\n\n".to_owned() + &"[".repeat(MB / 2) + &"]".repeat(MB / 2)),
+        ("emphasis-mixed", fill("*a _b ~c ~~d **e __f ")),
+        ("emphasis-closers", "*".repeat(MB / 4) + "a" + &"*".repeat(MB / 4) + "b" + &"*".repeat(MB / 4)),
+        ("intraword-runs", fill("a**b__c~~d*")),
+        ("deep-list-lazy", "- ".repeat(40) + "x\n" + &fill("lazy line\n")),
+        ("deep-quote-lines", fill(&("> ".repeat(60) + "x\n"))),
+        ("indented-spaces", " ".repeat(MB) + "x"),
+        ("fence-unclosed", "```\n".to_owned() + &fill("`` code\n")),
+        ("html-blocks", fill("<div>\n\n")),
+        ("definitions-titles", fill("[a]: b\n\"t\n")),
+        ("headings", fill("# a #\n===\n")),
+        ("tabs", fill("\t-\t>\t")),
+    ]
 }
 
 #[test]

@@ -4,7 +4,6 @@
 //! `style`, which is shown as text: a commenter's words are never lost and
 //! nothing is ever executed or loaded.
 
-mod entities;
 mod tokenizer;
 
 use crate::builder::{Builder, FrameId, Open};

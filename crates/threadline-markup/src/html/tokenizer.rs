@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::entities;
+use crate::entities::{self, Rules};
 
 pub(crate) enum Token<'a> {
     /// Entities already decoded (except inside `script`, `style` and kin).
@@ -76,7 +76,7 @@ impl<'a> Tokenizer<'a> {
     fn text_until(&mut self, end: usize, decode: bool) -> Token<'a> {
         let text = self.src.get(self.pos..end).unwrap_or_default();
         self.pos = end;
-        Token::Text(if decode { entities::decode(text) } else { Cow::Borrowed(text) })
+        Token::Text(if decode { entities::decode(text, Rules::Html) } else { Cow::Borrowed(text) })
     }
 
     fn raw_text(&mut self, name: &str, decode: bool) -> Token<'a> {
@@ -252,7 +252,7 @@ fn read_tag(src: &str, name_at: usize, stop: Option<usize>, is_end: bool) -> Opt
             "start" if start.is_none() => &mut start,
             _ => continue,
         };
-        *slot = Some(entities::decode(src.get(value_range)?).into_owned());
+        *slot = Some(entities::decode(src.get(value_range)?, Rules::Html).into_owned());
     }
     let after = i + 1;
     let token = if is_end { Token::End { name } } else { Token::Start { name, href, start } };
