@@ -9,8 +9,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use threadline_core::{Comment, SortOrder, Thread};
 
-/// Tries at the rest of a thread before saying it could not be loaded.
+/// Tries at each page of the rest of a thread before saying it could not be loaded.
 const REST_ATTEMPTS: u32 = 4;
+/// A backend whose "next page" never ends must not keep the thread loading.
+const MAX_PAGES: u32 = 200;
 
 impl ThreadState {
     pub fn reload(self) {
@@ -36,7 +38,7 @@ impl ThreadState {
                 Ok(list) => {
                     self.show(list);
                     if let Some(from) = rest {
-                        self.load_rest(from, 1);
+                        self.load_rest(from, 1, 1);
                     }
                 }
                 // What was rendered stays; the message says what went wrong.
@@ -60,7 +62,7 @@ impl ThreadState {
     /// The comments after the first page, folded in quietly (they are not
     /// news, unlike what a poll brings). Polls wait until they are in, so a
     /// new reply never arrives before its parent.
-    fn load_rest(self, from: String, attempt: u32) {
+    fn load_rest(self, from: String, page: u32, attempt: u32) {
         self.rest_loading.set(true);
         let backend = self.backend.get_value();
         let id = self.thread_id.get_value();
@@ -70,18 +72,23 @@ impl ThreadState {
                 return;
             }
             match answer {
-                Ok(rest) => {
+                Ok((comments, next)) => {
                     self.thread.update(|t| {
-                        t.merge(rest);
+                        t.merge(comments);
                         t.sort(Self::saved_ordering());
                     });
-                    self.rest_loading.set(false);
-                    self.stale.set(None);
+                    match next {
+                        Some(next) if page < MAX_PAGES => self.load_rest(next, page + 1, 1),
+                        _ => {
+                            self.rest_loading.set(false);
+                            self.stale.set(None);
+                        }
+                    }
                 }
                 Err(e) if attempt < REST_ATTEMPTS => {
                     warn(&format!("the rest of the thread did not load (attempt {attempt}): {e}"));
                     let wait = std::time::Duration::from_millis(1000 << attempt);
-                    set_timeout(move || self.load_rest(from, attempt + 1), wait);
+                    set_timeout(move || self.load_rest(from, page, attempt + 1), wait);
                 }
                 Err(e) => {
                     self.rest_loading.set(false);

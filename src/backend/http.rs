@@ -6,7 +6,7 @@ use gloo_net::http::RequestBuilder;
 use serde_json::Value;
 use std::cell::RefCell;
 use threadline_core::{
-    Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, FirstPage, NewComment,
+    Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, Page, NewComment,
 };
 use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
 use threadline_sync::description::Credentials;
@@ -219,7 +219,7 @@ impl Backend for HttpBackend {
         Box::pin(self.list_pages(thread, None))
     }
 
-    fn list_first<'a>(&'a self, thread: &'a str, top: u32) -> Option<FirstPage<'a>> {
+    fn list_first<'a>(&'a self, thread: &'a str, top: u32) -> Option<Page<'a>> {
         let url = threadline_sync::answers::first_page_url(&self.desc, thread, top)?;
         Some(Box::pin(async move {
             let (json, next) = self.list_page(&url.map_err(BackendError::Invalid)?, true).await?;
@@ -227,8 +227,12 @@ impl Backend for HttpBackend {
         }))
     }
 
-    fn list_rest<'a>(&'a self, thread: &'a str, from: String) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
-        Box::pin(self.list_pages(thread, Some(from)))
+    fn list_rest<'a>(&'a self, thread: &'a str, from: String) -> Page<'a> {
+        Box::pin(async move {
+            let url = list_url(&self.desc, thread, Some(&from), None).map_err(BackendError::Invalid)?;
+            let (json, next) = self.list_page(&url, false).await?;
+            Ok((self.parse(&json)?, next))
+        })
     }
 
     fn poll<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Option<Vec<Comment>>, BackendError>> {

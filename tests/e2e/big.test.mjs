@@ -22,6 +22,10 @@ before(async () => {
 });
 after(async () => { await ref?.stop(); });
 
+/** Until every page of the thread is in (the first screen comes before the rest). */
+const whole = (page) => page.waitForFunction(
+  () => document.querySelector('.tl-count')?.textContent === '10,000 comments' && !document.querySelector('.tl-status'),
+  null, { timeout: 30000 });
 const topLevel = (page) => page.locator('.tl-rows > li.tl-comment[data-depth="0"]').count();
 
 test('10,000 comments: pages, more replies, continue-thread, permalinks and sorting', async () => {
@@ -30,8 +34,7 @@ test('10,000 comments: pages, more replies, continue-thread, permalinks and sort
   const errors = watchErrors(page);
   try {
     await page.goto(`${ref.url}?thread=${encodeURIComponent(THREAD)}&poll=0`);
-    await page.waitForSelector('.tl-more-top');
-    assert.equal(await page.locator('.tl-count').textContent(), '10,000 comments');
+    await whole(page);
     const roots = doc.comments.filter((c) => !c.parent).length;
     assert.equal(await topLevel(page), 20);
     assert.equal(await page.locator('.tl-more-top').textContent(), `Show ${(roots - 20).toLocaleString('en')} more comments`);
@@ -112,8 +115,7 @@ test('10,000 comments: the first screen comes from a small prefetched page, the 
     assert.deepEqual(await page.evaluate(() => [window.__prefetchStarted, '__threadlinePrefetch' in window]), [true, false]);
     const shownIds = await page.locator('.tl-rows > li.tl-comment').evaluateAll((els) => els.map((e) => e.id));
     release();
-    await page.waitForSelector('.tl-more-top', { timeout: 20000 });
-    assert.equal(await page.locator('.tl-count').textContent(), '10,000 comments');
+    await whole(page);
     assert.equal(await page.locator('.tl-status').count(), 0);
     // The rows already shown stayed where they were; nothing was marked new.
     const after = await page.locator('.tl-rows > li.tl-comment').evaluateAll((els) => els.map((e) => e.id));

@@ -76,8 +76,8 @@ fn unsupported<'a, T: 'a>(what: &str) -> BoxFuture<'a, Result<T, BackendError>> 
     Box::pin(async move { Err(BackendError::Rejected(message)) })
 }
 
-/// A first page of a thread and where the rest starts (None: it was all).
-pub type FirstPage<'a> = BoxFuture<'a, Result<(Vec<Comment>, Option<String>), BackendError>>;
+/// One page of a thread and where the next starts (None: it was the last).
+pub type Page<'a> = BoxFuture<'a, Result<(Vec<Comment>, Option<String>), BackendError>>;
 
 pub trait Backend {
     /// Every comment of a thread, flat, with parent ids.
@@ -89,13 +89,15 @@ pub trait Backend {
     /// where the rest starts, for a backend that can page that way: a big
     /// thread's first screen is drawn from it while `list_rest` loads the
     /// others. None: this backend lists everything at once (`list`).
-    fn list_first<'a>(&'a self, _thread: &'a str, _top: u32) -> Option<FirstPage<'a>> {
+    fn list_first<'a>(&'a self, _thread: &'a str, _top: u32) -> Option<Page<'a>> {
         None
     }
 
-    /// Every comment from where `list_first` said the rest starts.
-    fn list_rest<'a>(&'a self, thread: &'a str, _from: String) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
-        self.list(thread)
+    /// The page that starts where `list_first` (or the page before) said,
+    /// and where the next one starts. Page by page, so a big thread's rest is
+    /// folded in a piece at a time and the page stays responsive.
+    fn list_rest<'a>(&'a self, thread: &'a str, _from: String) -> Page<'a> {
+        Box::pin(async move { Ok((self.list(thread).await?, None)) })
     }
 
     /// What changed since the last `list` or `poll` (new and changed comments;

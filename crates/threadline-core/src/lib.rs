@@ -12,7 +12,7 @@ pub mod sort;
 pub mod tree;
 pub mod window;
 
-pub use backend::{Backend, BackendError, BoxFuture, Capabilities, Edit, FirstPage};
+pub use backend::{Backend, BackendError, BoxFuture, Capabilities, Edit, Page};
 pub use collapse::CollapseState;
 pub use model::{BodyFormat, Comment, CommentId, NewComment};
 pub use rows::{visible_rows, window_rows, Row, RowKey, RowKind};
