@@ -136,11 +136,24 @@ impl ThreadState {
     /// own cell (`RowCells`), set only when that row changed: a collapse, a
     /// page of more comments or a new reply notifies the rows that changed,
     /// not every row on screen.
-    pub fn row_keys(self, cells: RowCells) -> Memo<Vec<RowKey>> {
+    ///
+    /// The rows come in groups, one per top-level comment with what is shown
+    /// of its replies: the view keeps one keyed list per group, so opening or
+    /// closing replies moves nothing outside that group (one flat keyed list
+    /// re-inserted every row below the change).
+    pub fn row_groups(self, cells: RowCells) -> Memo<Vec<RowGroup>> {
         Memo::new(move |_| {
             let rows = self.thread.with(|t| self.collapse.with(|c| self.window.with(|w| window_rows(t, c, w))));
             cells.update(&rows);
-            rows.iter().map(Row::key).collect()
+            let mut groups: Vec<RowGroup> = Vec::new();
+            for row in &rows {
+                let key = row.key();
+                match groups.last_mut() {
+                    Some(g) if row.depth > 0 && key != RowKey::MoreTop => g.rows.push(key),
+                    _ => groups.push(RowGroup { head: key.clone(), rows: vec![key] }),
+                }
+            }
+            groups
         })
     }
 
@@ -214,7 +227,14 @@ pub fn warn(msg: &str) {
     web_sys::console::warn_1(&format!("threadline: {msg}").into());
 }
 
-/// One reactive cell per row on screen, by key (see `ThreadState::row_keys`).
+/// A top-level row and the rows drawn under it (see `ThreadState::row_groups`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowGroup {
+    pub head: RowKey,
+    pub rows: Vec<RowKey>,
+}
+
+/// One reactive cell per row on screen, by key (see `ThreadState::row_groups`).
 /// Reference-counted cells, not arena signals: they are created inside a memo
 /// and must outlive its next run.
 #[derive(Clone, Copy)]

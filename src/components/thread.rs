@@ -10,7 +10,7 @@ use threadline_core::{CommentId, Ordering, RowKey, SortOrder};
 #[component]
 pub fn ThreadView(state: ThreadState) -> impl IntoView {
     let cells = RowCells::new();
-    let keys = state.row_keys(cells);
+    let groups = state.row_groups(cells);
     let count = move || state.count(Noun::Comments, state.thread.with(|t| t.len()));
     let status = move || match state.load.get() {
         Load::Loading => view! { <p class="tl-status" role="status">{state.t(Key::LoadingComments)}</p> }.into_any(),
@@ -68,11 +68,17 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
             {status}
             {focus_bar}
             <ol class="tl-rows" id="tl-rows" tabindex="-1">
-                <For each=move || keys.get() key=|k| k.clone() let:key>
-                    {match key {
-                        RowKey::Comment(id) => view! { <CommentRow state=state cells=cells id=id /> }.into_any(),
-                        other => view! { <MoreRow state=state cells=cells key=other /> }.into_any(),
-                    }}
+                <For each=move || groups.with(|g| g.iter().map(|g| g.head.clone()).collect::<Vec<_>>()) key=|k| k.clone() let:head>
+                    <For
+                        each=move || groups.with(|g| g.iter().find(|g| g.head == head).map(|g| g.rows.clone()).unwrap_or_default())
+                        key=|k| k.clone()
+                        let:key
+                    >
+                        {match key {
+                            RowKey::Comment(id) => view! { <CommentRow state=state cells=cells id=id /> }.into_any(),
+                            other => view! { <MoreRow state=state cells=cells key=other /> }.into_any(),
+                        }}
+                    </For>
                 </For>
             </ol>
         </section>
