@@ -1,6 +1,9 @@
-//! The demo page: the seed article, its policy and its thread. The backend is
-//! chosen by the page's query string:
-//! - `?backend=local`: the browser's own storage (`LocalBackend`), no server;
+//! The demo page: the seed article and its policy are plain HTML in
+//! index.html (written by tools/seed_to_html.py), painted before any script
+//! runs; this draws the thread under them. The backend is chosen by the
+//! page's query string:
+//! - `?backend=local`: the browser's own storage (`LocalBackend`) holding the
+//!   seed's comments, no server;
 //! - `?preset=NAME&base=URL`: a known backend (threadline, json-server, isso, remark42);
 //! - `?description=JSON&base=URL`: any backend, described in full (see the README);
 //!   `&timeout=MS` changes how long a request may take;
@@ -12,7 +15,7 @@
 //! - nothing: the default below.
 
 use crate::backend::{describe, HttpBackend, LocalBackend};
-use crate::components::{ArticleView, PolicyView, ThreadView};
+use crate::components::ThreadView;
 use crate::state::ThreadState;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -24,18 +27,29 @@ pub const SEED_JSON: &str = include_str!("../seed/asbarez.json");
 const DEFAULT_BACKEND: &str = "server";
 
 fn query(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    thread_local!(static PARAMS: Option<web_sys::UrlSearchParams> = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()));
+    PARAMS.with(|p| p.as_ref()?.get(name))
+}
+
+/// The seed article's thread, named by the page it is printed on.
+fn page_thread() -> Option<String> {
+    let meta = web_sys::window()?.document()?.query_selector("meta[name='threadline-thread']").ok()??;
+    meta.get_attribute("content").filter(|t| !t.is_empty())
 }
 
 /// The backend and how often to ask it for new comments.
-fn choose_backend(seed: &SeedDocument) -> Result<(Rc<dyn Backend>, u32), String> {
+fn choose_backend() -> Result<(Rc<dyn Backend>, u32), String> {
     let preset = query("preset").or_else(|| query("description").map(|_| String::new()));
     let backend =
         query("backend").unwrap_or_else(|| if preset.is_some() { "http".into() } else { DEFAULT_BACKEND.into() });
     match backend.as_str() {
         // Polling the browser's own storage shows what other tabs posted.
-        "local" => Ok((Rc::new(LocalBackend::new(seed.thread.clone(), seed.comments.clone())), 10_000)),
+        "local" => {
+            let seed = SeedDocument::from_json(SEED_JSON)?;
+            Ok((Rc::new(LocalBackend::new(seed.thread, seed.comments)), 10_000))
+        }
         "http" | "server" => {
             let base = query("base").unwrap_or_default();
             let preset = preset.filter(|p| !p.is_empty());
@@ -50,15 +64,16 @@ fn choose_backend(seed: &SeedDocument) -> Result<(Rc<dyn Backend>, u32), String>
     }
 }
 
+/// The thread under the page's article, or why it cannot be shown.
 #[component]
-pub fn DemoPage() -> impl IntoView {
-    let seed = match SeedDocument::from_json(SEED_JSON) {
-        Ok(seed) => seed,
-        Err(e) => return view! { <p class="tl-error" role="alert">{e}</p> }.into_any(),
-    };
-    let thread = match choose_backend(&seed) {
+pub fn DemoThread() -> impl IntoView {
+    match choose_backend() {
         Ok((backend, poll_ms)) => {
-            let thread_id = query("thread").filter(|t| !t.is_empty()).unwrap_or_else(|| seed.thread.clone());
+            let thread_id = query("thread")
+                .filter(|t| !t.is_empty())
+                .or_else(page_thread)
+                .or_else(|| SeedDocument::from_json(SEED_JSON).ok().map(|s| s.thread))
+                .unwrap_or_default();
             let mut state = ThreadState::new(thread_id, backend);
             if let Some(tag) = query("lang") {
                 state.lang = crate::i18n::Lang::from_tag(&tag);
@@ -77,13 +92,10 @@ pub fn DemoPage() -> impl IntoView {
             crate::state::warn(&e);
             view! { <p class="tl-error" role="alert">"Comments cannot be shown: " {e}</p> }.into_any()
         }
-    };
-    view! {
-        <main class="tl-page tl-root" data-theme=query("theme").unwrap_or_else(|| "auto".into())>
-            <ArticleView article=seed.article />
-            <PolicyView policy=seed.policy />
-            {thread}
-        </main>
     }
-    .into_any()
+}
+
+/// The page's colours: `?theme=` or the reader's system setting.
+pub fn theme() -> String {
+    query("theme").unwrap_or_else(|| "auto".into())
 }

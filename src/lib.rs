@@ -18,12 +18,21 @@ pub mod posting;
 pub mod state;
 pub mod storage;
 
+use wasm_bindgen::JsCast;
+
 /// Mounts the demo page (article + thread) into `<body>`.
 pub fn start_demo() {
     panic::install_hook();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     // The static placeholder index.html paints while the wasm loads.
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("tl-boot")) {
+    if let Some(boot) = document.get_element_by_id("tl-boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(demo::DemoPage);
+    // The article is the page's own HTML; the thread goes under it.
+    let Some(page) = document.get_element_by_id("tl-demo").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = page.set_attribute("data-theme", &demo::theme());
+    leptos::mount::mount_to(page, demo::DemoThread).forget();
 }

@@ -1,6 +1,5 @@
 //! The view: components that only wire the core to the DOM.
 
-pub mod article;
 pub mod body;
 pub mod comment;
 pub mod draft_check;
@@ -10,7 +9,6 @@ pub mod policy;
 pub mod reply_form;
 pub mod thread;
 
-pub use article::ArticleView;
 pub use comment::CommentRow;
 pub use edit_form::EditForm;
 pub use more::MoreRow;

@@ -77,13 +77,24 @@ fn seed_text_is_verbatim() {
     assert_eq!(a.paragraphs.len(), 11);
 }
 
-/// The demo page prefetches the seed thread's first page by the id it
-/// carries; a different id would only waste that request, but say so here.
+/// The demo page prints the seed article as HTML (tools/seed_to_html.py) and
+/// prefetches the seed thread by the id it carries: both must match the seed.
 #[test]
-fn demo_page_names_the_seed_thread() {
+fn demo_page_prints_the_seed_article_and_names_its_thread() {
     let page = include_str!("../../../index.html");
+    let seed = seed();
     assert!(
-        page.contains(&format!("name=\"threadline-thread\" content=\"{}\"", seed().thread)),
+        page.contains(&format!("name=\"threadline-thread\" content=\"{}\"", seed.thread)),
         "index.html's threadline-thread is not the seed's thread id"
     );
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let a = &seed.article;
+    let mut texts = vec![a.title.clone(), a.byline.clone(), a.image_caption.clone(), seed.policy.title.clone(), seed.policy.text.clone()];
+    let (first, rest) = a.paragraphs.split_first().expect("the article has paragraphs");
+    texts.push(format!("<span class=\"tl-dateline\">{}</span>—{}", escape(&a.dateline), escape(first)));
+    texts.extend(rest.iter().cloned());
+    for t in texts {
+        let html = if t.starts_with("<span") { t } else { escape(&t) };
+        assert!(page.contains(&html), "index.html lacks {html:?}: run python3 tools/seed_to_html.py");
+    }
 }
