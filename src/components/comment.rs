@@ -174,16 +174,20 @@ fn byline(state: ThreadState, c: &Comment, parent_author: Option<&str>, deep: bo
     };
     // Past the indentation cap the nesting is no longer visible, so say it.
     let deep = deep.then_some(parent_author).flatten().map(|a| {
-        view! { <span class="tl-deep">"↳ " {fill(state.t(Key::ReplyTo), &[("name", a)])}</span> }
+        view! { <span class="tl-deep">"↳ " {fill(state.t(Key::ReplyTo), &[("name", a)])}</span> }.into_any()
     });
-    (
+    // Only the parts there are: an absent part would still cost a placeholder node per row.
+    [
         avatar(c.avatar.as_deref()),
-        author,
+        Some(author),
         c.created_ms.map(|ms| time_view(state, ms)),
-        c.edited_ms.map(|_| view! { <span class="tl-edited">{state.t(Key::Edited)}</span> }),
-        fresh.then(|| view! { <span class="tl-fresh">{state.t(Key::New)}</span> }),
+        c.edited_ms.map(|_| view! { <span class="tl-edited">{state.t(Key::Edited)}</span> }.into_any()),
+        fresh.then(|| view! { <span class="tl-fresh">{state.t(Key::New)}</span> }.into_any()),
         deep,
-    )
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
 }
 
 fn status_view(state: ThreadState, id: &CommentId, status: SendStatus) -> AnyView {
@@ -291,10 +295,13 @@ fn avatar(url: Option<&str>) -> Option<AnyView> {
 
 /// "3 hours ago" in the reader's language, with the exact time for machines and on hover.
 fn time_view(state: ThreadState, ms: i64) -> AnyView {
-    let now = js_sys::Date::now() as i64;
-    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    let text = threadline_i18n::relative_time(state.lang, now, ms, offset);
-    let iso =
-        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).to_iso_string().as_string().unwrap_or_default();
+    let text = threadline_i18n::relative_time(state.lang, js_sys::Date::now() as i64, ms, utc_offset());
+    let iso = threadline_i18n::iso_utc(ms);
     view! { <time class="tl-time" datetime=iso.clone() title=iso>{text}</time> }.into_any()
+}
+
+/// The reader's UTC offset in minutes, asked of the browser once per page.
+fn utc_offset() -> i32 {
+    thread_local!(static OFFSET: i32 = -(js_sys::Date::new_0().get_timezone_offset() as i32));
+    OFFSET.with(|o| *o)
 }

@@ -29,7 +29,7 @@ use alloc::string::String;
 
 pub use keys::Key;
 pub use plural::{plural_category, Forms, Noun, Plural};
-pub use relative::{date, relative_time};
+pub use relative::{date, iso_utc, relative_time};
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub enum Lang {

@@ -4,6 +4,7 @@
 //! "yesterday" only if it was written on the previous date.
 
 use crate::{count, t, Key, Lang, Noun};
+use alloc::format;
 use alloc::string::String;
 
 const MINUTE: i64 = 60_000;
@@ -56,6 +57,23 @@ pub fn date(lang: Lang, ms: i64, utc_offset_min: i32) -> String {
     }
 }
 
+/// The instant in UTC as `<time datetime>` and JavaScript's `toISOString`
+/// write it ("2024-03-12T09:05:00.000Z"; years past 0–9999 with a sign and
+/// six digits). Computed here rather than by a JS `Date` per comment: a big
+/// thread draws hundreds at once, and any stored number must give a string,
+/// where `Date` throws outside its range.
+pub fn iso_utc(ms: i64) -> String {
+    let (y, m, d) = civil_from_days(ms.div_euclid(DAY));
+    let t = ms.rem_euclid(DAY);
+    let (h, min, s, milli) = (t / 3_600_000, t / MINUTE % 60, t / 1000 % 60, t % 1000);
+    let year = if (0..=9999).contains(&y) {
+        format!("{y:04}")
+    } else {
+        format!("{}{:06}", if y < 0 { '-' } else { '+' }, y.unsigned_abs())
+    };
+    format!("{year}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z")
+}
+
 /// Days since 1970-01-01 in the reader's time zone.
 fn local_day(ms: i64, utc_offset_min: i32) -> i64 {
     let offset = i64::from(utc_offset_min.clamp(-MAX_OFFSET_MIN, MAX_OFFSET_MIN)) * MINUTE;
@@ -81,6 +99,24 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::civil_from_days;
+
+    #[test]
+    fn iso_like_javascript() {
+        use super::iso_utc;
+        assert_eq!(iso_utc(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso_utc(-1), "1969-12-31T23:59:59.999Z");
+        // new Date(1710234300123).toISOString()
+        assert_eq!(iso_utc(1_710_234_300_123), "2024-03-12T09:05:00.123Z");
+        // new Date(-62167219200000).toISOString(): year 0, and the year before it
+        assert_eq!(iso_utc(-62_167_219_200_000), "0000-01-01T00:00:00.000Z");
+        assert_eq!(iso_utc(-62_198_755_200_000), "-000001-01-01T00:00:00.000Z");
+        // new Date(8.64e15).toISOString()
+        assert_eq!(iso_utc(8_640_000_000_000_000), "+275760-09-13T00:00:00.000Z");
+        assert_eq!(iso_utc(-8_640_000_000_000_000), "-271821-04-20T00:00:00.000Z");
+        // Beyond JS dates: still a string, no panic.
+        assert!(!iso_utc(i64::MAX).is_empty());
+        assert!(!iso_utc(i64::MIN).is_empty());
+    }
 
     #[test]
     fn civil_dates() {
