@@ -11,7 +11,14 @@ use threadline_core::{CommentId, Ordering, RowKey, SortOrder};
 pub fn ThreadView(state: ThreadState) -> impl IntoView {
     let cells = RowCells::new();
     let groups = state.row_groups(cells);
-    let count = move || state.count(Noun::Comments, state.thread.with(|t| t.len()));
+    // A partial count would mislead while a big thread's rest is still coming.
+    let count = move || {
+        if state.rest_loading.get() {
+            state.t(Key::Comments).to_owned()
+        } else {
+            state.count(Noun::Comments, state.thread.with(|t| t.len()))
+        }
+    };
     let status = move || match state.load.get() {
         Load::Loading => view! { <p class="tl-status" role="status">{state.t(Key::LoadingComments)}</p> }.into_any(),
         Load::Ready if state.rest_loading.get() => {

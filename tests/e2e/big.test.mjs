@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser, watchErrors, ROOT } from './browser.mjs';
+import { useBrowser, watchErrors, ROOT, ARTIFACTS } from './browser.mjs';
 import { referenceServer } from './refserver.mjs';
 
 const env = useBrowser();
@@ -109,11 +109,15 @@ test('10,000 comments: the first screen comes from a small prefetched page, the 
     await page.locator('.tl-status', { hasText: 'Loading the rest of the comments…' }).waitFor();
     assert.equal(await topLevel(page), 20);
     assert.equal(await page.locator('.tl-more-top').count(), 0);
+    // No count yet: the number of comments loaded so far would mislead.
+    assert.equal(await page.locator('.tl-count').textContent(), 'Comments');
     // One request for the first page: the page script's, taken by the widget.
     const first = lists.filter((q) => q.includes('limit=20'));
     assert.equal(first.length, 1, `first-page requests: ${lists.join(' | ')}`);
     assert.deepEqual(await page.evaluate(() => [window.__prefetchStarted, '__threadlinePrefetch' in window]), [true, false]);
     const shownIds = await page.locator('.tl-rows > li.tl-comment').evaluateAll((els) => els.map((e) => e.id));
+    await page.locator('.tl-toolbar').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/40-loading-rest.png` });
     release();
     await whole(page);
     assert.equal(await page.locator('.tl-status').count(), 0);
