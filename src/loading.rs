@@ -80,7 +80,7 @@ impl ThreadState {
                     match next {
                         Some(next) if page < MAX_PAGES => self.load_rest(next, page + 1, 1),
                         _ => {
-                            self.rest_loading.set(false);
+                            self.rest_done();
                             self.stale.set(None);
                         }
                     }
@@ -91,10 +91,18 @@ impl ThreadState {
                     set_timeout(move || self.load_rest(from, page, attempt + 1), wait);
                 }
                 Err(e) => {
-                    self.rest_loading.set(false);
+                    self.rest_done();
                     self.stale.set(Some(self.error_text(&e)));
                 }
             }
         });
+    }
+
+    fn rest_done(self) {
+        self.rest_loading.set(false);
+        let held = self.held.try_update_value(std::mem::take).unwrap_or_default();
+        if !held.is_empty() {
+            self.merge(held);
+        }
     }
 }

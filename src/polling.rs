@@ -42,6 +42,9 @@ impl ThreadState {
             }
             let data = e.data().as_string().unwrap_or_default();
             match self.backend.with_value(|b| b.parse_event(&data)) {
+                // A reply to a comment of the part still loading would have no
+                // parent yet: held until the thread is whole (`loading.rs`).
+                Ok(c) if self.rest_loading.get_untracked() => self.held.update_value(|h| h.push(c)),
                 Ok(c) => self.merge(vec![c]),
                 Err(m) => warn(&format!("a stream event was not understood: {m}")),
             }

@@ -41,6 +41,8 @@ pub struct ThreadState {
     pub notice: RwSignal<Option<String>>,
     /// The rest of a big thread is still loading after its first screen (`loading.rs`).
     pub rest_loading: RwSignal<bool>,
+    /// Stream events that came while the rest was loading, merged once it is in.
+    pub(crate) held: StoredValue<Vec<threadline_core::Comment>>,
     /// Why the thread on screen may be out of date (the last check for new comments failed).
     pub stale: RwSignal<Option<String>>,
     /// Comments that arrived while the reader was on the page.
@@ -110,6 +112,7 @@ impl ThreadState {
             fresh: RwSignal::new(BTreeSet::new()),
             stale: RwSignal::new(None),
             rest_loading: RwSignal::new(false),
+            held: StoredValue::new(Vec::new()),
             window: RwSignal::new(Window::default()),
             liked: RwSignal::new(liked),
             editing: RwSignal::new(BTreeSet::new()),

@@ -23,9 +23,9 @@ before(async () => {
 after(async () => { await ref?.stop(); });
 
 /** Until every page of the thread is in (the first screen comes before the rest). */
-const whole = (page) => page.waitForFunction(
-  () => document.querySelector('.tl-count')?.textContent === '10,000 comments' && !document.querySelector('.tl-status'),
-  null, { timeout: 30000 });
+const whole = (page, count = '10,000 comments') => page.waitForFunction(
+  (c) => document.querySelector('.tl-count')?.textContent === c && !document.querySelector('.tl-status'),
+  count, { timeout: 30000 });
 const topLevel = (page) => page.locator('.tl-rows > li.tl-comment[data-depth="0"]').count();
 
 test('10,000 comments: pages, more replies, continue-thread, permalinks and sorting', async () => {
@@ -79,7 +79,7 @@ test('10,000 comments: pages, more replies, continue-thread, permalinks and sort
   }
 });
 
-test('10,000 comments: the first screen comes from a small prefetched page, the rest follows (and is retried)', async () => {
+test('10,000 comments: the first screen comes from a small prefetched page, the rest follows (and is retried); a reply streamed meanwhile lands under its parent', async () => {
   const context = await env.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -105,7 +105,8 @@ test('10,000 comments: the first screen comes from a small prefetched page, the 
     return route.continue();
   });
   try {
-    await page.goto(`${ref.url}?thread=${encodeURIComponent(THREAD)}&poll=0`);
+    // Polls only every minute, but the event stream is followed.
+    await page.goto(`${ref.url}?thread=${encodeURIComponent(THREAD)}&poll=60000`);
     await page.locator('.tl-status', { hasText: 'Loading the rest of the comments…' }).waitFor();
     assert.equal(await topLevel(page), 20);
     assert.equal(await page.locator('.tl-more-top').count(), 0);
@@ -118,12 +119,29 @@ test('10,000 comments: the first screen comes from a small prefetched page, the 
     const shownIds = await page.locator('.tl-rows > li.tl-comment').evaluateAll((els) => els.map((e) => e.id));
     await page.locator('.tl-toolbar').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/40-loading-rest.png` });
+    // Another reader answers a comment the page does not have yet.
+    const parent = doc.comments.filter((c) => !c.parent)[30].id;
+    await page.waitForTimeout(1000); // the stream is subscribed
+    const res = await fetch(`${ref.url}api/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Client-Id': 'other-reader' },
+      body: JSON.stringify({ thread: THREAD, parent, author: 'Lusine', body: 'Thank you for the sources.' }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const reply = (await res.json()).comment.id;
     release();
-    await whole(page);
+    await whole(page, '10,001 comments');
     assert.equal(await page.locator('.tl-status').count(), 0);
+    // Under its parent, not left at top level for want of one: its permalink opens it there.
+    await page.evaluate((id) => { location.hash = `c-${id}`; }, reply);
+    const shown = page.locator(`[id="c-${reply}"].tl-target`);
+    await shown.waitFor();
+    assert.equal(await shown.getAttribute('data-depth'), '1');
+    assert.equal(await page.locator(`[id="c-${parent}"]`).getAttribute('data-depth'), '0');
     // The rows already shown stayed where they were; nothing was marked new.
     const after = await page.locator('.tl-rows > li.tl-comment').evaluateAll((els) => els.map((e) => e.id));
     assert.deepEqual(after.slice(0, shownIds.length), shownIds);
+    // It was part of the thread when the page loaded: not marked new.
     assert.equal(await page.locator('.tl-fresh').count(), 0);
     assert.ok(lists.some((q) => q.includes('offset=20')), lists.join(' | '));
     assert.deepEqual(errors.filter((e) => !/503|did not load/.test(e)), []);
