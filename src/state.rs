@@ -8,8 +8,7 @@ use std::collections::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use threadline_core::{
-    window_rows, Backend, Capabilities, CollapseState, CommentId, Ordering, Row, RowKey,
-    SortOrder, Thread, Window,
+    window_rows, Backend, Capabilities, CollapseState, CommentId, Ordering, Row, RowKey, SortOrder, Thread, Window,
 };
 use threadline_policy::Policy;
 use threadline_sync::Outbox;

@@ -5,9 +5,7 @@ use super::owned;
 use gloo_net::http::RequestBuilder;
 use serde_json::Value;
 use std::cell::RefCell;
-use threadline_core::{
-    Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, Page, NewComment,
-};
+use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment, Page};
 use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
 use threadline_sync::description::Credentials;
 use threadline_sync::{

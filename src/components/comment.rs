@@ -83,7 +83,8 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
         move || {
             let fresh = state.fresh.with(|f| f.contains(&id));
             let deep = depth.get() > MAX_INDENT;
-            content.with(|c| c.as_ref().map(|(c, parent_author)| byline(state, c, parent_author.as_deref(), deep, fresh)))
+            content
+                .with(|c| c.as_ref().map(|(c, parent_author)| byline(state, c, parent_author.as_deref(), deep, fresh)))
         }
     };
     let body = move || {
@@ -123,12 +124,18 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
     let actions = {
         let id = id.clone();
         // An unsent comment has no id the backend knows: no replies or likes yet.
-        move || (!pending && !deleted.get()).then(|| view! { <Actions state=state id=id.clone() row=row content=content editing=editing /> })
+        move || {
+            (!pending && !deleted.get())
+                .then(|| view! { <Actions state=state id=id.clone() row=row content=content editing=editing /> })
+        }
     };
     let reply_form = {
         let id = id.clone();
         move || {
-            state.open_forms.with(|f| f.contains(&id)).then(|| view! { <ReplyForm state=state parent=Some(id.clone()) /> })
+            state
+                .open_forms
+                .with(|f| f.contains(&id))
+                .then(|| view! { <ReplyForm state=state parent=Some(id.clone()) /> })
         }
     };
     // Depth, indentation and the nesting for screen readers (the list is
@@ -156,7 +163,7 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
                 <a class="tl-permalink" href=format!("#c-{id}") aria-label=state.t(Key::LinkToComment)>"#"</a>
             </div>
             {move || (!collapsed.get()).then(|| view! {
-                {body.clone()}
+                {body}
                 {edit_form.clone()}
                 {status_view.clone()}
                 {actions.clone()}
@@ -173,9 +180,10 @@ fn byline(state: ThreadState, c: &Comment, parent_author: Option<&str>, deep: bo
         author_view(c.author.clone(), c.website.clone())
     };
     // Past the indentation cap the nesting is no longer visible, so say it.
-    let deep = deep.then_some(parent_author).flatten().map(|a| {
-        view! { <span class="tl-deep">"↳ " {fill(state.t(Key::ReplyTo), &[("name", a)])}</span> }.into_any()
-    });
+    let deep = deep
+        .then_some(parent_author)
+        .flatten()
+        .map(|a| view! { <span class="tl-deep">"↳ " {fill(state.t(Key::ReplyTo), &[("name", a)])}</span> }.into_any());
     // Only the parts there are: an absent part would still cost a placeholder node per row.
     [
         avatar(c.avatar.as_deref()),

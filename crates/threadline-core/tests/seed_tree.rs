@@ -89,7 +89,13 @@ fn demo_page_prints_the_seed_article_and_names_its_thread() {
     );
     let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let a = &seed.article;
-    let mut texts = vec![a.title.clone(), a.byline.clone(), a.image_caption.clone(), seed.policy.title.clone(), seed.policy.text.clone()];
+    let mut texts = vec![
+        a.title.clone(),
+        a.byline.clone(),
+        a.image_caption.clone(),
+        seed.policy.title.clone(),
+        seed.policy.text.clone(),
+    ];
     let (first, rest) = a.paragraphs.split_first().expect("the article has paragraphs");
     texts.push(format!("<span class=\"tl-dateline\">{}</span>—{}", escape(&a.dateline), escape(first)));
     texts.extend(rest.iter().cloned());
