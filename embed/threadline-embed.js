@@ -24,8 +24,28 @@ function configOf(el) {
   return config;
 }
 
+// The first page of comments, asked for while the wasm loads, for the
+// reference server's preset (the only one whose URLs this file knows); the
+// widget takes it only if it would ask for exactly this URL
+// (src/backend/prefetch.rs), anything else is left unused.
+function prefetch(config) {
+  try {
+    if (config.backend === 'local' || config.description || (config.preset ?? 'threadline') !== 'threadline') return;
+    if (location.hash.startsWith('#c-')) return;
+    if (!(localStorage.getItem('threadline:sort') || 'oldest').startsWith('oldest')) return;
+    const id = encodeURIComponent(config.thread ?? '').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const top = Number.isFinite(config.top) ? Math.max(1, Math.floor(config.top)) : 20;
+    const url = `${(config.base ?? '').replace(/\/+$/, '')}/api/comments?thread=${id}&limit=${top}`;
+    const started = (window.__threadlinePrefetch ??= {});
+    if (started[url]) return;
+    started[url] = fetch(url, { signal: AbortSignal.timeout(15000) });
+    started[url].catch(() => { /* the widget asks again and reports */ });
+  } catch { /* storage or fetch unavailable: the widget asks itself */ }
+}
+
 /** Mounts a thread into `element`; answers a handle with unmount(). */
 export async function mountThread(element, config) {
+  prefetch(config);
   await ready;
   return mount(element, { stylesheet, ...config });
 }
@@ -40,6 +60,7 @@ class ThreadlineThread extends HTMLElement {
       this.textContent = `threadline: ${e.message}`;
       return;
     }
+    prefetch(config);
     await ready;
     // Removed (or moved) while the wasm was loading: nothing to do.
     if (this._token !== token || !this.isConnected || this._handle) return;

@@ -38,9 +38,15 @@ test('two widgets on a hostile host page: isolated both ways, keyboard-only, acc
     const without = await hostStyles(page);
     await page.unroute('**/embed/threadline-embed.js');
     // … and with it: not one host style changed.
+    const firstPages = [];
+    page.on('request', (r) => { if (r.url().includes('/api/comments?')) firstPages.push(new URL(r.url()).search); });
     await page.goto(`${ref.url}host/`);
     await thread(page, 'thread-en').locator('.tl-comment').first().waitFor();
     await thread(page, 'thread-ru').locator('.tl-count').waitFor();
+    // Each widget's first page was asked for once, by the loader while the
+    // wasm loaded, and taken by its widget.
+    assert.equal(firstPages.filter((q) => q.includes('limit=20')).length, 2, firstPages.join(' | '));
+    assert.deepEqual(await page.evaluate(() => Object.keys(window.__threadlinePrefetch ?? { missing: 1 })), []);
     assert.deepEqual(await hostStyles(page), without);
     assert.equal(await thread(page, 'thread-en').locator('.tl-comment').count(), 15);
     assert.match(await thread(page, 'thread-en').locator('.tl-policy').textContent(), /No profanity/);
