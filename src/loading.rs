@@ -90,9 +90,14 @@ impl ThreadState {
                     let wait = std::time::Duration::from_millis(1000 << attempt);
                     set_timeout(move || self.load_rest(from, page, attempt + 1), wait);
                 }
+                // What did load stays; the reader is told the thread is not whole.
                 Err(e) => {
                     self.rest_done();
-                    self.stale.set(Some(self.error_text(&e)));
+                    let error = self.error_text(&e);
+                    // The sentence goes on after the reason: its own full stop would double.
+                    let reason = error.trim_end_matches(['.', '։']);
+                    self.stale
+                        .set(Some(crate::i18n::fill(self.t(crate::i18n::Key::RestNotLoaded), &[("reason", reason)])));
                 }
             }
         });

@@ -149,3 +149,39 @@ test('10,000 comments: the first screen comes from a small prefetched page, the 
     await context.close();
   }
 });
+
+test('10,000 comments: a failed head start is asked again; a rest that keeps failing says so and keeps what loaded', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const firsts = [];
+  let aborted = false;
+  // The page script's request fails; the widget's own then goes through.
+  await page.route(/\/api\/comments\?.*limit=20/, (route) => {
+    firsts.push(route.request().url());
+    if (!aborted) { aborted = true; return route.abort('failed'); }
+    return route.continue();
+  });
+  let restTries = 0;
+  await page.route(/\/api\/comments\?.*offset=/, (route) => {
+    restTries += 1;
+    return route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"message":"overloaded"}}' });
+  });
+  try {
+    await page.goto(`${ref.url}?thread=${encodeURIComponent(THREAD)}&poll=0`);
+    await page.waitForFunction(() => document.querySelectorAll('.tl-rows > li.tl-comment[data-depth="0"]').length === 20);
+    assert.equal(firsts.length, 2, 'the failed head start was asked again');
+    // Four tries with growing pauses, then a message; what loaded stays.
+    const stale = page.locator('.tl-stale', { hasText: 'Some comments could not be loaded' });
+    await stale.waitFor({ timeout: 30000 });
+    assert.match(await stale.textContent(), /error 503: overloaded\. Reload the page to try again\./);
+    await page.locator('.tl-toolbar').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/41-rest-failed.png` });
+    assert.equal(restTries, 4);
+    assert.equal(await topLevel(page), 20);
+    assert.equal(await page.locator('.tl-status').count(), 0);
+    assert.deepEqual(errors.filter((e) => !/503|ERR_FAILED|Failed to load resource/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -9,6 +9,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Comments => "Comments",
         Key::LoadingComments => "Loading comments…",
         Key::LoadingRest => "Loading the rest of the comments…",
+        Key::RestNotLoaded => "Some comments could not be loaded: {reason}. Reload the page to try again.",
         Key::TryAgain => "Try again",
         Key::ContinueThread => "Continue this thread",
         Key::BackToThread => "Back to the whole thread",

@@ -20,6 +20,9 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Comments => "Մեկնաբանություններ",
         Key::LoadingComments => "Մեկնաբանությունները բեռնվում են…",
         Key::LoadingRest => "Մնացած մեկնաբանությունները բեռնվում են…",
+        Key::RestNotLoaded => {
+            "Որոշ մեկնաբանություններ չհաջողվեց բեռնել. {reason}։ Թարմացրեք էջը՝ կրկին փորձելու համար։"
+        }
         Key::TryAgain => "Կրկին փորձել",
         Key::ContinueThread => "Տեսնել այս ճյուղի շարունակությունը",
         Key::BackToThread => "Վերադառնալ ամբողջ քննարկմանը",

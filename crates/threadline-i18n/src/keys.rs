@@ -26,6 +26,8 @@ keys! {
     LoadingComments,
     /// "Loading the rest of the comments…" (a big thread's first screen is shown).
     LoadingRest,
+    /// "Some comments could not be loaded: {reason}. Reload the page to try again." ({reason} without its full stop)
+    RestNotLoaded,
     /// "Try again" (after the thread failed to load).
     TryAgain,
     /// "Continue this thread" (a reply chain cut off at the depth limit).

@@ -14,6 +14,9 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Comments => "Комментарии",
         Key::LoadingComments => "Загрузка комментариев…",
         Key::LoadingRest => "Загрузка остальных комментариев…",
+        Key::RestNotLoaded => {
+            "Не все комментарии удалось загрузить: {reason}. Обновите страницу, чтобы попробовать снова."
+        }
         Key::TryAgain => "Попробовать ещё раз",
         Key::ContinueThread => "Открыть продолжение ветки",
         Key::BackToThread => "Вернуться ко всему обсуждению",
