@@ -27,7 +27,14 @@ fn blocks_view(blocks: Vec<Block>) -> AnyView {
 
 fn block_view(block: Block) -> AnyView {
     match block {
-        Block::Paragraph(inlines) => view! { <p>{inlines_view(inlines)}</p> }.into_any(),
+        Block::Paragraph(inlines) => match plain_lines(&inlines) {
+            // Most comments are plain lines: one text node, its line breaks
+            // kept by the paragraph's `white-space: pre-line`, rather than a
+            // node per line and an element per break (a big thread draws
+            // hundreds of bodies at once).
+            Some(text) => view! { <p>{text}</p> }.into_any(),
+            None => view! { <p>{inlines_view(inlines)}</p> }.into_any(),
+        },
         Block::Quote(blocks) => view! { <blockquote>{blocks_view(blocks)}</blockquote> }.into_any(),
         Block::Code(code) => view! { <pre><code>{code}</code></pre> }.into_any(),
         Block::List { ordered, start, items } => {
@@ -39,6 +46,19 @@ fn block_view(block: Block) -> AnyView {
             }
         }
     }
+}
+
+/// The paragraph as one string when it is only text and line breaks.
+fn plain_lines(inlines: &[Inline]) -> Option<String> {
+    let mut text = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => text.push_str(t),
+            Inline::Break => text.push('\n'),
+            _ => return None,
+        }
+    }
+    Some(text)
 }
 
 fn inlines_view(inlines: Vec<Inline>) -> AnyView {
