@@ -66,7 +66,8 @@ export function instrument(kind) {
     B.listTaken = null;
     Object.defineProperty(window, '__threadlinePrefetch', {
       configurable: true,
-      get() { B.listTaken ??= performance.now(); return value; },
+      // The page script reads it before it sets it; only a read after that is the widget.
+      get() { if (value !== undefined) B.listTaken ??= performance.now(); return value; },
       set(v) { value = v; },
     });
   }
