@@ -7,7 +7,7 @@
 use crate::state::{warn, Load, ThreadState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use threadline_core::{Comment, SortOrder, Thread};
+use threadline_core::{Comment, Ordering, SortOrder, Thread};
 
 /// Tries at each page of the rest of a thread before saying it could not be loaded.
 const REST_ATTEMPTS: u32 = 4;
@@ -36,7 +36,7 @@ impl ThreadState {
             }
             match answer {
                 Ok(list) => {
-                    self.show(list);
+                    self.show(list, ordering);
                     if let Some(from) = rest {
                         self.load_rest(from, 1, 1);
                     }
@@ -49,9 +49,9 @@ impl ThreadState {
         });
     }
 
-    fn show(self, list: Vec<Comment>) {
+    fn show(self, list: Vec<Comment>, ordering: Ordering) {
         let mut thread = Thread::build(list);
-        thread.sort(Self::saved_ordering());
+        thread.sort(ordering);
         for w in thread.warnings() {
             warn(&w.to_string());
         }
@@ -73,9 +73,9 @@ impl ThreadState {
             }
             match answer {
                 Ok((comments, next)) => {
+                    // Merging places each comment by the thread's own order: no re-sort.
                     self.thread.update(|t| {
                         t.merge(comments);
-                        t.sort(Self::saved_ordering());
                     });
                     match next {
                         Some(next) if page < MAX_PAGES => self.load_rest(next, page + 1, 1),

@@ -143,16 +143,21 @@ impl ThreadState {
     /// of its replies: the view keeps one keyed list per group, so opening or
     /// closing replies moves nothing outside that group (one flat keyed list
     /// re-inserted every row below the change).
-    pub fn row_groups(self, cells: RowCells) -> Memo<Vec<RowGroup>> {
+    pub fn row_groups(self, cells: RowCells) -> Memo<RowGroups> {
         Memo::new(move |_| {
             let rows = self.thread.with(|t| self.collapse.with(|c| self.window.with(|w| window_rows(t, c, w))));
             cells.update(&rows);
-            let mut groups: Vec<RowGroup> = Vec::new();
+            let mut groups = RowGroups::default();
             for row in &rows {
                 let key = row.key();
-                match groups.last_mut() {
-                    Some(g) if row.depth > 0 && key != RowKey::MoreTop => g.rows.push(key),
-                    _ => groups.push(RowGroup { head: key.clone(), rows: vec![key] }),
+                match groups.heads.last() {
+                    Some(head) if row.depth > 0 && key != RowKey::MoreTop => {
+                        groups.rows.entry(head.clone()).or_default().push(key)
+                    }
+                    _ => {
+                        groups.rows.insert(key.clone(), vec![key.clone()]);
+                        groups.heads.push(key);
+                    }
                 }
             }
             groups
@@ -229,11 +234,13 @@ pub fn warn(msg: &str) {
     web_sys::console::warn_1(&format!("threadline: {msg}").into());
 }
 
-/// A top-level row and the rows drawn under it (see `ThreadState::row_groups`).
-#[derive(Clone, Debug, PartialEq)]
-pub struct RowGroup {
-    pub head: RowKey,
-    pub rows: Vec<RowKey>,
+/// The rows on screen by top-level row, in order (see `ThreadState::row_groups`):
+/// each group's rows are found by its head, not searched for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowGroups {
+    pub heads: Vec<RowKey>,
+    /// Each head's rows, itself first.
+    pub rows: HashMap<RowKey, Vec<RowKey>>,
 }
 
 /// One reactive cell per row on screen, by key (see `ThreadState::row_groups`).

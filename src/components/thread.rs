@@ -75,9 +75,9 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
             {status}
             {focus_bar}
             <ol class="tl-rows" id="tl-rows" tabindex="-1">
-                <For each=move || groups.with(|g| g.iter().map(|g| g.head.clone()).collect::<Vec<_>>()) key=|k| k.clone() let:head>
+                <For each=move || groups.with(|g| g.heads.clone()) key=|k| k.clone() let:head>
                     <For
-                        each=move || groups.with(|g| g.iter().find(|g| g.head == head).map(|g| g.rows.clone()).unwrap_or_default())
+                        each=move || groups.with(|g| g.rows.get(&head).cloned().unwrap_or_default())
                         key=|k| k.clone()
                         let:key
                     >
