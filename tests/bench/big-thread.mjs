@@ -28,8 +28,6 @@ const SEED = 42;
 const BIN = process.env.THREADLINE_SERVER ?? join(ROOT, 'target/release/threadline-server');
 const DIST = process.env.THREADLINE_DIST ?? join(ROOT, 'dist');
 const VIEWPORT = { width: 1100, height: 900 };
-// No comment added for this long = the initial rendering is over.
-const QUIET_MS = 1500;
 const seedDoc = JSON.parse(readFileSync(join(ROOT, 'seed/asbarez.json'), 'utf8'));
 
 // The demo page shows the seed article's thread, so each size gets its own
@@ -64,8 +62,9 @@ async function load(browser, url, kind, label) {
   const page = await context.newPage();
   page.on('pageerror', (e) => warnings.push(`${label}: page error: ${e}`));
   page.on('console', (m) => { if (m.type() === 'error') warnings.push(`${label}: console: ${m.text()}`); });
+  const settled = inpage.settled(page);
   await page.goto(url, { waitUntil: 'commit', timeout: 60000 });
-  await page.waitForFunction(inpage.settled, QUIET_MS, { timeout: 120000, polling: 200 });
+  await settled;
   const s = await page.evaluate(inpage.loadSummary, { kind, listUrlPart: kind === 'tl' ? '/api/comments?' : '/?uri=' });
   // The split of the total: before the list request, the request, after it.
   s.server = s.listEnd !== null ? s.listEnd - s.listStart : null;
@@ -213,8 +212,8 @@ function printReport(tl, is, docs) {
 
   const big = tl[10_000];
   const t1k = tl[1000];
-  const toggleRow = (name, T) => [name, `${T.length}`, num(median(T.map((t) => t[2]))), mw(T, 0), mw(T, 1)];
-  table('Collapse / expand (click → frame after the DOM change)', ['comment', 'samples', 'rows hidden', 'collapse', 'expand'], [
+  const toggleRow = (name, T) => [name, `${T.length}`, num(median(T.map((t) => t[2]))), mw(T, 0), mw(T, 1), mw(T, 3)];
+  table('Collapse / expand (click → frame after the DOM change; idle = the same wait with no click)', ['comment', 'samples', 'rows hidden', 'collapse', 'expand', 'idle frame'], [
     toggleRow(`${docs[10_000].bench.collapse.descendants} descendants (10,000 thread)`, big.toggles),
     toggleRow(`${docs[1000].bench.collapse.descendants} descendants (1,000 thread)`, t1k.toggles)]);
 
