@@ -15,11 +15,11 @@ fn list_urls_page_and_poll() {
     let t = "asbarez/a b?c";
     assert_eq!(
         list_url(&d, t, None, None).unwrap(),
-        "http://127.0.0.1:8080/api/comments?thread=asbarez%2Fa%20b%3Fc&limit=500"
+        "http://127.0.0.1:8080/api/comments?thread=asbarez%2Fa%20b%3Fc&limit=200"
     );
     assert_eq!(
         list_url(&d, t, Some("500"), None).unwrap(),
-        "http://127.0.0.1:8080/api/comments?thread=asbarez%2Fa%20b%3Fc&limit=500&offset=500"
+        "http://127.0.0.1:8080/api/comments?thread=asbarez%2Fa%20b%3Fc&limit=200&offset=500"
     );
     // A poll asks for changes only; paging does not apply.
     assert_eq!(
