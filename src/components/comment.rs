@@ -140,14 +140,19 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
     };
     // Depth, indentation and the nesting for screen readers (the list is
     // flat on purpose) in one go. By hand: the view macro has no `aria-level`.
+    // The first run sets only what the view could not: a hundred rows at once
+    // would otherwise set their depth twice.
     let li = NodeRef::<leptos::html::Li>::new();
-    Effect::new(move |_| {
+    Effect::new(move |before: Option<usize>| {
         let depth = depth.get();
         if let Some(el) = li.get() {
             let _ = el.set_attribute("aria-level", &(depth + 1).to_string());
-            let _ = el.set_attribute("data-depth", &depth.to_string());
-            let _ = el.set_attribute("data-indent", &depth.min(MAX_INDENT).to_string());
+            if before.is_some_and(|b| b != depth) {
+                let _ = el.set_attribute("data-depth", &depth.to_string());
+                let _ = el.set_attribute("data-indent", &depth.min(MAX_INDENT).to_string());
+            }
         }
+        depth
     });
     let first_depth = depth.get_untracked();
     view! {
