@@ -6,7 +6,7 @@ use crate::state::ThreadState;
 use crate::storage;
 use leptos::prelude::*;
 use threadline_core::CommentId;
-use threadline_policy::{CheckContext, Draft, Messages, Verdict};
+use threadline_policy::{CheckContext, Draft, Messages, Participants, Verdict};
 
 const LAST_POST_KEY: &str = "threadline:last-post";
 /// How many of the writer's own comments the duplicate rule compares with.
@@ -27,14 +27,18 @@ impl ThreadState {
 
     fn check(self, author: &str, text: &str, last_post_ms: Option<i64>, editing: Option<&CommentId>) -> Verdict {
         let author = author.trim();
+        // The last few, found from the end: only those are copied.
         let recent_own = self.thread.with_untracked(|t| {
             let mut own: Vec<String> = t
                 .nodes()
                 .iter()
+                .rev()
                 .filter(|n| !author.is_empty() && n.comment.author == author && Some(&n.comment.id) != editing)
+                .take(RECENT_OWN)
                 .map(|n| n.comment.body.clone())
                 .collect();
-            own.split_off(own.len().saturating_sub(RECENT_OWN))
+            own.reverse();
+            own
         });
         let ctx = CheckContext {
             now_ms: Some(js_sys::Date::now() as i64),
@@ -45,21 +49,18 @@ impl ThreadState {
         self.policy.with_value(|p| p.check(&Draft { text, author }, &ctx))
     }
 
-    /// Everyone who wrote in the thread, worked out once per thread size
-    /// rather than per keystroke (a 10,000-comment thread has thousands).
-    fn participants(self) -> Vec<String> {
+    /// Everyone who wrote in the thread, gathered and folded once per thread
+    /// size rather than per keystroke (a 10,000-comment thread has hundreds).
+    fn participants(self) -> Participants {
         let len = self.thread.with_untracked(|t| t.len());
         if let Some(names) = self.names.with_value(|(n, names)| (*n == len).then(|| names.clone())) {
             return names;
         }
-        let names: Vec<String> = self.thread.with_untracked(|t| {
+        let names = self.thread.with_untracked(|t| {
             let mut seen = std::collections::HashSet::new();
-            t.nodes()
-                .iter()
-                .map(|n| &n.comment.author)
-                .filter(|a| !a.is_empty() && seen.insert(a.as_str()))
-                .cloned()
-                .collect()
+            Participants::new(
+                t.nodes().iter().map(|n| n.comment.author.as_str()).filter(|a| !a.is_empty() && seen.insert(*a)),
+            )
         });
         self.names.set_value((len, names.clone()));
         names

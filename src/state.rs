@@ -59,7 +59,7 @@ pub struct ThreadState {
     /// ids are looked up there, since two widgets may share a page.
     pub root: StoredValue<Option<web_sys::Element>, LocalStorage>,
     /// Participants' names for the policy, cached with the thread size they were read at.
-    pub(crate) names: StoredValue<(usize, Vec<String>)>,
+    pub(crate) names: StoredValue<(usize, threadline_policy::Participants)>,
     pub(crate) polling: StoredValue<bool>,
     pub(crate) outbox: StoredValue<Outbox>,
     pub(crate) in_flight: StoredValue<BTreeSet<String>>,
@@ -117,7 +117,7 @@ impl ThreadState {
             editing: RwSignal::new(BTreeSet::new()),
             target: RwSignal::new(None),
             capabilities: StoredValue::new(backend.capabilities()),
-            names: StoredValue::new((usize::MAX, Vec::new())),
+            names: StoredValue::new((usize::MAX, threadline_policy::Participants::default())),
             root: StoredValue::new_local(None),
             polling: StoredValue::new(false),
             outbox: StoredValue::new(crate::posting::load_outbox()),

@@ -3,6 +3,7 @@
 
 use crate::lexicon::{lexicon, runs_of};
 use crate::normalize::normalize;
+use crate::participants::Participants;
 use crate::tokens::{tokenize, Token};
 
 /// Class bit for "a commenter in this thread" (participant name or @mention);
@@ -39,7 +40,7 @@ impl<'a> Analysis<'a> {
         &self.runs[self.kind[t]]
     }
 
-    pub(crate) fn new(text: &'a str, allow: &[String], participants: &[String]) -> Analysis<'a> {
+    pub(crate) fn new(text: &'a str, allow: &[String], participants: &Participants) -> Analysis<'a> {
         let lex = lexicon();
         let tokens = tokenize(&normalize(text));
         let mut order: Vec<usize> = (0..tokens.len()).collect();
@@ -68,28 +69,18 @@ impl<'a> Analysis<'a> {
                 masks[i] |= NAME_BIT;
             }
         }
-        for name in participants {
-            let parts = fold_word(name);
-            if parts.is_empty() {
-                continue;
-            }
-            for i in 0..tokens.len() {
-                let seq_ok = parts.iter().enumerate().all(|(k, p)| kind.get(i + k).is_some_and(|&d| &forms[d][0] == p));
-                if seq_ok {
+        let word = |t: usize| forms[kind[t]].first().map(String::as_str);
+        for i in 0..tokens.len() {
+            let Some(w) = word(i) else { continue };
+            for parts in participants.starting_with(w) {
+                if parts.iter().enumerate().all(|(k, p)| i + k < tokens.len() && word(i + k) == Some(p.as_str())) {
                     for m in &mut masks[i..i + parts.len()] {
                         *m |= NAME_BIT;
                     }
                 }
             }
-            // "H. Boghossian" is also addressed as just "Boghossian".
-            if let Some(longest) = parts.iter().filter(|p| p.chars().count() >= 4).max_by_key(|p| p.len()) {
-                if parts.len() > 1 {
-                    for (i, &d) in kind.iter().enumerate() {
-                        if &forms[d][0] == longest {
-                            masks[i] |= NAME_BIT;
-                        }
-                    }
-                }
+            if participants.is_surname(w) {
+                masks[i] |= NAME_BIT;
             }
         }
         Analysis { text, tokens, forms, runs, kind, masks, allowed }

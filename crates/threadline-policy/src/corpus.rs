@@ -1,7 +1,7 @@
 //! The labelled corpus (corpus/cases.jsonl) and its scoring, shared by the
 //! corpus test and the policy-bench binary.
 
-use crate::{CheckContext, Draft, Outcome, Policy};
+use crate::{CheckContext, Draft, Outcome, Participants, Policy};
 use serde::Deserialize;
 
 #[derive(Deserialize, Clone, Debug)]
@@ -32,7 +32,7 @@ pub fn parse_cases(jsonl: &str) -> Result<Vec<Case>, String> {
 }
 
 pub fn context() -> CheckContext {
-    CheckContext { participants: SEED_PARTICIPANTS.iter().map(|s| s.to_string()).collect(), ..Default::default() }
+    CheckContext { participants: Participants::new(SEED_PARTICIPANTS), ..Default::default() }
 }
 
 pub struct Scored<'c> {

@@ -14,11 +14,13 @@ pub mod highlight;
 mod lexicon;
 mod messages;
 mod normalize;
+mod participants;
 mod rules;
 mod tokens;
 
 pub use config::{Limits, Policy, Rule, RuleSetting, Rules, ALL_RULES};
 pub use error::PolicyError;
+pub use participants::Participants;
 use serde::{Deserialize, Serialize};
 
 /// A comment as the reader is writing it.
@@ -39,7 +41,7 @@ pub struct CheckContext {
     pub recent_own: Vec<String>,
     /// Names of commenters in the thread: insulting one of them by name is a
     /// personal attack, while the same words about a public figure are not.
-    pub participants: Vec<String>,
+    pub participants: Participants,
 }
 
 /// What happens to a draft with a finding. Ordered by severity.

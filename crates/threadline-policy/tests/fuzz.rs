@@ -94,7 +94,7 @@ fn random_drafts_never_panic() {
             now_ms: Some(r.next() as i64),
             last_post_ms: Some(r.next() as i64),
             recent_own: vec![random_text(&mut r)],
-            participants: vec![random_text(&mut r), "Armenian".into()],
+            participants: vec![random_text(&mut r), "Armenian".into()].into(),
         };
         let v = policy.check(&Draft { text: &text, author: &author }, &ctx);
         for f in &v.findings {

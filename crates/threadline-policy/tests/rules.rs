@@ -1,6 +1,6 @@
 //! Focused tests per rule, per evasion trick, and for span correctness.
 
-use threadline_policy::{Action, CheckContext, Draft, Outcome, Policy, Verdict};
+use threadline_policy::{Action, CheckContext, Draft, Outcome, Participants, Policy, Verdict};
 
 fn check_ctx(text: &str, ctx: &CheckContext) -> Verdict {
     Policy::asbarez().check(&Draft { text, author: "Reader" }, ctx)
@@ -8,7 +8,7 @@ fn check_ctx(text: &str, ctx: &CheckContext) -> Verdict {
 
 fn check(text: &str) -> Verdict {
     let ctx = CheckContext {
-        participants: vec!["Armenian".into(), "Danoog".into(), "H. Boghossian".into()],
+        participants: vec!["Armenian".into(), "Danoog".into(), "H. Boghossian".into()].into(),
         ..Default::default()
     };
     check_ctx(text, &ctx)
@@ -239,4 +239,18 @@ fn disabled_rule_is_silent() {
     let p = Policy::from_json(r#"{"rules": {"profanity": {"enabled": false, "action": "block"}}}"#).unwrap();
     let v = p.check(&Draft { text: "fuck", author: "x" }, &CheckContext::default());
     assert_eq!(v.outcome, Outcome::Allow);
+}
+
+#[test]
+fn participants_are_matched_by_whole_name_and_by_surname() {
+    let names = Participants::new(["Anna Maria Petrosyan", "", "...", "Danoog"]);
+    // Names that fold to no word are not counted.
+    assert_eq!(names.len(), 2);
+    let ctx = CheckContext { participants: names, ..Default::default() };
+    for t in ["Anna Maria Petrosyan is an idiot", "Petrosyan is an idiot", "Danoog is a moron"] {
+        assert!(check_ctx(t, &ctx).findings.iter().any(|f| f.rule == "personal_attack"), "{t}");
+    }
+    // Part of a name is not the name: "Anna" alone is nobody here.
+    assert_eq!(check_ctx("Anna is an idiot", &ctx).outcome, Outcome::Allow);
+    assert!(Participants::default().is_empty());
 }

@@ -58,7 +58,7 @@ impl Gate {
                 now_ms: ctx.now_ms,
                 last_post_ms: ctx.last_post_ms,
                 recent_own: ctx.recent_own,
-                participants: ctx.participants,
+                participants: ctx.participants.into(),
             },
         );
         let outcome = match v.outcome {

@@ -60,7 +60,7 @@ fn main() {
                             now_ms: input.now_ms,
                             last_post_ms: input.last_post_ms,
                             recent_own: input.recent_own,
-                            participants: input.participants,
+                            participants: input.participants.into(),
                         };
                         let v = policy.check(&Draft { text: &input.text, author: &input.author }, &ctx);
                         serde_json::to_value(&v)
