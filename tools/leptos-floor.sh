@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Prints what the smallest Leptos page shaped like ours weighs (wasm + js,
+# gzip -9), built and optimised as the widget is: the floor under the
+# bundle-size target. Needs wasm-bindgen (scripts/setup.sh) and wasm-opt (npm).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root/tools/leptos-floor"
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+dir="${TMPDIR:-/tmp}/leptos-floor"
+cargo build -q --release --target wasm32-unknown-unknown --target-dir "$dir"
+wasm-bindgen --target web --no-typescript --out-dir "$dir/out" "$dir/wasm32-unknown-unknown/release/leptos-floor.wasm"
+wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue "$dir/out/leptos-floor_bg.wasm" -o "$dir/out/opt.wasm"
+wasm=$(gzip -9c "$dir/out/opt.wasm" | wc -c)
+js=$(gzip -9c "$dir/out/leptos-floor.js" | wc -c)
+echo "smallest Leptos page (list, toggle, text box, button), gzip -9 bytes: wasm $wasm + js $js = $((wasm + js))"
