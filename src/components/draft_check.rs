@@ -50,10 +50,11 @@ pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: 
         let text = text.get();
         verdict.with(|v| {
             let Some(v) = v else { return Vec::new() };
-            let mut findings = v.findings.clone();
-            findings.sort_by(|a, b| b.action.cmp(&a.action).then(a.start.cmp(&b.start)));
-            findings
+            // The engine gives them by position; strongest first keeps that
+            // within each kind (and ships no sort for a handful of items).
+            [Action::Block, Action::Nudge, Action::Hold]
                 .into_iter()
+                .flat_map(|a| v.findings.iter().filter(move |f| f.action == a))
                 .map(|f| {
                     let message = localized(&f.message, lang).to_owned();
                     // Quote the flagged words unless the message already does.

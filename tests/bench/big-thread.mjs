@@ -20,7 +20,7 @@ import { serve } from '../../tools/serve.mjs';
 import { generate, toIsso } from '../../tools/gen-thread.mjs';
 import { cleanup, interrupted, onCleanup, referenceServer, issoServer, issoHostPage } from './lib/procs.mjs';
 import * as inpage from './lib/inpage.mjs';
-import { median, worst, ms, mb, num, mw, table, verdict } from './lib/report.mjs';
+import { median, worst, ms, mb, num, mw, table, verdict, checkStats } from './lib/report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = [100, 1000, 10_000];
@@ -121,7 +121,7 @@ async function keystrokes(page, out) {
   out.checks.push(...checks.filter((c) => c.frame !== null));
   const engine = await page.evaluate((t) => window.wasmBindings?.benchPolicyCheck
     ? Array.from(window.wasmBindings.benchPolicyCheck(t, 200)) : null, DRAFT);
-  if (engine) out.engine.push(engine);
+  if (engine) out.engine.push(checkStats(engine));
 }
 
 async function reply(page, parent, run, out) {

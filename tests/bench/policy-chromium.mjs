@@ -2,6 +2,7 @@
 // first check (with set-up, in a fresh page) and mean/p99 of a 2 KB draft.
 import { readFileSync } from 'node:fs';
 import { launch, serveDist, ROOT } from '../e2e/browser.mjs';
+import { checkStats } from './lib/report.mjs';
 
 const seed = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
 let draft = seed.comments.map((c) => c.body).join('\n\n');
@@ -16,7 +17,7 @@ for (let i = 0; i < 5; i++) {
   const page = await browser.newPage();
   await page.goto(`${url}?backend=local`);
   await page.waitForFunction(() => window.wasmBindings?.benchPolicyCheck);
-  const [first, mean, p99] = await page.evaluate((t) => Array.from(window.wasmBindings.benchPolicyCheck(t, 500)), draft);
+  const [first, mean, p99] = checkStats(await page.evaluate((t) => Array.from(window.wasmBindings.benchPolicyCheck(t, 500)), draft));
   firsts.push(first);
   steady = { mean, p99 };
   await page.close();

@@ -59,6 +59,14 @@ fn key(order: SortOrder, n: &Node, i: usize) -> Key {
     }
 }
 
+/// The one sort of the crate. The standard sort is generic: every call with
+/// its own key closure ships its own copy of the algorithm (3–5 KB of wasm),
+/// so all of them go through this one comparator type. Keys end in the
+/// position, so they never tie and an unstable sort keeps input order.
+pub(crate) fn sort_indices(list: &mut [usize], key: &dyn Fn(usize) -> Key) {
+    list.sort_unstable_by_key(|&i| key(i));
+}
+
 impl Thread {
     pub fn ordering(&self) -> Ordering {
         self.order
@@ -70,10 +78,10 @@ impl Thread {
         self.order = order;
         let nodes = &self.nodes;
         let mut roots = std::mem::take(&mut self.roots);
-        roots.sort_by_key(|&i| key(order.top, &nodes[i], i));
+        sort_indices(&mut roots, &|i| key(order.top, &nodes[i], i));
         let mut lists: Vec<Vec<usize>> = self.nodes.iter_mut().map(|n| std::mem::take(&mut n.children)).collect();
         for list in &mut lists {
-            list.sort_by_key(|&i| key(order.replies, &self.nodes[i], i));
+            sort_indices(list, &|i| key(order.replies, &self.nodes[i], i));
         }
         self.roots = roots;
         for (n, l) in self.nodes.iter_mut().zip(lists) {

@@ -3,6 +3,7 @@
 
 use crate::lexicon::{lexicon, runs_of};
 use crate::normalize::normalize;
+use crate::order::sort_by;
 use crate::participants::Participants;
 use crate::tokens::{tokenize, Token};
 
@@ -44,7 +45,7 @@ impl<'a> Analysis<'a> {
         let lex = lexicon();
         let tokens = tokenize(&normalize(text));
         let mut order: Vec<usize> = (0..tokens.len()).collect();
-        order.sort_unstable_by(|&x, &y| tokens[x].text.cmp(&tokens[y].text));
+        sort_by(&mut order, |&x, &y| tokens[x].text.cmp(&tokens[y].text));
         let mut kind = vec![0usize; tokens.len()];
         let mut forms: Vec<Vec<String>> = Vec::new();
         for (k, &t) in order.iter().enumerate() {

@@ -2,6 +2,7 @@
 
 use crate::analysis::Analysis;
 use crate::messages::messages;
+use crate::order::sort_by;
 use crate::rules::{self, Hit};
 use crate::{CheckContext, Draft, Finding, Outcome, Policy, Verdict};
 
@@ -34,7 +35,7 @@ pub(crate) fn check(policy: &Policy, draft: &Draft, ctx: &CheckContext) -> Verdi
 
     hits.retain(|h| policy.rules.get(h.rule).enabled);
     // Overlapping hits of one rule become one finding covering both.
-    hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end));
+    sort_by(&mut hits, |x, y| (x.rule, x.start, x.end).cmp(&(y.rule, y.start, y.end)));
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
         match merged.last_mut() {
@@ -42,7 +43,7 @@ pub(crate) fn check(policy: &Policy, draft: &Draft, ctx: &CheckContext) -> Verdi
             _ => merged.push(h),
         }
     }
-    merged.sort_unstable_by(|x, y| (x.start, x.rule.id(), x.end).cmp(&(y.start, y.rule.id(), y.end)));
+    sort_by(&mut merged, |x, y| (x.start, x.rule.id(), x.end).cmp(&(y.start, y.rule.id(), y.end)));
 
     let findings: Vec<Finding> = merged
         .iter()

@@ -3,6 +3,7 @@
 //! offsets that are out of range or inside a character are clamped, so a
 //! view built on this can never panic on a finding.
 
+use crate::order::sort_by;
 use crate::{Action, Finding};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +30,7 @@ pub fn segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
         // Whole-draft findings (length, cooldown) would paint everything.
         .filter(|(s, e, _)| !(*s == 0 && *e == text.len() && text.len() > 40))
         .collect();
-    spans.sort();
+    sort_by(&mut spans, |a, b| a.cmp(b));
     let mut merged: Vec<(usize, usize, Action)> = Vec::new();
     for (s, e, a) in spans {
         match merged.last_mut() {

@@ -3,6 +3,7 @@
 //! rest of the token is an allowed ending, which is what keeps "Scunthorpe",
 //! "assassin" and "cocktail" clean without an exception list.
 
+use crate::order::sort_by;
 use std::sync::OnceLock;
 
 const WORDS: &str = include_str!("../data/words.txt");
@@ -208,7 +209,7 @@ impl Lexicon {
     pub(crate) fn from_entries(classes: Vec<String>, entries: Vec<Entry>) -> Lexicon {
         let mut index: Vec<(Vec<char>, u32)> =
             entries.iter().enumerate().map(|(i, e)| (e.runs.iter().map(|r| r.0).collect(), i as u32)).collect();
-        index.sort_unstable();
+        sort_by(&mut index, |a, b| a.cmp(b));
         let longest = index.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         Lexicon { classes, entries, index, longest }
     }

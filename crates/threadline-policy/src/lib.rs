@@ -14,6 +14,7 @@ pub mod highlight;
 mod lexicon;
 mod messages;
 mod normalize;
+mod order;
 mod participants;
 mod rules;
 mod tokens;

@@ -40,3 +40,11 @@ export function verdict(name, value, limit, fmt = ms) {
   if (value === null || value === undefined || Number.isNaN(value)) return [name, 'n/a', `≤ ${fmt(limit)}`, 'NOT MEASURED'];
   return [name, fmt(value), `≤ ${fmt(limit)}`, value <= limit ? 'PASS' : 'FAIL'];
 }
+
+/** `benchPolicyCheck`'s answer (first check, then each steady check) as [first, mean, p99]. */
+export function checkStats(times) {
+  const [first, ...steady] = times;
+  const sorted = [...steady].sort((a, b) => a - b);
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  return [first, mean, sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 99 / 100))]];
+}

@@ -6,6 +6,7 @@ use super::Hit;
 use crate::analysis::{Analysis, NAME_BIT};
 use crate::config::Rule;
 use crate::lexicon::{lexicon, Entry, Lexicon};
+use crate::order::sort_by;
 use std::sync::OnceLock;
 
 const PHRASES: &str = include_str!("../../data/phrases.txt");
@@ -170,7 +171,7 @@ pub(crate) fn check(a: &Analysis, hits: &mut Vec<Hit>) {
             for r in forms {
                 c.words.each_match(r, false, |i, _| v.push(i as u16));
             }
-            v.sort_unstable();
+            sort_by(&mut v, u16::cmp);
             v.dedup();
             v
         })

@@ -3,6 +3,7 @@
 use super::Hit;
 use crate::analysis::Analysis;
 use crate::config::Rule;
+use crate::order::sort_by;
 use crate::Policy;
 
 const TLDS: &[&str] = &[
@@ -95,7 +96,7 @@ fn repeated_sentences(a: &Analysis, hits: &mut Vec<Hit>) {
         i = j;
     }
     let mut sorted: Vec<&(String, usize, usize)> = sentences.iter().collect();
-    sorted.sort_unstable();
+    sort_by(&mut sorted, |a, b| a.cmp(b));
     let mut k = 0;
     while k < sorted.len() {
         let mut m = k;
