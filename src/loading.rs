@@ -37,8 +37,18 @@ impl ThreadState {
             match answer {
                 Ok(list) => {
                     self.show(list, ordering);
+                    // Asked once the first screen is drawn: building the
+                    // request would otherwise run among the rows' effects.
                     if let Some(from) = rest {
-                        self.load_rest(from, 1, 1);
+                        self.rest_loading.set(true);
+                        set_timeout(
+                            move || {
+                                if self.alive() {
+                                    self.load_rest(from, 1, 1);
+                                }
+                            },
+                            std::time::Duration::ZERO,
+                        );
                     }
                 }
                 // What was rendered stays; the message says what went wrong.
