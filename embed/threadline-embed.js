@@ -24,7 +24,7 @@ function configOf(el) {
   return config;
 }
 
-// The first page of comments, asked for while the wasm loads, for the
+// The first page of comments, asked for and read while the wasm loads, for the
 // reference server's preset (the only one whose URLs this file knows); the
 // widget takes it only if it would ask for exactly this URL
 // (src/backend/prefetch.rs), anything else is left unused.
@@ -38,7 +38,8 @@ function prefetch(config) {
     const url = `${(config.base ?? '').replace(/\/+$/, '')}/api/comments?thread=${id}&limit=${top}`;
     const started = (window.__threadlinePrefetch ??= {});
     if (started[url]) return;
-    started[url] = fetch(url, { signal: AbortSignal.timeout(15000) });
+    started[url] = fetch(url, { signal: AbortSignal.timeout(15000) })
+      .then((r) => r.text().then((text) => ({ status: r.status, etag: r.headers.get('etag'), text })));
     started[url].catch(() => { /* the widget asks again and reports */ });
   } catch { /* storage or fetch unavailable: the widget asks itself */ }
 }

@@ -91,14 +91,10 @@ impl HttpBackend {
     /// One page as JSON and where the next starts. The first page's cursor
     /// and ETag are kept: changes made while later pages load come again, harmlessly.
     async fn list_page(&self, url: &str, first: bool) -> Result<(Value, Option<String>), BackendError> {
-        let got = match super::prefetch::take(url).await {
-            Some(response) => read(response).await.map_err(|e| BackendError::Network(e.to_string())),
-            None => Err(BackendError::Network(String::new())),
-        };
         // A failed head start is asked again, with the deadline and the usual errors.
-        let got = match got {
-            Ok(got) => got,
-            Err(_) => send(self.request_to(url, &self.desc.list), None, self.desc.timeout_ms).await?,
+        let got = match super::prefetch::take(url).await {
+            Some(p) => Answer { status: p.status, text: p.text, etag: p.etag },
+            None => send(self.request_to(url, &self.desc.list), None, self.desc.timeout_ms).await?,
         };
         let etag = got.etag.clone();
         let json = answer(got)?;

@@ -1,23 +1,35 @@
 //! A head start for the first page of comments. The demo page's inline
 //! script (index.html) and the embed loader (embed/threadline-embed.js) ask
-//! for it while the wasm is still loading and compiling, so the answer is
-//! usually there when the widget starts. They leave the pending response in
+//! for it while the wasm is still loading and compiling, and read its text
+//! there too, so the answer is ready to parse when the widget starts: reading
+//! a body takes the browser several tasks even when it has long arrived.
+//! They leave a promise of `{status, etag, text}` in
 //! `window.__threadlinePrefetch[url]`; the backend takes it only for exactly
 //! the URL it would ask for itself, once. Anything else (another backend,
 //! thread or page size) is simply not used.
 
-use wasm_bindgen::JsCast;
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 const KEY: &str = "__threadlinePrefetch";
 
+/// A prefetched answer, as the page script read it.
+pub struct Prefetched {
+    pub status: u16,
+    pub etag: Option<String>,
+    pub text: String,
+}
+
 /// The prefetched answer for `url`, or None when nothing was prefetched for
 /// it or the prefetch failed (the caller then sends the request itself).
-pub async fn take(url: &str) -> Option<gloo_net::http::Response> {
+pub async fn take(url: &str) -> Option<Prefetched> {
     let window = web_sys::window()?;
-    let started = js_sys::Reflect::get(&window, &KEY.into()).ok().filter(|e| e.is_object())?;
-    let promise = js_sys::Reflect::get(&started, &url.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
-    let _ = js_sys::Reflect::delete_property(started.unchecked_ref::<js_sys::Object>(), &url.into());
-    let response = JsFuture::from(promise).await.ok()?.dyn_into::<web_sys::Response>().ok()?;
-    Some(response.into())
+    let started = Reflect::get(&window, &KEY.into()).ok().filter(|e| e.is_object())?;
+    let promise = Reflect::get(&started, &url.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = Reflect::delete_property(started.unchecked_ref::<js_sys::Object>(), &url.into());
+    let answer = JsFuture::from(promise).await.ok()?;
+    let field = |name: &str| Reflect::get(&answer, &JsValue::from_str(name)).ok();
+    let status = field("status")?.as_f64().filter(|s| (100.0..600.0).contains(s))? as u16;
+    Some(Prefetched { status, etag: field("etag").and_then(|e| e.as_string()), text: field("text")?.as_string()? })
 }
