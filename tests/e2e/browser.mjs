@@ -53,3 +53,18 @@ export function useBrowser() {
   });
   return env;
 }
+
+/**
+ * A screenshot of the whole page as a reader scrolling through it sees it.
+ * Comment rows are `content-visibility: auto`, so a plain full-page capture
+ * (taken with the viewport where it is) leaves the rows far below it blank;
+ * the viewport is made as tall as the page for the capture, then restored.
+ */
+export async function wholePageShot(page, path) {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.min(height, 16000) });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await page.screenshot({ path, fullPage: true });
+  await page.setViewportSize(size);
+}

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { useBrowser, watchErrors, ARTIFACTS } from './browser.mjs';
+import { useBrowser, watchErrors, wholePageShot, ARTIFACTS } from './browser.mjs';
 import { referenceServer } from './refserver.mjs';
 
 const env = useBrowser();
@@ -60,7 +60,7 @@ test('two widgets on a hostile host page: isolated both ways, keyboard-only, acc
     });
     // Sizes are in rem, so they follow the page's root font size (the reader's setting) — but are never reset to 0.
     assert.deepEqual(look, { bg: 'rgb(19, 41, 75)', pad: '6px', sizing: 'border-box', border: '1px' }, 'themed by --threadline-accent, unreset');
-    await page.screenshot({ path: `${ARTIFACTS}/30-host-page.png`, fullPage: true });
+    await wholePageShot(page, `${ARTIFACTS}/30-host-page.png`);
 
     // Keyboard only: collapse, expand, reply.
     const en = thread(page, 'thread-en');
@@ -86,7 +86,7 @@ test('two widgets on a hostile host page: isolated both ways, keyboard-only, acc
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe (${scheme})`);
     }
-    await page.screenshot({ path: `${ARTIFACTS}/31-host-page-dark.png`, fullPage: true });
+    await wholePageShot(page, `${ARTIFACTS}/31-host-page-dark.png`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

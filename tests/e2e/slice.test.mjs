@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, watchErrors, ARTIFACTS, ROOT } from './browser.mjs';
+import { useBrowser, watchErrors, wholePageShot, ARTIFACTS, ROOT } from './browser.mjs';
 import { referenceServer } from './refserver.mjs';
 
 const env = useBrowser();
@@ -38,7 +38,7 @@ test(`seed article, collapse, keyboard reply and reload (${backend} backend)`, a
   assert.equal(await page.locator('.tl-count').textContent(), '15 comments');
   assert.equal(await rows(page).count(), 15);
   assert.equal(await row(page, '7.3.1').getAttribute('data-depth'), '2');
-  await page.screenshot({ path: `${ARTIFACTS}/01-loaded.png`, fullPage: true });
+  await wholePageShot(page, `${ARTIFACTS}/01-loaded.png`);
 
   // Collapse hides the subtree and says how many; expand restores it.
   const toggle7 = row(page, '7').locator('.tl-toggle');
