@@ -60,7 +60,7 @@ setup_node() {
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
      || [ ! -x "$ROOT/node_modules/.bin/json-server" ] \
      || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    say "installing node dev tools (binaryen, playwright-core, json-server)"
+    say "installing node dev tools (binaryen, playwright-core, @axe-core/playwright, json-server)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
 }
