@@ -19,9 +19,11 @@ use crate::components::ThreadView;
 use crate::state::ThreadState;
 use leptos::prelude::*;
 use std::rc::Rc;
-use threadline_core::{Backend, SeedDocument};
+use threadline_core::Backend;
 
-pub const SEED_JSON: &str = include_str!("../seed/asbarez.json");
+/// The seed thread's comments for the browser-storage backend, beside the
+/// page (Trunk copies `seed/asbarez.json` there).
+const SEED_URL: &str = "asbarez.json";
 
 /// The reference server that serves this page (`scripts/demo.sh`).
 const DEFAULT_BACKEND: &str = "server";
@@ -46,10 +48,7 @@ fn choose_backend() -> Result<(Rc<dyn Backend>, u32), String> {
         query("backend").unwrap_or_else(|| if preset.is_some() { "http".into() } else { DEFAULT_BACKEND.into() });
     match backend.as_str() {
         // Polling the browser's own storage shows what other tabs posted.
-        "local" => {
-            let seed = SeedDocument::from_json(SEED_JSON)?;
-            Ok((Rc::new(LocalBackend::new(seed.thread, seed.comments)), 10_000))
-        }
+        "local" => Ok((Rc::new(LocalBackend::seeded_from(page_thread().unwrap_or_default(), SEED_URL)), 10_000)),
         "http" | "server" => {
             let base = query("base").unwrap_or_default();
             let preset = preset.filter(|p| !p.is_empty());
@@ -69,11 +68,7 @@ fn choose_backend() -> Result<(Rc<dyn Backend>, u32), String> {
 pub fn DemoThread() -> impl IntoView {
     match choose_backend() {
         Ok((backend, poll_ms)) => {
-            let thread_id = query("thread")
-                .filter(|t| !t.is_empty())
-                .or_else(page_thread)
-                .or_else(|| SeedDocument::from_json(SEED_JSON).ok().map(|s| s.thread))
-                .unwrap_or_default();
+            let thread_id = query("thread").filter(|t| !t.is_empty()).or_else(page_thread).unwrap_or_default();
             let mut state = ThreadState::new(thread_id, backend);
             if let Some(tag) = query("lang") {
                 state.lang = crate::i18n::Lang::from_tag(&tag);

@@ -4,6 +4,7 @@
 
 use crate::storage;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment};
 
 #[derive(Serialize, Deserialize)]
@@ -14,13 +15,26 @@ struct Stored {
 
 pub struct LocalBackend {
     seed_thread: String,
-    seed: Vec<Comment>,
+    seed: RefCell<Seed>,
+}
+
+enum Seed {
+    Ready(Vec<Comment>),
+    /// A seed file (`seed/asbarez.json`'s shape) fetched on first use: the
+    /// demo's comments are data the page serves, not code every reader's
+    /// wasm would carry.
+    At(String),
 }
 
 impl LocalBackend {
     /// `seed` are the comments the page was published with under `seed_thread`.
     pub fn new(seed_thread: impl Into<String>, seed: Vec<Comment>) -> Self {
-        LocalBackend { seed_thread: seed_thread.into(), seed }
+        LocalBackend { seed_thread: seed_thread.into(), seed: RefCell::new(Seed::Ready(seed)) }
+    }
+
+    /// The comments of the seed file at `url` that belong to `seed_thread`.
+    pub fn seeded_from(seed_thread: impl Into<String>, url: impl Into<String>) -> Self {
+        LocalBackend { seed_thread: seed_thread.into(), seed: RefCell::new(Seed::At(url.into())) }
     }
 
     fn load(&self, thread: &str) -> Result<Vec<Stored>, BackendError> {
@@ -32,19 +46,42 @@ impl LocalBackend {
         }
     }
 
-    fn seed_for(&self, thread: &str) -> &[Comment] {
-        if thread == self.seed_thread {
-            &self.seed
-        } else {
-            &[]
+    async fn seed_for(&self, thread: &str) -> Result<Vec<Comment>, BackendError> {
+        if thread != self.seed_thread {
+            return Ok(Vec::new());
         }
+        let url = match &*self.seed.borrow() {
+            Seed::Ready(comments) => return Ok(comments.clone()),
+            Seed::At(url) => url.clone(),
+        };
+        let comments = fetch_seed(&url, thread).await?;
+        *self.seed.borrow_mut() = Seed::Ready(comments.clone());
+        Ok(comments)
     }
+}
+
+async fn fetch_seed(url: &str, thread: &str) -> Result<Vec<Comment>, BackendError> {
+    #[derive(Deserialize)]
+    struct SeedFile {
+        thread: String,
+        comments: Vec<Comment>,
+    }
+    let unreachable = |e: gloo_net::Error| BackendError::Network(e.to_string());
+    let response = gloo_net::http::Request::get(url).send().await.map_err(unreachable)?;
+    if !response.ok() {
+        let message = format!("the demo's comments are not at {url}");
+        return Err(BackendError::Status { code: response.status(), message });
+    }
+    let text = response.text().await.map_err(unreachable)?;
+    let seed: SeedFile =
+        serde_json::from_str(&text).map_err(|e| BackendError::Invalid(format!("the seed file {url}: {e}")))?;
+    Ok(if seed.thread == thread { seed.comments } else { Vec::new() })
 }
 
 impl Backend for LocalBackend {
     fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
         Box::pin(async move {
-            let mut all = self.seed_for(thread).to_vec();
+            let mut all = self.seed_for(thread).await?;
             all.extend(self.load(thread)?.into_iter().map(|s| s.comment));
             let likes = self.likes(thread);
             for c in &mut all {
@@ -62,7 +99,7 @@ impl Backend for LocalBackend {
                 return Ok(s.comment.clone());
             }
             if let Some(parent) = &draft.parent {
-                let known = self.seed_for(thread).iter().any(|c| &c.id == parent)
+                let known = self.seed_for(thread).await?.iter().any(|c| &c.id == parent)
                     || stored.iter().any(|s| &s.comment.id == parent);
                 if !known {
                     return Err(BackendError::UnknownParent(parent.to_string()));

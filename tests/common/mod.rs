@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use std::rc::Rc;
 use threadline::backend::LocalBackend;
 use threadline::components::ThreadView;
-use threadline::demo::SEED_JSON;
+const SEED_JSON: &str = include_str!("../../seed/asbarez.json");
 use threadline::state::ThreadState;
 use threadline_core::{Comment, SeedDocument};
 use wasm_bindgen::JsCast;

@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, ROOT } from './browser.mjs';
+import { useBrowser, ROOT, ARTIFACTS } from './browser.mjs';
 import { referenceServer } from './refserver.mjs';
 import { faultProxy } from './faultproxy.mjs';
 import { record } from './report.mjs';
@@ -137,5 +137,24 @@ test('a 50 MB answer and broken JSON: a clear message, the rendered thread stays
   } finally {
     await context.close();
     proxy.close();
+  }
+});
+
+test('browser-storage backend without its seed file: the widget says so, offers to try again, and recovers', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    let refuse = true;
+    await page.route('**/asbarez.json', (route) => (refuse ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+    await page.goto(`${env.url}?backend=local&poll=0`);
+    await page.waitForSelector('.tl-error');
+    assert.match(await page.locator('.tl-error').textContent(), /404.*the demo's comments are not at asbarez\.json/);
+    await page.locator('.tl-error').screenshot({ path: `${ARTIFACTS}/42-seed-missing.png` });
+    refuse = false;
+    await page.locator('.tl-error button').click();
+    await page.waitForSelector('.tl-comment');
+    assert.equal(await page.locator('.tl-comment').count(), seed.comments.length);
+  } finally {
+    await context.close();
   }
 });
