@@ -3,6 +3,7 @@
 //! optional: a description that does not name it simply goes without.
 
 use crate::description::BackendDescription;
+use crate::mapping::at;
 use crate::template::expand_url;
 use serde_json::Value;
 
@@ -15,21 +16,21 @@ fn scalar(v: &Value) -> Option<String> {
 }
 
 pub fn owner_token(d: &BackendDescription, create_answer: &Value) -> Option<String> {
-    d.owner_token.as_ref().and_then(|p| create_answer.pointer(p)).and_then(Value::as_str).map(str::to_owned)
+    d.owner_token.as_ref().and_then(|p| at(create_answer, p)).and_then(Value::as_str).map(str::to_owned)
 }
 
 pub fn like_count(d: &BackendDescription, like_answer: &Value) -> Option<u32> {
-    let n = d.like_count.as_ref().and_then(|p| like_answer.pointer(p)).and_then(Value::as_f64)?;
+    let n = d.like_count.as_ref().and_then(|p| at(like_answer, p)).and_then(Value::as_f64)?;
     (n.is_finite() && n >= 0.0).then(|| n.min(f64::from(u32::MAX)) as u32)
 }
 
 /// Where the next page starts, or None on the last page.
 pub fn next_page(d: &BackendDescription, list_answer: &Value) -> Option<String> {
-    d.paging.as_ref().and_then(|p| list_answer.pointer(&p.next)).and_then(scalar)
+    d.paging.as_ref().and_then(|p| at(list_answer, &p.next)).and_then(scalar)
 }
 
 pub fn since_cursor(d: &BackendDescription, list_answer: &Value) -> Option<String> {
-    d.since.as_ref().and_then(|s| list_answer.pointer(&s.cursor)).and_then(scalar)
+    d.since.as_ref().and_then(|s| at(list_answer, &s.cursor)).and_then(scalar)
 }
 
 /// The list URL for one page (`page` = None: the first) or for the changes

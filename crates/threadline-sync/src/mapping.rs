@@ -187,8 +187,7 @@ pub fn parse_item(d: &BackendDescription, item: &Value) -> Result<Comment, Strin
 /// chose when the backend's answer leaves it out.
 pub fn parse_created(d: &BackendDescription, answer: &Value, draft: &NewComment) -> Result<Comment, MappingError> {
     let mut warnings = Vec::new();
-    let item = answer
-        .pointer(&d.created)
+    let item = at(answer, &d.created)
         .ok_or_else(|| MappingError::Missing { pointer: d.created.clone(), what: "created comment" })?;
     let probe = BackendDescription { item: String::new(), ..d.clone() };
     let mut c = one(&probe, item, None, &mut warnings).ok_or_else(|| MappingError::WrongType {
