@@ -48,7 +48,7 @@ fn choose_backend() -> Result<(Rc<dyn Backend>, u32), String> {
         query("backend").unwrap_or_else(|| if preset.is_some() { "http".into() } else { DEFAULT_BACKEND.into() });
     match backend.as_str() {
         // Polling the browser's own storage shows what other tabs posted.
-        "local" => Ok((Rc::new(LocalBackend::seeded_from(page_thread().unwrap_or_default(), SEED_URL)), 10_000)),
+        "local" => Ok((Rc::new(LocalBackend::seeded_from(SEED_URL)), 10_000)),
         "http" | "server" => {
             let base = query("base").unwrap_or_default();
             let preset = preset.filter(|p| !p.is_empty());

@@ -5,6 +5,7 @@
 use crate::storage;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::rc::Rc;
 use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment};
 
 #[derive(Serialize, Deserialize)]
@@ -14,12 +15,12 @@ struct Stored {
 }
 
 pub struct LocalBackend {
-    seed_thread: String,
     seed: RefCell<Seed>,
 }
 
 enum Seed {
-    Ready(Vec<Comment>),
+    /// The comments a thread was published with.
+    Ready { thread: String, comments: Rc<[Comment]> },
     /// A seed file (`seed/asbarez.json`'s shape) fetched on first use: the
     /// demo's comments are data the page serves, not code every reader's
     /// wasm would carry.
@@ -29,12 +30,12 @@ enum Seed {
 impl LocalBackend {
     /// `seed` are the comments the page was published with under `seed_thread`.
     pub fn new(seed_thread: impl Into<String>, seed: Vec<Comment>) -> Self {
-        LocalBackend { seed_thread: seed_thread.into(), seed: RefCell::new(Seed::Ready(seed)) }
+        LocalBackend { seed: RefCell::new(Seed::Ready { thread: seed_thread.into(), comments: seed.into() }) }
     }
 
-    /// The comments of the seed file at `url` that belong to `seed_thread`.
-    pub fn seeded_from(seed_thread: impl Into<String>, url: impl Into<String>) -> Self {
-        LocalBackend { seed_thread: seed_thread.into(), seed: RefCell::new(Seed::At(url.into())) }
+    /// Seeded from the file at `url`: its `thread` gets its `comments`.
+    pub fn seeded_from(url: impl Into<String>) -> Self {
+        LocalBackend { seed: RefCell::new(Seed::At(url.into())) }
     }
 
     fn load(&self, thread: &str) -> Result<Vec<Stored>, BackendError> {
@@ -46,21 +47,22 @@ impl LocalBackend {
         }
     }
 
-    async fn seed_for(&self, thread: &str) -> Result<Vec<Comment>, BackendError> {
-        if thread != self.seed_thread {
-            return Ok(Vec::new());
-        }
+    async fn seed_for(&self, thread: &str) -> Result<Rc<[Comment]>, BackendError> {
         let url = match &*self.seed.borrow() {
-            Seed::Ready(comments) => return Ok(comments.clone()),
+            Seed::Ready { thread: seeded, comments } => {
+                return Ok(if seeded == thread { comments.clone() } else { Rc::from([]) });
+            }
             Seed::At(url) => url.clone(),
         };
-        let comments = fetch_seed(&url, thread).await?;
-        *self.seed.borrow_mut() = Seed::Ready(comments.clone());
-        Ok(comments)
+        let (seeded, comments) = fetch_seed(&url).await?;
+        let comments: Rc<[Comment]> = comments.into();
+        let mine = if seeded == thread { comments.clone() } else { Rc::from([]) };
+        *self.seed.borrow_mut() = Seed::Ready { thread: seeded, comments };
+        Ok(mine)
     }
 }
 
-async fn fetch_seed(url: &str, thread: &str) -> Result<Vec<Comment>, BackendError> {
+async fn fetch_seed(url: &str) -> Result<(String, Vec<Comment>), BackendError> {
     #[derive(Deserialize)]
     struct SeedFile {
         thread: String,
@@ -75,13 +77,13 @@ async fn fetch_seed(url: &str, thread: &str) -> Result<Vec<Comment>, BackendErro
     let text = response.text().await.map_err(unreachable)?;
     let seed: SeedFile =
         serde_json::from_str(&text).map_err(|e| BackendError::Invalid(format!("the seed file {url}: {e}")))?;
-    Ok(if seed.thread == thread { seed.comments } else { Vec::new() })
+    Ok((seed.thread, seed.comments))
 }
 
 impl Backend for LocalBackend {
     fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
         Box::pin(async move {
-            let mut all = self.seed_for(thread).await?;
+            let mut all = self.seed_for(thread).await?.to_vec();
             all.extend(self.load(thread)?.into_iter().map(|s| s.comment));
             let likes = self.likes(thread);
             for c in &mut all {

@@ -151,6 +151,7 @@ impl Thread {
                 // `cur` was met twice on this walk: the loop is path[pos..].
                 let pos = path.iter().position(|&n| n == cur).unwrap_or(0);
                 let mut members: Vec<usize> = path[pos..].to_vec();
+                // By position, through the crate's one sort (the key is the position alone).
                 crate::sort::sort_indices(&mut members, &|i| (std::cmp::Reverse(0), 0, i));
                 let promoted = members[0];
                 self.nodes[promoted].parent = None;
