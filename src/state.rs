@@ -54,6 +54,8 @@ pub struct ThreadState {
     pub editing: RwSignal<BTreeSet<CommentId>>,
     /// The comment a permalink pointed at, highlighted once revealed.
     pub target: RwSignal<Option<CommentId>>,
+    /// The own comment whose Delete is being confirmed in place.
+    pub asking: RwSignal<Option<CommentId>>,
     pub(crate) capabilities: StoredValue<Capabilities>,
     /// The element the widget lives in (a shadow root's child when embedded):
     /// ids are looked up there, since two widgets may share a page.
@@ -116,6 +118,7 @@ impl ThreadState {
             liked: RwSignal::new(liked),
             editing: RwSignal::new(BTreeSet::new()),
             target: RwSignal::new(None),
+            asking: RwSignal::new(None),
             capabilities: StoredValue::new(backend.capabilities()),
             names: StoredValue::new((usize::MAX, threadline_policy::Participants::default())),
             root: StoredValue::new_local(None),

@@ -35,11 +35,13 @@ async fn collapse_hides_exactly_the_subtree_and_says_how_many() {
     let toggle = toggle_of(&host, "7");
     assert_eq!(toggle.text_content().unwrap(), "[+] 4 replies");
     assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("false"));
-    assert_eq!(count(&row(&host, "7"), ".tl-body"), 0);
+    // Hidden, not gone: expanding shows it again without drawing it anew.
+    assert_eq!(count(&row(&host, "7"), ".tl-body:not([hidden]), .tl-actions:not([hidden])"), 0);
     toggle.click();
     sleep(0).await;
     assert_eq!(count(&host, ".tl-comment"), 15);
     assert_eq!(toggle_of(&host, "7").get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(count(&row(&host, "7"), ".tl-body:not([hidden]), .tl-actions:not([hidden])"), 2);
 }
 
 #[wasm_bindgen_test]

@@ -7,6 +7,7 @@ pub mod edit_form;
 pub mod more;
 pub mod policy;
 pub mod reply_form;
+mod row_parts;
 pub mod thread;
 
 pub use comment::CommentRow;

@@ -74,7 +74,7 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
             <p class="tl-stale" role="status">{move || state.stale.get()}</p>
             {status}
             {focus_bar}
-            <ol class="tl-rows" id="tl-rows" tabindex="-1">
+            <ol class="tl-rows" id="tl-rows" tabindex="-1" on:click=move |ev| super::comment::row_click(state, &ev)>
                 <For each=move || groups.with(|g| g.heads.clone()) key=|k| k.clone() let:head>
                     <For
                         each=move || groups.with(|g| g.rows.get(&head).cloned().unwrap_or_default())

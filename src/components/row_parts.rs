@@ -1,0 +1,121 @@
+//! The parts of a comment row that are drawn again whole when they change:
+//! the byline and the edit/delete controls (see `comment.rs` for why with
+//! DOM calls). Text only ever goes in as text nodes.
+
+use super::body::{draw_author, fixed, web_href, Dom};
+use crate::i18n::{fill, Key, Noun};
+use crate::state::ThreadState;
+use threadline_core::Comment;
+use web_sys::Element;
+
+/// The toggle's visible text; its label for screen readers says the rest.
+pub fn toggle_text(state: ThreadState, collapsed: bool, replies: usize) -> String {
+    if !collapsed {
+        "[–]".to_owned()
+    } else if replies > 0 {
+        format!("[+] {}", state.count(Noun::Replies, replies))
+    } else {
+        "[+]".to_owned()
+    }
+}
+
+/// Avatar, name, time and marks, inserted in `head` before `before`; answers
+/// what it inserted, for the next revision to remove. Only the parts there
+/// are: an absent part would still cost a placeholder node per row.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_byline(
+    dom: &Dom,
+    state: ThreadState,
+    head: &Element,
+    before: &Element,
+    c: &Comment,
+    parent_author: Option<&str>,
+    deep: bool,
+    fresh: bool,
+) -> Vec<Element> {
+    let Some(parts) = dom.fragment() else { return Vec::new() };
+    let mut made = Vec::new();
+    if let Some(src) = c.avatar.as_deref().and_then(web_href) {
+        if let Some(img) = dom.child(&parts, "img", "tl-avatar") {
+            let _ = img.set_attribute("src", &src);
+            fixed(&img, "alt", "");
+            fixed(&img, "loading", "lazy");
+            fixed(&img, "referrerpolicy", "no-referrer");
+            made.push(img);
+        }
+    }
+    let author = if c.deleted {
+        dom.text_child(&parts, "span", "tl-author tl-gone", "—")
+    } else {
+        draw_author(dom, &parts, &c.author, c.website.as_deref())
+    };
+    made.extend(author);
+    if let Some(ms) = c.created_ms {
+        // "3 hours ago" in the reader's language, with the exact time for machines and on hover.
+        let text = threadline_i18n::relative_time(state.lang, js_sys::Date::now() as i64, ms, utc_offset());
+        if let Some(time) = dom.text_child(&parts, "time", "tl-time", &text) {
+            let iso = threadline_i18n::iso_utc(ms);
+            let _ = time.set_attribute(wasm_bindgen::intern("datetime"), &iso);
+            let _ = time.set_attribute(wasm_bindgen::intern("title"), &iso);
+            made.push(time);
+        }
+    }
+    if c.edited_ms.is_some() {
+        made.extend(dom.text_child(&parts, "span", "tl-edited", state.t(Key::Edited)));
+    }
+    if fresh {
+        made.extend(dom.text_child(&parts, "span", "tl-fresh", state.t(Key::New)));
+    }
+    // Past the indentation cap the nesting is no longer visible, so say it.
+    if let Some(name) = parent_author.filter(|_| deep) {
+        let text = format!("↳ {}", fill(state.t(Key::ReplyTo), &[("name", name)]));
+        made.extend(dom.text_child(&parts, "span", "tl-deep", &text));
+    }
+    let _ = head.insert_before(&parts, Some(before));
+    made
+}
+
+/// The reader's UTC offset in minutes, asked of the browser once per page.
+fn utc_offset() -> i32 {
+    thread_local!(static OFFSET: i32 = -(js_sys::Date::new_0().get_timezone_offset() as i32));
+    OFFSET.with(|o| *o)
+}
+
+/// What an own comment offers besides Reply and Like.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Manage {
+    /// Not the reader's comment (or the backend cannot edit or delete).
+    None,
+    Buttons,
+    /// Delete was pressed: asked in place, not with a browser dialog, so it
+    /// can be read, tabbed to and undone.
+    Asking,
+}
+
+/// The controls for `manage`, appended to `actions`; answers what it appended.
+pub fn draw_manage(dom: &Dom, state: ThreadState, actions: &Element, manage: Manage) -> Vec<Element> {
+    let button = |parent: &Element, class: &str, act: &str, key: Key| {
+        let b = dom.text_child(parent, "button", class, state.t(key))?;
+        fixed(&b, "type", "button");
+        fixed(&b, "data-act", act);
+        Some(b)
+    };
+    match manage {
+        Manage::None => Vec::new(),
+        Manage::Buttons => {
+            [button(actions, "tl-edit", "edit", Key::Edit), button(actions, "tl-delete", "delete", Key::Delete)]
+                .into_iter()
+                .flatten()
+                .collect()
+        }
+        Manage::Asking => {
+            let Some(ask) = dom.child(actions, "span", "tl-ask") else { return Vec::new() };
+            fixed(&ask, "role", "group");
+            fixed(&ask, "aria-label", state.t(Key::DeleteConfirm));
+            dom.text(&ask, &format!("{} ", state.t(Key::DeleteConfirm)));
+            button(&ask, "tl-delete-yes", "delete-yes", Key::Delete);
+            button(&ask, "tl-delete-no", "delete-no", Key::Cancel);
+            vec![ask]
+        }
+    }
+}
