@@ -174,10 +174,12 @@ pub fn fixed(el: &Element, name: &str, value: &str) {
 }
 
 /// A boolean attribute (`hidden`, `disabled`), touched only when it changes:
-/// a new row would otherwise remove, one call each, what it never had.
-pub fn flag(el: &Element, name: &str, on: bool) {
-    if on != el.has_attribute(intern(name)) {
+/// `was` is what the element has now (a new element has none), so a new row
+/// does not remove, one JS call each, what it never had.
+pub fn flag(el: &Element, name: &str, on: bool, was: &mut bool) {
+    if on != *was {
         let _ = if on { el.set_attribute(intern(name), "") } else { el.remove_attribute(intern(name)) };
+        *was = on;
     }
 }
 

@@ -132,6 +132,7 @@ fn draw_row(li: Element, p: Parts) {
     // the indentation (attributes, not inline styles: strict CSPs block those).
     keep({
         let (p, body) = (p.clone(), body.clone());
+        let mut body_hidden = false;
         RenderEffect::new(move |_| {
             let collapsed = p.collapsed.get();
             let mut class = String::from("tl-comment");
@@ -153,7 +154,7 @@ fn draw_row(li: Element, p: Parts) {
             let label = threadline_i18n::toggle_label(p.state.lang, collapsed, &author, replies as u64);
             let _ = toggle.set_attribute("aria-label", &label);
             toggle.set_text_content(Some(&toggle_text(p.state, collapsed, replies)));
-            flag(&body, "hidden", collapsed);
+            flag(&body, "hidden", collapsed, &mut body_hidden);
             let depth = p.depth.get();
             let _ = li.set_attribute("aria-level", &(depth + 1).to_string());
             let _ = li.set_attribute("data-depth", &depth.to_string());
@@ -190,20 +191,20 @@ fn draw_row(li: Element, p: Parts) {
 
     // Reply, like, and edit or delete for the reader's own comments.
     if let (Some(actions), Some(reply)) = (actions, reply) {
+        let (mut actions_hidden, mut like_disabled) = (false, false);
         let mut shown = Manage::None;
         let mut manage: Vec<Element> = Vec::new();
         keep(RenderEffect::new(move |_| {
-            p.revision.track();
             let deleted = p.with_comment(|c, _| c.deleted).unwrap_or(false);
             // The edit form has its own buttons; nothing is offered for a deleted comment.
             let hide = p.collapsed.get() | p.editing.get() | deleted;
-            flag(&actions, "hidden", hide);
+            flag(&actions, "hidden", hide, &mut actions_hidden);
             let open = p.state.open_forms.with(|f| f.contains(&p.id));
             fixed(&reply, "aria-expanded", if open { "true" } else { "false" });
             if let Some(like) = &like {
                 let liked = p.state.liked.with(|l| l.contains(&p.id));
                 fixed(like, "aria-pressed", if liked { "true" } else { "false" });
-                flag(like, "disabled", liked);
+                flag(like, "disabled", liked, &mut like_disabled);
             }
             // Asked again whenever the row changes: a comment that arrived through the
             // stream before its own post was confirmed becomes editable on confirmation.
