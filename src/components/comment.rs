@@ -1,5 +1,5 @@
 use super::body::{draw_body, fixed, flag, Dom};
-use super::row_parts::{draw_byline, draw_manage, toggle_text, Manage};
+use super::row_parts::{draw_byline, draw_manage, skeleton, toggle_text, Manage, Skeleton};
 use super::{EditForm, ReplyForm, MAX_INDENT};
 use crate::i18n::Key;
 use crate::posting::is_pending;
@@ -16,41 +16,29 @@ use web_sys::Element;
 ///
 /// A big thread draws a hundred or more of these at once. The parts every
 /// row has (head, body, actions) are made with DOM calls in `draw_row` and
-/// kept current by three effects; only the forms, which few rows ever open,
-/// are views: the 114 rows of the 1,000-comment benchmark's first screen took
+/// kept current by one effect; only the forms, which few rows ever open, are
+/// views. The 114 rows of the 1,000-comment benchmark's first screen took
 /// about 39 ms as typed views (eleven reactive bindings and a listener per
-/// row, every element through Leptos' generic view code), 31 ms like this.
+/// row, every element through Leptos' generic view code), 31 ms with DOM calls,
+/// about 22 ms since the fixed parts are cloned (`row_parts::skeleton`).
 /// Buttons carry a `data-act` and are answered by one listener on the list
 /// (`row_click`), not a closure each.
 #[component]
 pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl IntoView {
-    let row: Signal<Option<Row>> = match cells.get(&RowKey::Comment(id.clone())) {
-        Some(cell) => Signal::derive(move || Some(cell.get())),
-        None => Signal::derive(|| None),
-    };
-    let collapsed = Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(|r| r.collapsed)));
-    let depth = Memo::new(move |_| row.with(|r| r.as_ref().map_or(0, |r| r.depth)));
-    // The comment's content changes with its revision, nothing else.
-    let revision = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.revision)));
-    let editing = {
-        let id = id.clone();
-        Memo::new(move |_| state.editing.with(|e| e.contains(&id)))
-    };
-    let fresh = {
-        let id = id.clone();
-        Memo::new(move |_| state.fresh.with(|f| f.contains(&id)))
-    };
+    let cell = cells.get(&RowKey::Comment(id.clone()));
     // The forms few rows ever open, in one binding: an unsent comment's
-    // status, its edit form (own comments) and a reply form.
+    // status, its edit form (own comments) and a reply form. A memo, so that
+    // a change elsewhere (another row's form, a reply count) rebuilds none.
     let forms = {
-        let id = id.clone();
+        let (id, cell) = (id.clone(), cell.clone());
         Memo::new(move |_| {
-            let open = !collapsed.get();
+            let open = !cell.as_ref().is_some_and(|c| c.with(|r| r.collapsed));
             let status = state.sending.with(|s| s.get(&id).cloned()).filter(|_| open);
-            (open && editing.get(), status, open && state.open_forms.with(|f| f.contains(&id)))
+            let editing = open && state.editing.with(|e| e.contains(&id));
+            (editing, status, open && state.open_forms.with(|f| f.contains(&id)))
         })
     };
-    let parts = Parts { state, id: id.clone(), row, collapsed, depth, revision, editing, fresh };
+    let parts = Parts { state, id: id.clone(), cell };
     let forms = {
         let parts = parts.clone();
         move || {
@@ -71,22 +59,17 @@ pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl In
     }
 }
 
-/// What `draw_row` follows.
+/// What `draw_row` follows: the row's own cell and the thread's state.
 #[derive(Clone)]
 pub struct Parts {
     state: ThreadState,
     id: CommentId,
-    row: Signal<Option<Row>>,
-    collapsed: Memo<bool>,
-    depth: Memo<usize>,
-    revision: Memo<Option<u32>>,
-    editing: Memo<bool>,
-    fresh: Memo<bool>,
+    cell: Option<ArcRwSignal<Row>>,
 }
 
 impl Parts {
     /// The comment and its parent's author, read without following the thread
-    /// (whoever needs to follow it tracks `revision`).
+    /// (whoever needs to follow it tracks the row's revision).
     fn with_comment<R>(&self, f: impl FnOnce(&Comment, Option<&str>) -> R) -> Option<R> {
         self.state.thread.with_untracked(|t| {
             let node = t.get(&self.id)?;
@@ -96,50 +79,94 @@ impl Parts {
     }
 }
 
+/// Everything a row shows that can change, read in one go.
+#[derive(Clone, PartialEq)]
+struct Seen {
+    row: Option<Row>,
+    editing: bool,
+    fresh: bool,
+    new: bool,
+    target: bool,
+    open: bool,
+    liked: bool,
+    asking: bool,
+}
+
+impl Seen {
+    fn read(p: &Parts) -> Seen {
+        let s = p.state;
+        let has = |set: RwSignal<std::collections::BTreeSet<CommentId>>| set.with(|x| x.contains(&p.id));
+        let is = |one: RwSignal<Option<CommentId>>| one.with(|x| x.as_ref() == Some(&p.id));
+        Seen {
+            row: p.cell.as_ref().map(|c| c.get()),
+            editing: has(s.editing),
+            fresh: has(s.fresh),
+            new: is(s.last_posted),
+            target: is(s.target),
+            open: has(s.open_forms),
+            liked: has(s.liked),
+            asking: is(s.asking),
+        }
+    }
+
+    fn collapsed(&self) -> bool {
+        self.row.as_ref().is_some_and(|r| r.collapsed)
+    }
+
+    fn depth(&self) -> usize {
+        self.row.as_ref().map_or(0, |r| r.depth)
+    }
+
+    /// What the toggle says: open or not, how many replies, whose comment.
+    fn toggle(&self) -> (bool, usize, Option<u32>) {
+        let r = self.row.as_ref();
+        (self.collapsed(), r.map_or(0, |r| r.replies), r.map(|r| r.revision))
+    }
+
+    /// What the byline and body show.
+    fn content(&self) -> (Option<u32>, bool, bool, bool) {
+        (self.row.as_ref().map(|r| r.revision), self.fresh, self.depth() > MAX_INDENT, self.editing)
+    }
+}
+
 /// The row's head, body and actions, made once and then changed in place by
-/// three effects: what the toggle says, what the comment says, and what the
-/// reader may do. Changed in place, a focused button keeps its focus.
+/// one effect that compares what it reads with what it drew last and touches
+/// only what differs: the toggle, the marks, the content (on a new revision
+/// only) and what the reader may do. Changed in place, a focused button keeps
+/// its focus.
 fn draw_row(li: Element, p: Parts) {
     let Some(dom) = Dom::new() else { return };
-    let Some(head) = dom.child(&li, "div", "tl-head") else { return };
-    let Some(toggle) = dom.child(&head, "button", "tl-toggle") else { return };
-    fixed(&toggle, "type", "button");
-    fixed(&toggle, "data-act", "toggle");
-    let Some(permalink) = dom.text_child(&head, "a", "tl-permalink", "#") else { return };
-    let _ = permalink.set_attribute("href", &format!("#c-{}", p.id));
-    fixed(&permalink, "aria-label", p.state.t(Key::LinkToComment));
-    let Some(body) = dom.child(&li, "div", "tl-body") else { return };
     // An unsent comment has no id the backend knows: no replies or likes yet.
     let pending = is_pending(&p.id);
     let deleted = p.with_comment(|c, _| c.deleted).unwrap_or(false);
-    let actions = (!pending && !deleted).then(|| dom.child(&li, "div", "tl-actions")).flatten();
-    let reply = actions.as_ref().and_then(|a| dom.text_child(a, "button", "tl-reply", p.state.t(Key::Reply)));
+    let answerable = !pending && !deleted;
+    let Some(Skeleton { head, toggle, permalink, body, actions, reply, like }) =
+        skeleton(&dom, p.state, &li, answerable, answerable && p.state.can_like())
+    else {
+        return;
+    };
+    let _ = permalink.set_attribute("href", &format!("#c-{}", p.id));
     if let Some(reply) = &reply {
-        fixed(reply, "type", "button");
-        fixed(reply, "data-act", "reply");
         let _ = reply.set_attribute("id", &format!("tl-reply-{}", p.id));
     }
-    let like = actions.as_ref().filter(|_| p.state.can_like()).and_then(|a| dom.child(a, "button", "tl-like"));
-    if let Some(like) = &like {
-        fixed(like, "type", "button");
-        fixed(like, "data-act", "like");
-    }
-    let effects = StoredValue::new_local(Vec::with_capacity(3));
-    let keep = |e: RenderEffect<()>| effects.update_value(|v| v.push(e));
 
-    // The row's marks, the toggle and what a collapsed comment hides. Depth
-    // too: the nesting for screen readers (the list is flat on purpose) and
-    // the indentation (attributes, not inline styles: strict CSPs block those).
-    keep({
-        let (p, body) = (p.clone(), body.clone());
-        let mut body_hidden = false;
-        RenderEffect::new(move |_| {
-            let collapsed = p.collapsed.get();
+    let mut last: Option<Seen> = None;
+    let (mut body_hidden, mut actions_hidden, mut like_disabled, mut gone) = (false, false, false, false);
+    let (mut byline, mut manage): (Vec<Element>, Vec<Element>) = (Vec::new(), Vec::new());
+    let (mut shown, mut can_edit) = (Manage::None, false);
+    let effect = RenderEffect::new(move |_| {
+        let now = Seen::read(&p);
+        let was = last.take();
+        let changed = |f: &dyn Fn(&Seen) -> bool| was.as_ref().is_none_or(f);
+        let collapsed = now.collapsed();
+
+        // The row's marks, the toggle and what a collapsed comment hides.
+        if changed(&|w| (w.collapsed(), w.new, w.target) != (collapsed, now.new, now.target)) {
             let mut class = String::from("tl-comment");
             for (on, name) in [
                 (collapsed, " tl-collapsed"),
-                (p.state.last_posted.with(|l| l.as_ref() == Some(&p.id)), " tl-new"),
-                (p.state.target.with(|t| t.as_ref() == Some(&p.id)), " tl-target"),
+                (now.new, " tl-new"),
+                (now.target, " tl-target"),
                 (pending, " tl-pending"),
             ] {
                 if on {
@@ -147,35 +174,39 @@ fn draw_row(li: Element, p: Parts) {
                 }
             }
             li.set_class_name(&class);
-            let replies = p.row.with(|r| r.as_ref().map_or(0, |r| r.replies));
-            p.revision.track();
+        }
+        if changed(&|w| w.toggle() != now.toggle()) {
+            let (_, replies, _) = now.toggle();
             let author = p.with_comment(|c, _| c.author.clone()).unwrap_or_default();
             fixed(&toggle, "aria-expanded", if collapsed { "false" } else { "true" });
             let label = threadline_i18n::toggle_label(p.state.lang, collapsed, &author, replies as u64);
             let _ = toggle.set_attribute("aria-label", &label);
             toggle.set_text_content(Some(&toggle_text(p.state, collapsed, replies)));
             flag(&body, "hidden", collapsed, &mut body_hidden);
-            let depth = p.depth.get();
+        }
+        // The nesting for screen readers (the list is flat on purpose) and the
+        // indentation (attributes, not inline styles: strict CSPs block those).
+        let depth = now.depth();
+        if changed(&|w| w.depth() != depth) {
             let _ = li.set_attribute("aria-level", &(depth + 1).to_string());
             let _ = li.set_attribute("data-depth", &depth.to_string());
             let _ = li.set_attribute("data-indent", &depth.min(MAX_INDENT).to_string());
-        })
-    });
+        }
 
-    // Avatar, name, time, marks and the body: drawn again only when the comment changed.
-    keep({
-        let (p, dom, like) = (p.clone(), dom.clone(), like.clone());
-        let mut byline: Vec<Element> = Vec::new();
-        RenderEffect::new(move |_| {
-            let fresh = p.fresh.get();
-            let deep = p.depth.get() > MAX_INDENT;
-            let editing = p.editing.get();
-            p.revision.track();
+        // Avatar, name, time, marks and the body: drawn again only when the comment changed.
+        if changed(&|w| w.content() != now.content()) {
+            let (_, fresh, deep, editing) = now.content();
             p.with_comment(|c, parent_author| {
                 byline.drain(..).for_each(|e| e.remove());
                 byline = draw_byline(&dom, p.state, &head, &permalink, c, parent_author, deep, fresh);
-                body.set_text_content(None);
-                body.set_class_name(if c.deleted { "tl-body tl-gone" } else { "tl-body" });
+                // A new row's body is empty and plain: two JS calls saved per row.
+                if was.is_some() {
+                    body.set_text_content(None);
+                }
+                if c.deleted != gone {
+                    body.set_class_name(if c.deleted { "tl-body tl-gone" } else { "tl-body" });
+                    gone = c.deleted;
+                }
                 if c.deleted {
                     dom.text_child(&body, "p", "", p.state.t(Key::Deleted));
                 } else if !editing {
@@ -186,43 +217,40 @@ fn draw_row(li: Element, p: Parts) {
                     like.set_text_content(Some(&format!("{}{count}", p.state.t(Key::Like))));
                 }
             });
-        })
-    });
+        }
 
-    // Reply, like, and edit or delete for the reader's own comments.
-    if let (Some(actions), Some(reply)) = (actions, reply) {
-        let (mut actions_hidden, mut like_disabled) = (false, false);
-        let mut shown = Manage::None;
-        let mut manage: Vec<Element> = Vec::new();
-        keep(RenderEffect::new(move |_| {
+        // Reply, like, and edit or delete for the reader's own comments.
+        if let (Some(actions), Some(reply)) = (&actions, &reply) {
             let deleted = p.with_comment(|c, _| c.deleted).unwrap_or(false);
             // The edit form has its own buttons; nothing is offered for a deleted comment.
-            let hide = p.collapsed.get() | p.editing.get() | deleted;
-            flag(&actions, "hidden", hide, &mut actions_hidden);
-            let open = p.state.open_forms.with(|f| f.contains(&p.id));
-            fixed(&reply, "aria-expanded", if open { "true" } else { "false" });
-            if let Some(like) = &like {
-                let liked = p.state.liked.with(|l| l.contains(&p.id));
-                fixed(like, "aria-pressed", if liked { "true" } else { "false" });
-                flag(like, "disabled", liked, &mut like_disabled);
+            flag(actions, "hidden", collapsed | now.editing | deleted, &mut actions_hidden);
+            if changed(&|w| w.open != now.open) {
+                fixed(reply, "aria-expanded", if now.open { "true" } else { "false" });
+            }
+            if let Some(like) = like.as_ref().filter(|_| changed(&|w| w.liked != now.liked)) {
+                fixed(like, "aria-pressed", if now.liked { "true" } else { "false" });
+                flag(like, "disabled", now.liked, &mut like_disabled);
             }
             // Asked again whenever the row changes: a comment that arrived through the
             // stream before its own post was confirmed becomes editable on confirmation.
-            p.row.track();
-            let now = if !p.state.can_edit(&p.id) {
-                Manage::None
-            } else if p.state.asking.with(|a| a.as_ref() == Some(&p.id)) {
-                Manage::Asking
-            } else {
-                Manage::Buttons
-            };
-            if now != shown {
-                manage.drain(..).for_each(|e| e.remove());
-                manage = draw_manage(&dom, p.state, &actions, now);
-                shown = now;
+            if changed(&|w| w.row != now.row) {
+                can_edit = p.state.can_edit(&p.id);
             }
-        }));
-    }
+            let want = match (can_edit, now.asking) {
+                (false, _) => Manage::None,
+                (true, true) => Manage::Asking,
+                (true, false) => Manage::Buttons,
+            };
+            if want != shown {
+                manage.drain(..).for_each(|e| e.remove());
+                manage = draw_manage(&dom, p.state, actions, want);
+                shown = want;
+            }
+        }
+        last = Some(now);
+    });
+    // The effect lives as long as the row: dropped with the row's owner.
+    StoredValue::new_local(effect);
 }
 
 fn status_view(state: ThreadState, id: &CommentId, status: SendStatus) -> AnyView {
