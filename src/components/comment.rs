@@ -5,6 +5,8 @@ use crate::i18n::Key;
 use crate::posting::is_pending;
 use crate::state::{RowCells, SendStatus, ThreadState};
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use leptos::tachys::view::{Mountable, Render};
 use threadline_core::{Comment, CommentId, Row, RowKey};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -17,46 +19,19 @@ use web_sys::Element;
 /// A big thread draws a hundred or more of these at once. The parts every
 /// row has (head, body, actions) are made with DOM calls in `draw_row` and
 /// kept current by one effect; only the forms, which few rows ever open, are
-/// views. The 114 rows of the 1,000-comment benchmark's first screen took
+/// views, made by that effect when one opens (a binding kept ready for them
+/// in every row cost about 5 ms of the first screen). The 114 rows of the 1,000-comment benchmark's first screen took
 /// about 39 ms as typed views (eleven reactive bindings and a listener per
 /// row, every element through Leptos' generic view code), 31 ms with DOM calls,
-/// about 22 ms since the fixed parts are cloned (`row_parts::skeleton`).
+/// about 22 ms since the fixed parts are cloned (`row_parts::skeleton`), about
+/// 16 ms with the forms made on demand.
 /// Buttons carry a `data-act` and are answered by one listener on the list
 /// (`row_click`), not a closure each.
 #[component]
 pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl IntoView {
     let cell = cells.get(&RowKey::Comment(id.clone()));
-    // The forms few rows ever open, in one binding: an unsent comment's
-    // status, its edit form (own comments) and a reply form. A memo, so that
-    // a change elsewhere (another row's form, a reply count) rebuilds none.
-    let forms = {
-        let (id, cell) = (id.clone(), cell.clone());
-        Memo::new(move |_| {
-            let open = !cell.as_ref().is_some_and(|c| c.with(|r| r.collapsed));
-            let status = state.sending.with(|s| s.get(&id).cloned()).filter(|_| open);
-            let editing = open && state.editing.with(|e| e.contains(&id));
-            (editing, status, open && state.open_forms.with(|f| f.contains(&id)))
-        })
-    };
     let parts = Parts { state, id: id.clone(), cell };
-    let forms = {
-        let parts = parts.clone();
-        move || {
-            let (editing, status, replying) = forms.get();
-            let p = &parts;
-            let edit = editing.then(|| {
-                let (text, author) = p.with_comment(|c, _| (c.body.clone(), c.author.clone())).unwrap_or_default();
-                view! { <EditForm state=p.state id=p.id.clone() author=author text=text /> }
-            });
-            let status = status.map(|s| status_view(p.state, &p.id, s));
-            let reply = replying.then(|| view! { <ReplyForm state=p.state parent=Some(p.id.clone()) /> });
-            // One placeholder node while none is open, not three.
-            (edit.is_some() || status.is_some() || reply.is_some()).then_some((edit, status, reply))
-        }
-    };
-    view! {
-        <li id=format!("c-{id}") use:draw_row=parts>{forms}</li>
-    }
+    view! { <li id=format!("c-{id}") use:draw_row=parts></li> }
 }
 
 /// What `draw_row` follows: the row's own cell and the thread's state.
@@ -90,6 +65,8 @@ struct Seen {
     open: bool,
     liked: bool,
     asking: bool,
+    /// Where an unsent comment of this reader's stands.
+    sending: Option<SendStatus>,
 }
 
 impl Seen {
@@ -106,6 +83,7 @@ impl Seen {
             open: has(s.open_forms),
             liked: has(s.liked),
             asking: is(s.asking),
+            sending: s.sending.with(|x| x.get(&p.id).cloned()),
         }
     }
 
@@ -121,6 +99,17 @@ impl Seen {
     fn toggle(&self) -> (bool, usize, Option<u32>) {
         let r = self.row.as_ref();
         (self.collapsed(), r.map_or(0, |r| r.replies), r.map(|r| r.revision))
+    }
+
+    /// The forms open under the comment: its edit form, an unsent comment's
+    /// status, a reply form. None of them while it is collapsed.
+    fn forms(&self) -> Forms {
+        let open = !self.collapsed();
+        Forms {
+            editing: open && self.editing,
+            status: self.sending.clone().filter(|_| open),
+            replying: open && self.open,
+        }
     }
 
     /// What the byline and body show.
@@ -150,6 +139,10 @@ fn draw_row(li: Element, p: Parts) {
         let _ = reply.set_attribute("id", &format!("tl-reply-{}", p.id));
     }
 
+    // The forms are views, made when one opens and under the row's owner:
+    // an owner of the effect's own would be cleaned at its every run.
+    let owner = Owner::current().unwrap_or_default();
+    let mut forms: (Forms, Option<(Owner, AnyViewState)>) = (Forms::default(), None);
     let mut last: Option<Seen> = None;
     let (mut body_hidden, mut actions_hidden, mut like_disabled, mut gone) = (false, false, false, false);
     let (mut byline, mut manage): (Vec<Element>, Vec<Element>) = (Vec::new(), Vec::new());
@@ -247,10 +240,42 @@ fn draw_row(li: Element, p: Parts) {
                 shown = want;
             }
         }
+        let want = now.forms();
+        if want != forms.0 {
+            if let Some((owner, mut view)) = forms.1.take() {
+                view.unmount();
+                owner.cleanup();
+            }
+            if want != Forms::default() {
+                let child = owner.child();
+                let mut view = child.with(|| untrack(|| forms_view(&p, &want).build()));
+                view.mount(&li, None);
+                forms.1 = Some((child, view));
+            }
+            forms.0 = want;
+        }
         last = Some(now);
     });
     // The effect lives as long as the row: dropped with the row's owner.
     StoredValue::new_local(effect);
+}
+
+/// Which forms a row shows (see `Seen::forms`).
+#[derive(Clone, Default, PartialEq)]
+struct Forms {
+    editing: bool,
+    status: Option<SendStatus>,
+    replying: bool,
+}
+
+fn forms_view(p: &Parts, forms: &Forms) -> AnyView {
+    let edit = forms.editing.then(|| {
+        let (text, author) = p.with_comment(|c, _| (c.body.clone(), c.author.clone())).unwrap_or_default();
+        view! { <EditForm state=p.state id=p.id.clone() author=author text=text /> }
+    });
+    let status = forms.status.clone().map(|s| status_view(p.state, &p.id, s));
+    let reply = forms.replying.then(|| view! { <ReplyForm state=p.state parent=Some(p.id.clone()) /> });
+    (edit, status, reply).into_any()
 }
 
 fn status_view(state: ThreadState, id: &CommentId, status: SendStatus) -> AnyView {
