@@ -268,6 +268,9 @@ struct Forms {
     replying: bool,
 }
 
+// Out of line, like `status_view`: few rows open a form, and code inlined into
+// the row's effect is compiled (on the main thread) for every first screen.
+#[inline(never)]
 fn forms_view(p: &Parts, forms: &Forms) -> AnyView {
     let edit = forms.editing.then(|| {
         let (text, author) = p.with_comment(|c, _| (c.body.clone(), c.author.clone())).unwrap_or_default();
@@ -278,6 +281,7 @@ fn forms_view(p: &Parts, forms: &Forms) -> AnyView {
     (edit, status, reply).into_any()
 }
 
+#[inline(never)]
 fn status_view(state: ThreadState, id: &CommentId, status: SendStatus) -> AnyView {
     match status {
         SendStatus::Sending => view! { <p class="tl-sending" role="status">{state.t(Key::Sending)}</p> }.into_any(),

@@ -59,6 +59,7 @@ pub fn skeleton(dom: &Dom, state: ThreadState, li: &Element, actions: bool, like
     Some(Skeleton { head, toggle, permalink, body, actions, reply, like })
 }
 
+#[inline(never)]
 fn make_skeleton(dom: &Dom, state: ThreadState, actions: bool, like: bool) -> Option<Node> {
     let parts = dom.fragment()?;
     let head = dom.child(&parts, "div", "tl-head")?;
@@ -167,6 +168,7 @@ pub enum Manage {
 }
 
 /// The controls for `manage`, appended to `actions`; answers what it appended.
+#[inline(never)]
 pub fn draw_manage(dom: &Dom, state: ThreadState, actions: &Element, manage: Manage) -> Vec<Element> {
     let button = |parent: &Element, class: &str, act: &str, key: Key| {
         let b = dom.text_child(parent, "button", class, state.t(key))?;
