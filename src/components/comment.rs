@@ -55,7 +55,6 @@ impl Parts {
 }
 
 /// Everything a row shows that can change, read in one go.
-#[derive(Clone, PartialEq)]
 struct Seen {
     row: Option<Row>,
     editing: bool,
@@ -261,7 +260,7 @@ fn draw_row(li: Element, p: Parts) {
 }
 
 /// Which forms a row shows (see `Seen::forms`).
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default, PartialEq)]
 struct Forms {
     editing: bool,
     status: Option<SendStatus>,

@@ -59,25 +59,25 @@ pub fn skeleton(dom: &Dom, state: ThreadState, li: &Element, actions: bool, like
     Some(Skeleton { head, toggle, permalink, body, actions, reply, like })
 }
 
+/// A button answered by the list's one listener (`comment::row_click`).
+fn act(button: &Element, act: &str) {
+    fixed(button, "type", "button");
+    fixed(button, "data-act", act);
+}
+
 #[inline(never)]
 fn make_skeleton(dom: &Dom, state: ThreadState, actions: bool, like: bool) -> Option<Node> {
     let parts = dom.fragment()?;
     let head = dom.child(&parts, "div", "tl-head")?;
-    let toggle = dom.child(&head, "button", "tl-toggle")?;
-    fixed(&toggle, "type", "button");
-    fixed(&toggle, "data-act", "toggle");
+    act(&dom.child(&head, "button", "tl-toggle")?, "toggle");
     let permalink = dom.text_child(&head, "a", "tl-permalink", "#")?;
     fixed(&permalink, "aria-label", state.t(Key::LinkToComment));
     dom.child(&parts, "div", "tl-body")?;
     if actions {
         let actions = dom.child(&parts, "div", "tl-actions")?;
-        let reply = dom.text_child(&actions, "button", "tl-reply", state.t(Key::Reply))?;
-        fixed(&reply, "type", "button");
-        fixed(&reply, "data-act", "reply");
+        act(&dom.text_child(&actions, "button", "tl-reply", state.t(Key::Reply))?, "reply");
         if like {
-            let like = dom.child(&actions, "button", "tl-like")?;
-            fixed(&like, "type", "button");
-            fixed(&like, "data-act", "like");
+            act(&dom.child(&actions, "button", "tl-like")?, "like");
         }
     }
     Some(parts.into())
@@ -172,8 +172,7 @@ pub enum Manage {
 pub fn draw_manage(dom: &Dom, state: ThreadState, actions: &Element, manage: Manage) -> Vec<Element> {
     let button = |parent: &Element, class: &str, act: &str, key: Key| {
         let b = dom.text_child(parent, "button", class, state.t(key))?;
-        fixed(&b, "type", "button");
-        fixed(&b, "data-act", act);
+        self::act(&b, act);
         Some(b)
     };
     match manage {
