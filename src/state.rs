@@ -219,10 +219,15 @@ impl ThreadState {
     }
 
     pub fn focus_element(self, id: &str) {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = self.element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
+        focus(self.element(id));
+    }
+
+    /// A comment's Reply button, where focus returns when its reply form
+    /// closes (found through the row: an id on every Reply button would cost
+    /// a call per row drawn).
+    pub fn focus_reply_button(self, id: &CommentId) {
+        let row = self.element(&format!("c-{id}"));
+        focus(row.and_then(|r| r.query_selector(":scope > .tl-actions > .tl-reply").ok().flatten()));
     }
 
     pub fn scroll_to(self, id: &str) {
@@ -286,5 +291,12 @@ impl RowCells {
 impl Default for RowCells {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+fn focus(el: Option<web_sys::Element>) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }

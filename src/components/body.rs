@@ -27,7 +27,9 @@ pub struct Dom(Document);
 
 impl Dom {
     pub fn new() -> Option<Dom> {
-        Some(Dom(web_sys::window()?.document()?))
+        // Asked of the browser once per page, not twice per row.
+        thread_local!(static DOCUMENT: Option<Document> = web_sys::window().and_then(|w| w.document()));
+        DOCUMENT.with(|d| d.clone()).map(Dom)
     }
 
     /// A new element; `class` may be empty. Tag and class are a few fixed
@@ -47,10 +49,17 @@ impl Dom {
         Some(el)
     }
 
+    /// A new element holding `text`, not yet in the page.
+    pub fn text_el(&self, tag: &str, class: &str, text: &str) -> Option<Element> {
+        let el = self.el(tag, class)?;
+        el.set_text_content(Some(text));
+        Some(el)
+    }
+
     /// A new element holding `text`, appended to `parent`.
     pub fn text_child(&self, parent: &Node, tag: &str, class: &str, text: &str) -> Option<Element> {
-        let el = self.child(parent, tag, class)?;
-        el.set_text_content(Some(text));
+        let el = self.text_el(tag, class, text)?;
+        parent.append_child(&el).ok()?;
         Some(el)
     }
 
@@ -195,14 +204,15 @@ pub fn web_href(url: &str) -> Option<String> {
     threadline_markup::safe_href(url).filter(|h| !h.starts_with("mailto:"))
 }
 
-/// The author's name, linked to their website only when that is http(s).
-pub fn draw_author(dom: &Dom, parent: &Node, name: &str, website: Option<&str>) -> Option<Element> {
+/// The author's name, linked to their website only when that is http(s);
+/// not yet in the page.
+pub fn author_el(dom: &Dom, name: &str, website: Option<&str>) -> Option<Element> {
     match website.and_then(web_href) {
         Some(href) => {
-            let a = dom.text_child(parent, "a", "tl-author", name)?;
+            let a = dom.text_el("a", "tl-author", name)?;
             external_link(&a, &href);
             Some(a)
         }
-        None => dom.text_child(parent, "span", "tl-author", name),
+        None => dom.text_el("span", "tl-author", name),
     }
 }

@@ -31,8 +31,12 @@ use web_sys::Element;
 pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl IntoView {
     let cell = cells.get(&RowKey::Comment(id.clone()));
     let parts = Parts { state, id: id.clone(), cell };
-    view! { <li id=format!("c-{id}") use:draw_row=parts></li> }
+    // No children, and not `()`: that would leave an empty comment node in every row.
+    view! { <li id=format!("c-{id}") use:draw_row=parts>{NOTHING}</li> }
 }
+
+/// Children that build nothing at all (tachys draws `()` as a placeholder node).
+const NOTHING: [(); 0] = [];
 
 /// What `draw_row` follows: the row's own cell and the thread's state.
 #[derive(Clone)]
@@ -134,9 +138,6 @@ fn draw_row(li: Element, p: Parts) {
         return;
     };
     let _ = permalink.set_attribute("href", &format!("#c-{}", p.id));
-    if let Some(reply) = &reply {
-        let _ = reply.set_attribute("id", &format!("tl-reply-{}", p.id));
-    }
 
     // The forms are views, made when one opens and under the row's owner:
     // an owner of the effect's own would be cleaned at its every run.
@@ -170,10 +171,13 @@ fn draw_row(li: Element, p: Parts) {
         if changed(&|w| w.toggle() != now.toggle()) {
             let (_, replies, _) = now.toggle();
             let author = p.with_comment(|c, _| c.author.clone()).unwrap_or_default();
-            fixed(&toggle, "aria-expanded", if collapsed { "false" } else { "true" });
             let label = threadline_i18n::toggle_label(p.state.lang, collapsed, &author, replies as u64);
             let _ = toggle.set_attribute("aria-label", &label);
-            toggle.set_text_content(Some(&toggle_text(p.state, collapsed, replies)));
+            // A new row's toggle is made open (`row_parts::skeleton`).
+            if was.is_some() || collapsed {
+                fixed(&toggle, "aria-expanded", if collapsed { "false" } else { "true" });
+                toggle.set_text_content(Some(&toggle_text(p.state, collapsed, replies)));
+            }
             flag(&body, "hidden", collapsed, &mut body_hidden);
         }
         // The nesting for screen readers (the list is flat on purpose) and the
@@ -204,7 +208,8 @@ fn draw_row(li: Element, p: Parts) {
                 } else if !editing {
                     draw_body(&dom, &body, &c.body, c.format);
                 }
-                if let Some(like) = &like {
+                // A new row's Like says "Like" already.
+                if let Some(like) = like.as_ref().filter(|_| was.is_some() || c.likes > 0) {
                     let count = if c.likes > 0 { format!(" · {}", c.likes) } else { String::new() };
                     like.set_text_content(Some(&format!("{}{count}", p.state.t(Key::Like))));
                 }
@@ -216,10 +221,11 @@ fn draw_row(li: Element, p: Parts) {
             let deleted = p.with_comment(|c, _| c.deleted).unwrap_or(false);
             // The edit form has its own buttons; nothing is offered for a deleted comment.
             flag(actions, "hidden", collapsed | now.editing | deleted, &mut actions_hidden);
-            if changed(&|w| w.open != now.open) {
+            // A new row's Reply is made closed and its Like not pressed.
+            if was.as_ref().map_or(now.open, |w| w.open != now.open) {
                 fixed(reply, "aria-expanded", if now.open { "true" } else { "false" });
             }
-            if let Some(like) = like.as_ref().filter(|_| changed(&|w| w.liked != now.liked)) {
+            if let Some(like) = like.as_ref().filter(|_| was.as_ref().map_or(now.liked, |w| w.liked != now.liked)) {
                 fixed(like, "aria-pressed", if now.liked { "true" } else { "false" });
                 flag(like, "disabled", now.liked, &mut like_disabled);
             }

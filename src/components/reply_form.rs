@@ -109,7 +109,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         move || {
             if let Some(p) = &parent {
                 state.set_form_open(p, false);
-                state.focus_element(&format!("tl-reply-{p}"));
+                state.focus_reply_button(p);
             }
         }
     };

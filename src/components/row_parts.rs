@@ -2,10 +2,10 @@
 //! the byline and the edit/delete controls (see `comment.rs` for why with
 //! DOM calls). Text only ever goes in as text nodes.
 
-use super::body::{draw_author, fixed, web_href, Dom};
+use super::body::{author_el, fixed, web_href, Dom};
 use crate::i18n::{fill, Key, Lang, Noun};
 use crate::state::ThreadState;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use threadline_core::Comment;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
@@ -68,25 +68,36 @@ fn act(button: &Element, act: &str) {
 #[inline(never)]
 fn make_skeleton(dom: &Dom, state: ThreadState, actions: bool, like: bool) -> Option<Node> {
     let parts = dom.fragment()?;
+    // Each part as a new row starts (open, not replying, not liked, no likes):
+    // a row's first draw then sets only what differs (`comment::draw_row`).
     let head = dom.child(&parts, "div", "tl-head")?;
-    act(&dom.child(&head, "button", "tl-toggle")?, "toggle");
+    let toggle = dom.text_child(&head, "button", "tl-toggle", EXPANDED)?;
+    act(&toggle, "toggle");
+    fixed(&toggle, "aria-expanded", "true");
     let permalink = dom.text_child(&head, "a", "tl-permalink", "#")?;
     fixed(&permalink, "aria-label", state.t(Key::LinkToComment));
     dom.child(&parts, "div", "tl-body")?;
     if actions {
         let actions = dom.child(&parts, "div", "tl-actions")?;
-        act(&dom.text_child(&actions, "button", "tl-reply", state.t(Key::Reply))?, "reply");
+        let reply = dom.text_child(&actions, "button", "tl-reply", state.t(Key::Reply))?;
+        act(&reply, "reply");
+        fixed(&reply, "aria-expanded", "false");
         if like {
-            act(&dom.child(&actions, "button", "tl-like")?, "like");
+            let like = dom.text_child(&actions, "button", "tl-like", state.t(Key::Like))?;
+            act(&like, "like");
+            fixed(&like, "aria-pressed", "false");
         }
     }
     Some(parts.into())
 }
 
+/// An open comment's toggle.
+const EXPANDED: &str = "[–]";
+
 /// The toggle's visible text; its label for screen readers says the rest.
 pub fn toggle_text(state: ThreadState, collapsed: bool, replies: usize) -> String {
     if !collapsed {
-        "[–]".to_owned()
+        EXPANDED.to_owned()
     } else if replies > 0 {
         format!("[+] {}", state.count(Noun::Replies, replies))
     } else {
@@ -96,7 +107,8 @@ pub fn toggle_text(state: ThreadState, collapsed: bool, replies: usize) -> Strin
 
 /// Avatar, name, time and marks, inserted in `head` before `before`; answers
 /// what it inserted, for the next revision to remove. Only the parts there
-/// are: an absent part would still cost a placeholder node per row.
+/// are: an absent part would still cost a placeholder node per row. Each goes
+/// straight to its place (a fragment would cost two more calls per row).
 #[allow(clippy::too_many_arguments)]
 pub fn draw_byline(
     dom: &Dom,
@@ -108,10 +120,9 @@ pub fn draw_byline(
     deep: bool,
     fresh: bool,
 ) -> Vec<Element> {
-    let Some(parts) = dom.fragment() else { return Vec::new() };
     let mut made = Vec::new();
     if let Some(src) = c.avatar.as_deref().and_then(web_href) {
-        if let Some(img) = dom.child(&parts, "img", "tl-avatar") {
+        if let Some(img) = dom.el("img", "tl-avatar") {
             let _ = img.set_attribute("src", &src);
             fixed(&img, "alt", "");
             fixed(&img, "loading", "lazy");
@@ -120,15 +131,15 @@ pub fn draw_byline(
         }
     }
     let author = if c.deleted {
-        dom.text_child(&parts, "span", "tl-author tl-gone", "—")
+        dom.text_el("span", "tl-author tl-gone", "—")
     } else {
-        draw_author(dom, &parts, &c.author, c.website.as_deref())
+        author_el(dom, &c.author, c.website.as_deref())
     };
     made.extend(author);
     if let Some(ms) = c.created_ms {
         // "3 hours ago" in the reader's language, with the exact time for machines and on hover.
-        let text = threadline_i18n::relative_time(state.lang, js_sys::Date::now() as i64, ms, utc_offset());
-        if let Some(time) = dom.text_child(&parts, "time", "tl-time", &text) {
+        let text = threadline_i18n::relative_time(state.lang, now_ms(), ms, utc_offset());
+        if let Some(time) = dom.text_el("time", "tl-time", &text) {
             let iso = threadline_i18n::iso_utc(ms);
             let _ = time.set_attribute(wasm_bindgen::intern("datetime"), &iso);
             let _ = time.set_attribute(wasm_bindgen::intern("title"), &iso);
@@ -136,18 +147,34 @@ pub fn draw_byline(
         }
     }
     if c.edited_ms.is_some() {
-        made.extend(dom.text_child(&parts, "span", "tl-edited", state.t(Key::Edited)));
+        made.extend(dom.text_el("span", "tl-edited", state.t(Key::Edited)));
     }
     if fresh {
-        made.extend(dom.text_child(&parts, "span", "tl-fresh", state.t(Key::New)));
+        made.extend(dom.text_el("span", "tl-fresh", state.t(Key::New)));
     }
     // Past the indentation cap the nesting is no longer visible, so say it.
     if let Some(name) = parent_author.filter(|_| deep) {
         let text = format!("↳ {}", fill(state.t(Key::ReplyTo), &[("name", name)]));
-        made.extend(dom.text_child(&parts, "span", "tl-deep", &text));
+        made.extend(dom.text_el("span", "tl-deep", &text));
     }
-    let _ = head.insert_before(&parts, Some(before));
+    for el in &made {
+        let _ = head.insert_before(el, Some(before));
+    }
     made
+}
+
+/// The time now, asked of the browser once for all the rows drawn in one go
+/// (a relative time needs no better) rather than once per row.
+fn now_ms() -> i64 {
+    thread_local!(static NOW: Cell<Option<i64>> = const { Cell::new(None) });
+    NOW.with(|now| {
+        now.get().unwrap_or_else(|| {
+            let ms = js_sys::Date::now() as i64;
+            now.set(Some(ms));
+            leptos::prelude::queue_microtask(|| NOW.with(|now| now.set(None)));
+            ms
+        })
+    })
 }
 
 /// The reader's UTC offset in minutes, asked of the browser once per page.
