@@ -4,6 +4,7 @@
 
 use crate::checking::localized;
 use crate::i18n::{fill, Key, Lang};
+use leptos::either::Either;
 use leptos::prelude::*;
 use threadline_i18n::t;
 use threadline_policy::highlight::segments;
@@ -28,19 +29,30 @@ pub fn DraftMirror(
     let pieces = move || {
         let text = text.get();
         let findings = verdict.with(|v| v.as_ref().map(|v| v.findings.clone()).unwrap_or_default());
-        segments(&text, &findings)
-            .into_iter()
-            .map(|s| {
-                let piece = text[s.start..s.end].to_owned();
-                match s.action {
-                    Some(a) => view! { <mark class=action_class(a)>{piece}</mark> }.into_any(),
-                    None => piece.into_any(),
-                }
-            })
-            .collect_view()
+        // Most drafts (and every empty form on a page's first screen) have no
+        // findings: the text as it is, without the marking code, which would
+        // otherwise be compiled for every page before its first comment.
+        if findings.is_empty() {
+            return Either::Left(text);
+        }
+        Either::Right(marked(&text, &findings))
     };
     // The trailing space keeps the mirror's last line as tall as the textarea's.
     view! { <div class="tl-mirror" aria-hidden="true" node_ref=node>{pieces}" "</div> }
+}
+
+#[inline(never)]
+fn marked(text: &str, findings: &[threadline_policy::Finding]) -> impl IntoView {
+    segments(text, findings)
+        .into_iter()
+        .map(|s| {
+            let piece = text[s.start..s.end].to_owned();
+            match s.action {
+                Some(a) => view! { <mark class=action_class(a)>{piece}</mark> }.into_any(),
+                None => piece.into_any(),
+            }
+        })
+        .collect_view()
 }
 
 /// The findings as sentences, strongest first.
