@@ -26,15 +26,15 @@ const path = join(dir, glue[0]);
 const before = readFileSync(path);
 if (!before.toString('utf8').startsWith(HINT)) {
   const after = Buffer.concat([Buffer.from(HINT), before]);
-  writeFileSync(path, after);
   const html = join(dir, 'index.html');
   const page = readFileSync(html, 'utf8');
   // A page that no longer pins the glue by this hash would refuse the hinted
-  // file: stop the build rather than ship that.
+  // file: stop the build, before anything is written, rather than ship that.
   if (!page.includes(sri(before))) {
     console.error(`compile-hint: ${html} does not pin ${glue[0]} by its sha384 hash`);
     process.exit(1);
   }
+  writeFileSync(path, after);
   writeFileSync(html, page.split(sri(before)).join(sri(after)));
 }
 console.log(`compile-hint: ${glue[0]} marks its functions for eager compilation`);
