@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment, Page};
 use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
 use threadline_sync::description::Credentials;
+use threadline_sync::json::{self, Json};
 use threadline_sync::{
     build_create_body, build_edit_body, expand_url, parse_created, parse_list, BackendDescription, Endpoint,
 };
@@ -90,7 +91,7 @@ impl HttpBackend {
 
     /// One page as JSON and where the next starts. The first page's cursor
     /// and ETag are kept: changes made while later pages load come again, harmlessly.
-    async fn list_page(&self, url: &str, first: bool) -> Result<(Value, Option<String>), BackendError> {
+    async fn list_page(&self, url: &str, first: bool) -> Result<(Json, Option<String>), BackendError> {
         // A failed head start is asked again, with the deadline and the usual errors.
         let got = match super::prefetch::take(url).await {
             Some(p) => Answer { status: p.status, text: p.text, etag: p.etag },
@@ -179,14 +180,14 @@ async fn read(response: gloo_net::http::Response) -> Result<Answer, gloo_net::Er
 }
 
 /// The answer as JSON, or the backend's own error message when it sent one.
-fn answer(Answer { status, text, .. }: Answer) -> Result<Value, BackendError> {
+fn answer(Answer { status, text, .. }: Answer) -> Result<Json, BackendError> {
     if text.len() > MAX_ANSWER_BYTES {
         return Err(BackendError::Invalid(format!(
             "the answer is {} MB, more than a comment list can be",
             text.len() >> 20
         )));
     }
-    let json: Result<Value, _> = serde_json::from_str(&text);
+    let json = json::read(&text);
     if !(200..300).contains(&status) {
         let message = json
             .ok()
@@ -203,9 +204,9 @@ fn answer(Answer { status, text, .. }: Answer) -> Result<Value, BackendError> {
     }
     // 204 No Content (a delete) has nothing to parse.
     if text.trim().is_empty() {
-        return Ok(Value::Null);
+        return Ok(Json::from_value(Value::Null));
     }
-    json.map_err(|e| BackendError::Invalid(format!("not JSON ({e})")))
+    json.map_err(|e| BackendError::Invalid(e.to_string()))
 }
 
 impl Backend for HttpBackend {

@@ -6,6 +6,7 @@
 
 pub mod answers;
 pub mod description;
+pub mod json;
 pub mod mapping;
 pub mod outbox;
 pub mod presets;
