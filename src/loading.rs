@@ -54,6 +54,17 @@ impl ThreadState {
                 // What was rendered stays; the message says what went wrong.
                 Err(e) => self.load.set(Load::Failed(self.error_text(&e))),
             }
+            // A post whose answer was lost before the reload may be in the
+            // list: it is that comment now, not a post to send again.
+            let listed: Vec<Comment> = self.thread.with_untracked(|t| {
+                let tried = self.outbox.with_value(|o| o.for_thread(&id).any(|p| p.attempts > 0));
+                if tried {
+                    t.nodes().iter().map(|n| n.comment.clone()).collect()
+                } else {
+                    Vec::new()
+                }
+            });
+            self.adopt_landed(&listed, None);
             self.show_outbox();
             self.flush();
         });

@@ -90,6 +90,9 @@ impl ThreadState {
     /// Folds new and changed comments in; deletions the backend reports leave
     /// a placeholder (or nothing, for a comment without replies).
     pub fn merge(self, mut changed: Vec<threadline_core::Comment>) {
+        // A post of this reader's whose answer was lost, stored after all.
+        let adopted = self.adopt_landed(&changed, None);
+        changed.retain(|c| !adopted.contains(&c.id));
         // The event stream can bring the reader's own comment before the
         // answer to their post: that answer replaces the "Sending…" row in
         // place, so the stream's copy is left out instead of showing it twice.

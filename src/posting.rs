@@ -139,7 +139,14 @@ impl ThreadState {
             self.sending.update(|s| {
                 s.insert(id.clone(), SendStatus::Sending);
             });
+            // This backend would store a retry again: the last try may have
+            // been stored although its answer was lost.
+            let look_first = !self.capabilities.get_value().idempotent
+                && self.outbox.with_value(|o| o.get(&key).is_some_and(|p| p.attempts > 0));
             spawn_local(async move {
+                if look_first && self.landed_meanwhile(&thread, &key).await {
+                    return;
+                }
                 let result = backend.create(&thread, draft).await;
                 if !self.alive() {
                     // The widget is gone; the outbox in storage still has the post.
@@ -164,6 +171,60 @@ impl ThreadState {
                 }
             });
         }
+    }
+
+    /// Lists what changed and takes `key`'s post as stored if it is there
+    /// (`adopt_landed`); true when it was. A failed listing says nothing: the
+    /// post is sent again rather than risk losing it.
+    async fn landed_meanwhile(self, thread: &str, key: &str) -> bool {
+        let listed = self.backend.get_value().poll(thread).await;
+        if !self.alive() {
+            return true;
+        }
+        if let Ok(Some(mut listed)) = listed {
+            let adopted = self.adopt_landed(&listed, Some(key));
+            listed.retain(|c| !adopted.contains(&c.id));
+            self.merge(listed);
+        }
+        let landed = self.outbox.with_value(|o| o.get(key).is_none());
+        if landed {
+            self.in_flight.update_value(|f| {
+                f.remove(key);
+            });
+        }
+        landed
+    }
+
+    /// This reader's failed posts that the backend stored after all, found
+    /// among `listed` (`Outbox::landed`): each is confirmed with the comment
+    /// it became instead of being sent again. A post being sent right now is
+    /// left to its answer, except `checking`, whose retry waits on this
+    /// listing. Answers the ids of the comments taken.
+    pub(crate) fn adopt_landed(self, listed: &[Comment], checking: Option<&str>) -> Vec<CommentId> {
+        let thread = self.thread_id.get_value();
+        let tried = self.outbox.with_value(|o| o.for_thread(&thread).any(|p| p.attempts > 0 && !p.stuck));
+        if !tried {
+            return Vec::new();
+        }
+        let busy = self.in_flight.get_value();
+        let mut found: Vec<(String, Comment)> = Vec::new();
+        self.outbox.with_value(|o| {
+            for c in listed.iter().filter(|c| !c.deleted && !is_pending(&c.id)) {
+                let Some(key) = o.landed(&thread, c) else { continue };
+                let free = checking == Some(key) || !busy.contains(key);
+                if free && !found.iter().any(|(k, _)| k == key) {
+                    found.push((key.to_owned(), c.clone()));
+                }
+            }
+        });
+        found
+            .into_iter()
+            .map(|(key, c)| {
+                let id = c.id.clone();
+                self.confirmed(&key, c);
+                id
+            })
+            .collect()
     }
 
     fn confirmed(self, key: &str, stored: Comment) {

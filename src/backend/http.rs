@@ -295,6 +295,7 @@ impl Backend for HttpBackend {
             edit: self.desc.edit.is_some(),
             delete: self.desc.delete.is_some(),
             like: self.desc.like.is_some(),
+            idempotent: self.desc.idempotency_header.is_some(),
         }
     }
 

@@ -1,5 +1,8 @@
 // A loopback HTTP proxy that breaks requests on purpose, in front of a real
-// backend: pass them, answer 500, stall them, or deliver them and lose the answer.
+// backend: pass them, answer 500, stall them, or deliver them and lose the
+// answer: by cutting the connection ('lose-answer'; Chromium may send a POST
+// again on its own when a reused connection is cut before any answer) or by
+// never answering ('swallow-answer': the widget's timeout gives up on it).
 // Reads (GET) can separately be answered with 50 MB of JSON or with garbage.
 import { createServer, request } from 'node:http';
 
@@ -38,6 +41,7 @@ export async function faultProxy(target) {
         up.on('data', (c) => body.push(c));
         up.on('end', () => {
           if (mode === 'lose-answer') { req.socket.destroy(); return; }
+          if (mode === 'swallow-answer') return;
           if (res.destroyed) return;
           res.writeHead(up.statusCode, up.headers);
           res.end(Buffer.concat(body));

@@ -61,6 +61,10 @@ pub struct Capabilities {
     pub edit: bool,
     pub delete: bool,
     pub like: bool,
+    /// A post sent again under the same idempotency key is stored once. A
+    /// backend without it may store a retry twice, so a retry first looks
+    /// for the last try among the comments it lists.
+    pub idempotent: bool,
 }
 
 /// An edit as the reader sends it; `confirm` answers a policy nudge.

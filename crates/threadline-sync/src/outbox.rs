@@ -2,10 +2,13 @@
 //! keeps the outbox in localStorage (as JSON) so a reload, a crash or a dead
 //! network loses nothing; it is retried with exponential backoff and jitter,
 //! always with the same idempotency key, so a post that did reach the server
-//! is never stored twice.
+//! is never stored twice. A backend that ignores the key would store a retry
+//! again: there a comment that turns up carrying a failed post's words is
+//! taken as that post (`Outbox::landed`) and not sent again.
 
 use serde::{Deserialize, Serialize};
-use threadline_core::NewComment;
+use threadline_core::{BodyFormat, Comment, NewComment};
+use threadline_markup::{parse, to_plain_text, Format};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pending {
@@ -18,6 +21,10 @@ pub struct Pending {
     /// A refusal that retrying cannot fix (the reader must edit or discard).
     #[serde(default)]
     pub stuck: bool,
+    /// When it was first tried (ms since the epoch): a comment that landed
+    /// is no older than that (`landed`). Outboxes saved before it have none.
+    #[serde(default)]
+    pub first_try_ms: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -27,6 +34,9 @@ pub struct Outbox {
 
 pub const FIRST_RETRY_MS: i64 = 2_000;
 pub const MAX_RETRY_MS: i64 = 5 * 60_000;
+/// How far behind the writer's clock a comment's time may be (a backend's
+/// own clock, or another device's) and still be the post that landed.
+pub const CLOCK_SLACK_MS: i64 = 10 * 60_000;
 
 impl Outbox {
     pub fn from_json(json: &str) -> Result<Outbox, String> {
@@ -49,7 +59,32 @@ impl Outbox {
             next_try_ms: now_ms,
             last_error: None,
             stuck: false,
+            first_try_ms: Some(now_ms),
         });
+    }
+
+    /// The key of this thread's failed post that `listed` (a comment the
+    /// backend listed, not yet on screen) is, if any: tried and not refused,
+    /// same parent, same author, the same words once formatting is set aside
+    /// (a backend may store markdown as HTML), and no older than the first
+    /// try. The policy refuses the same words twice from one writer, so a
+    /// match is that post, stored although its answer was lost.
+    pub fn landed<'a>(&'a self, thread: &'a str, listed: &Comment) -> Option<&'a str> {
+        let mut candidates = self
+            .for_thread(thread)
+            .filter(|p| p.attempts > 0 && !p.stuck)
+            .filter(|p| p.draft.parent == listed.parent && p.draft.author.trim() == listed.author.trim())
+            .filter(|p| match (p.first_try_ms, listed.created_ms) {
+                (Some(tried), Some(created)) => created >= tried.saturating_sub(CLOCK_SLACK_MS),
+                _ => true,
+            })
+            .peekable();
+        // Most listed comments are nobody's failed post: no parsing for them.
+        candidates.peek()?;
+        let said = words(&listed.body, listed.format);
+        candidates
+            .find(|p| words(&p.draft.body, BodyFormat::Markdown) == said)
+            .map(|p| p.draft.idempotency_key.as_str())
     }
 
     pub fn get(&self, key: &str) -> Option<&Pending> {
@@ -105,4 +140,14 @@ impl Outbox {
     pub fn is_empty(&self) -> bool {
         self.pending.is_empty()
     }
+}
+
+/// A body's words as a reader sees them, whitespace collapsed.
+fn words(body: &str, format: BodyFormat) -> String {
+    let format = match format {
+        BodyFormat::Text => Format::Text,
+        BodyFormat::Markdown => Format::Markdown,
+        BodyFormat::Html => Format::Html,
+    };
+    to_plain_text(&parse(body, format)).split_whitespace().collect::<Vec<_>>().join(" ")
 }

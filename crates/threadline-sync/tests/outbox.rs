@@ -1,5 +1,5 @@
-use threadline_core::{CommentId, NewComment};
-use threadline_sync::outbox::{FIRST_RETRY_MS, MAX_RETRY_MS};
+use threadline_core::{BodyFormat, Comment, CommentId, NewComment};
+use threadline_sync::outbox::{CLOCK_SLACK_MS, FIRST_RETRY_MS, MAX_RETRY_MS};
 use threadline_sync::Outbox;
 
 fn draft(key: &str) -> NewComment {
@@ -60,4 +60,58 @@ fn a_refusal_sticks_until_the_reader_edits_and_the_key_is_kept() {
     assert_eq!(o.sent("a").unwrap().attempts, 1);
     assert!(o.is_empty());
     assert_eq!(o.sent("a"), None);
+}
+
+/// A comment as a backend lists it.
+fn listed(parent: &str, author: &str, body: &str, format: BodyFormat, created_ms: Option<i64>) -> Comment {
+    Comment {
+        id: CommentId::from("s-1"),
+        parent: Some(CommentId::from(parent)),
+        author: author.into(),
+        body: body.into(),
+        format,
+        created_ms,
+        ..Comment::default()
+    }
+}
+
+#[test]
+fn a_failed_post_that_was_stored_after_all_is_recognised_when_listed() {
+    let mut o = Outbox::default();
+    let mut d = draft("k");
+    d.body = "It is *not* over.\n\nSecond  paragraph.".into();
+    o.push("t", d, 1_000_000);
+    let stored_html =
+        listed("7", "Ani ", "<p>It is <em>not</em> over.</p><p>Second paragraph.</p>", BodyFormat::Html, None);
+    assert_eq!(o.landed("t", &stored_html), None, "never tried yet: nothing can have landed");
+    o.failed("k", "timed out".into(), true, 1_000_000, 0.5);
+    assert_eq!(o.landed("t", &stored_html), Some("k"), "Isso stores the markdown as HTML");
+    let stored_raw = listed("7", "Ani", "It is *not* over.\n\nSecond  paragraph.", BodyFormat::Markdown, Some(999_000));
+    assert_eq!(o.landed("t", &stored_raw), Some("k"), "json-server keeps it as written");
+    for other in [
+        listed("8", "Ani", "It is *not* over.\n\nSecond paragraph.", BodyFormat::Markdown, None),
+        listed("7", "Bo", "It is *not* over.\n\nSecond paragraph.", BodyFormat::Markdown, None),
+        listed("7", "Ani", "It is over.", BodyFormat::Markdown, None),
+        // The same words posted long before this post was first tried.
+        listed(
+            "7",
+            "Ani",
+            "It is *not* over.\n\nSecond paragraph.",
+            BodyFormat::Markdown,
+            Some(1_000_000 - CLOCK_SLACK_MS - 1),
+        ),
+    ] {
+        assert_eq!(o.landed("t", &other), None, "{other:?}");
+    }
+    assert_eq!(o.landed("another thread", &stored_raw), None);
+    o.failed("k", "refused".into(), false, 1_000_000, 0.5);
+    assert_eq!(o.landed("t", &stored_raw), None, "a refused post was not stored");
+}
+
+#[test]
+fn an_outbox_saved_before_first_try_times_still_reads_and_matches() {
+    let old = r#"{"pending":[{"thread":"t","draft":{"parent":"7","author":"Ani","body":"Hi","idempotency_key":"k","confirm":false},"attempts":2,"next_try_ms":5,"last_error":"x"}]}"#;
+    let o = Outbox::from_json(old).unwrap();
+    assert_eq!(o.get("k").unwrap().first_try_ms, None);
+    assert_eq!(o.landed("t", &listed("7", "Ani", "Hi", BodyFormat::Text, Some(1))), Some("k"));
 }
