@@ -67,7 +67,10 @@ impl ThreadState {
     /// Takes a validated draft: it is shown at once and sent in the background.
     pub fn submit(self, draft: NewComment) {
         let thread = self.thread_id.get_value();
-        self.change_outbox(|o| o.push(&thread, draft.clone(), now_ms()));
+        self.thread.with_untracked(|t| {
+            let shown = t.nodes().iter().map(|n| &n.comment);
+            self.change_outbox(|o| o.push(&thread, draft.clone(), now_ms(), shown));
+        });
         self.show_pending(&draft);
         self.flush();
     }

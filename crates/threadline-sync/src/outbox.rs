@@ -25,6 +25,9 @@ pub struct Pending {
     /// is no older than that (`landed`). Outboxes saved before it have none.
     #[serde(default)]
     pub first_try_ms: Option<i64>,
+    /// Comments already shown with this post's words when it was written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub twins: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -48,10 +51,20 @@ impl Outbox {
     }
 
     /// Adds a draft to send now. The same key twice is the same comment.
-    pub fn push(&mut self, thread: &str, draft: NewComment, now_ms: i64) {
+    /// `shown`: the thread's comments as the reader sees them, so an earlier
+    /// comment with the very same words (a site may allow posting them
+    /// twice) is never taken for this one (`landed`).
+    pub fn push<'c>(
+        &mut self,
+        thread: &str,
+        draft: NewComment,
+        now_ms: i64,
+        shown: impl IntoIterator<Item = &'c Comment>,
+    ) {
         if self.get(&draft.idempotency_key).is_some() {
             return;
         }
+        let twins = shown.into_iter().filter(|c| same_post(&draft, c)).map(|c| c.id.as_str().to_owned()).collect();
         self.pending.push(Pending {
             thread: thread.into(),
             draft,
@@ -60,30 +73,23 @@ impl Outbox {
             last_error: None,
             stuck: false,
             first_try_ms: Some(now_ms),
+            twins,
         });
     }
 
     /// The key of this thread's failed post that `listed` (a comment the
-    /// backend listed, not yet on screen) is, if any: tried and not refused,
-    /// same parent, same author, the same words once formatting is set aside
-    /// (a backend may store markdown as HTML), and no older than the first
-    /// try. The policy refuses the same words twice from one writer, so a
-    /// match is that post, stored although its answer was lost.
+    /// backend listed) is, if any: tried and not refused, the same post
+    /// (`same_post`), no older than the first try, and not a comment that
+    /// already said it when the post was written. Such a comment is that
+    /// post, stored although its answer was lost.
     pub fn landed<'a>(&'a self, thread: &'a str, listed: &Comment) -> Option<&'a str> {
-        let mut candidates = self
-            .for_thread(thread)
-            .filter(|p| p.attempts > 0 && !p.stuck)
-            .filter(|p| p.draft.parent == listed.parent && p.draft.author.trim() == listed.author.trim())
+        self.for_thread(thread)
+            .filter(|p| p.attempts > 0 && !p.stuck && !p.twins.iter().any(|t| t == listed.id.as_str()))
             .filter(|p| match (p.first_try_ms, listed.created_ms) {
                 (Some(tried), Some(created)) => created >= tried.saturating_sub(CLOCK_SLACK_MS),
                 _ => true,
             })
-            .peekable();
-        // Most listed comments are nobody's failed post: no parsing for them.
-        candidates.peek()?;
-        let said = words(&listed.body, listed.format);
-        candidates
-            .find(|p| words(&p.draft.body, BodyFormat::Markdown) == said)
+            .find(|p| same_post(&p.draft, listed))
             .map(|p| p.draft.idempotency_key.as_str())
     }
 
@@ -140,6 +146,15 @@ impl Outbox {
     pub fn is_empty(&self) -> bool {
         self.pending.is_empty()
     }
+}
+
+/// Whether `c` says what `draft` says, where it says it: same parent, same
+/// author, the same words once formatting is set aside (a backend may store
+/// markdown as HTML). Most comments differ in parent or author: no parsing.
+fn same_post(draft: &NewComment, c: &Comment) -> bool {
+    draft.parent == c.parent
+        && draft.author.trim() == c.author.trim()
+        && words(&draft.body, BodyFormat::Markdown) == words(&c.body, c.format)
 }
 
 /// A body's words as a reader sees them, whitespace collapsed.

@@ -15,9 +15,9 @@ fn draft(key: &str) -> NewComment {
 #[test]
 fn pending_comments_survive_a_round_trip_through_storage() {
     let mut o = Outbox::default();
-    o.push("t", draft("a"), 100);
-    o.push("t", draft("a"), 100);
-    o.push("other", draft("b"), 100);
+    o.push("t", draft("a"), 100, []);
+    o.push("t", draft("a"), 100, []);
+    o.push("other", draft("b"), 100, []);
     assert_eq!(o.len(), 2, "the same key is the same comment");
     let back = Outbox::from_json(&o.to_json()).unwrap();
     assert_eq!(back, o);
@@ -28,7 +28,7 @@ fn pending_comments_survive_a_round_trip_through_storage() {
 #[test]
 fn retries_back_off_exponentially_with_jitter_and_cap() {
     let mut o = Outbox::default();
-    o.push("t", draft("a"), 0);
+    o.push("t", draft("a"), 0, []);
     let mut waits = Vec::new();
     for _ in 0..12 {
         o.failed("a", "offline".into(), true, 0, 1.0);
@@ -48,7 +48,7 @@ fn retries_back_off_exponentially_with_jitter_and_cap() {
 #[test]
 fn a_refusal_sticks_until_the_reader_edits_and_the_key_is_kept() {
     let mut o = Outbox::default();
-    o.push("t", draft("a"), 0);
+    o.push("t", draft("a"), 0, []);
     o.failed("a", "refused".into(), false, 0, 0.5);
     assert!(o.due("t", i64::MAX).is_empty());
     assert_eq!(o.next_due("t"), None);
@@ -80,7 +80,7 @@ fn a_failed_post_that_was_stored_after_all_is_recognised_when_listed() {
     let mut o = Outbox::default();
     let mut d = draft("k");
     d.body = "It is *not* over.\n\nSecond  paragraph.".into();
-    o.push("t", d, 1_000_000);
+    o.push("t", d, 1_000_000, []);
     let stored_html =
         listed("7", "Ani ", "<p>It is <em>not</em> over.</p><p>Second paragraph.</p>", BodyFormat::Html, None);
     assert_eq!(o.landed("t", &stored_html), None, "never tried yet: nothing can have landed");
@@ -114,4 +114,19 @@ fn an_outbox_saved_before_first_try_times_still_reads_and_matches() {
     let o = Outbox::from_json(old).unwrap();
     assert_eq!(o.get("k").unwrap().first_try_ms, None);
     assert_eq!(o.landed("t", &listed("7", "Ani", "Hi", BodyFormat::Text, Some(1))), Some("k"));
+}
+
+#[test]
+fn a_comment_that_already_said_the_same_is_never_taken_for_the_new_post() {
+    let mut o = Outbox::default();
+    let mut earlier = listed("7", "Ani", "body k", BodyFormat::Markdown, Some(999_999));
+    earlier.id = CommentId::from("old-1");
+    let elsewhere = listed("9", "Ani", "body k", BodyFormat::Markdown, Some(999_999));
+    o.push("t", draft("k"), 1_000_000, [&earlier, &elsewhere]);
+    assert_eq!(o.get("k").unwrap().twins, vec!["old-1".to_string()]);
+    o.failed("k", "timed out".into(), true, 1_000_000, 0.5);
+    assert_eq!(o.landed("t", &earlier), None, "the earlier comment is not this post");
+    let new = listed("7", "Ani", "body k", BodyFormat::Markdown, Some(1_000_050));
+    assert_eq!(o.landed("t", &new), Some("k"));
+    assert_eq!(Outbox::from_json(&o.to_json()).unwrap(), o, "twins are kept with the post");
 }
