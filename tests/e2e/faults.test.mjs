@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { useBrowser, watchErrors, ROOT } from './browser.mjs';
 import { referenceServer } from './refserver.mjs';
 import { faultProxy } from './faultproxy.mjs';
-import { jsonServer, seedRows, stop } from './peers.mjs';
+import { isso, jsonServer, seedIsso, seedRows, stop } from './peers.mjs';
 import { record } from './report.mjs';
 
 const seed = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
@@ -75,42 +75,61 @@ for (const [mode, label] of [['fail500', 'answers 500'], ['stall', 'stalls past 
   });
 }
 
-// json-server stores every POST it gets: a retry of a post whose answer was
-// lost would be a second copy. The widget looks first (a listing) and takes
-// the comment it finds as its post: on its own retry (no polling), through
-// polling, and after a reload while the post showed as unsent.
+// json-server and Isso store every POST they get: a retry of a post whose
+// answer was lost would be a second copy. The widget looks first (a listing)
+// and takes the comment it finds as its post: on its own retry (no polling),
+// through polling, and after a reload while the post showed as unsent.
+async function answerLost({ preset, base, query, how, copies }) {
+  const lossy = await faultProxy(base);
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(`${env.url}?preset=${preset}&base=${encodeURIComponent(lossy.url)}&timeout=1500&${query}`);
+    await page.waitForSelector('.tl-comment');
+    await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
+    const text = `Lost answer (${preset}, ${how}): stored *once*.`;
+    lossy.state.mode = 'swallow-answer';
+    await post(page, text);
+    await page.waitForSelector('.tl-unsent');
+    if (how === 'reload') await page.reload();
+    await page.waitForFunction(() => !document.querySelector('.tl-pending') && document.querySelectorAll('.tl-comment').length > 15, null, { timeout: 20000 });
+    // Long enough for a retry the widget should not make.
+    await new Promise((r) => setTimeout(r, 4000));
+    const stored = await copies();
+    record('faults', { scenarios: 1, lost: stored === 0 ? 1 : 0, duplicated: Math.max(0, stored - 1) });
+    assert.equal(stored, 1, `${preset}, ${how}: stored exactly once`);
+    assert.equal(lossy.state.posts, 1, 'sent once');
+    assert.equal(await page.locator('.tl-comment', { hasText: 'stored once' }).count(), 1);
+    assert.equal(await page.locator('.tl-unsent, .tl-pending').count(), 0);
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource|Failed to fetch|ERR_/.test(e)), []);
+  } finally {
+    await context.close();
+    lossy.close();
+  }
+}
+
 for (const [how, query] of [['retry', 'poll=0'], ['polling', 'poll=700'], ['reload', 'poll=0']]) {
   test(`json-server, answer lost (${how}): the stored post is recognised, never stored twice`, async () => {
     const js = await jsonServer(seedRows(seed));
-    const lossy = await faultProxy(js.base);
-    const context = await env.newContext();
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    const storedCopies = async (body) =>
-      (await (await fetch(`${js.base}/comments?thread=${encodeURIComponent(seed.thread)}`)).json()).filter((c) => c.body === body).length;
+    const copies = async () => (await (await fetch(`${js.base}/comments?thread=${encodeURIComponent(seed.thread)}`)).json())
+      .filter((c) => /^Lost answer/.test(c.body)).length;
     try {
-      await page.goto(`${env.url}?preset=json-server&base=${encodeURIComponent(lossy.url)}&timeout=1500&${query}`);
-      await page.waitForSelector('.tl-comment');
-      await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
-      const text = `Lost answer (${how}): stored *once*.`;
-      lossy.state.mode = 'swallow-answer';
-      await post(page, text);
-      await page.waitForSelector('.tl-unsent');
-      if (how === 'reload') await page.reload();
-      await page.waitForFunction(() => !document.querySelector('.tl-pending') && document.querySelectorAll('.tl-comment').length > 15, null, { timeout: 20000 });
-      // Long enough for a retry the widget should not make.
-      await new Promise((r) => setTimeout(r, 4000));
-      const copies = await storedCopies(text);
-      record('faults', { scenarios: 1, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
-      assert.equal(copies, 1, `${how}: stored exactly once`);
-      assert.equal(lossy.state.posts, 1, 'sent once');
-      assert.equal(await page.locator('.tl-comment', { hasText: 'stored once' }).count(), 1);
-      assert.equal(await page.locator('.tl-unsent, .tl-pending').count(), 0);
-      assert.deepEqual(errors.filter((e) => !/Failed to load resource|Failed to fetch|ERR_/.test(e)), []);
+      await answerLost({ preset: 'json-server', base: js.base, query, how, copies });
     } finally {
-      await context.close();
-      lossy.close();
       await stop(js.child);
     }
   });
 }
+
+test('Isso, answer lost (retry): its HTML copy of the markdown post is recognised, never stored twice', async () => {
+  const peer = await isso(new URL(env.url).origin);
+  const copies = async () => (await (await fetch(`${peer.base}/?uri=${encodeURIComponent(seed.thread)}`)).json())
+    .replies.filter((c) => /Lost answer/.test(c.text)).length;
+  try {
+    await seedIsso(peer.base, seed);
+    await answerLost({ preset: 'isso', base: peer.base, query: 'poll=0&replies=10', how: 'retry', copies });
+  } finally {
+    await stop(peer.child);
+  }
+});
