@@ -198,15 +198,17 @@ impl ThreadState {
         landed
     }
 
-    /// This reader's failed posts that the backend stored after all, found
-    /// among `listed` (`Outbox::landed`): each is confirmed with the comment
-    /// it became instead of being sent again. A post being sent right now is
-    /// left to its answer, except `checking`, whose retry waits on this
-    /// listing. Answers the ids of the comments taken.
+    /// This reader's failed posts that a backend without idempotency keys
+    /// stored after all, found among `listed` (`Outbox::landed`): each is
+    /// confirmed with the comment it became instead of being sent again. A
+    /// post being sent right now is left to its answer, except `checking`,
+    /// whose retry waits on this listing. Answers the ids of the comments
+    /// taken. A backend with keys answers a retry with the stored comment and
+    /// its owner token (edit, delete), which a listing does not carry.
     pub(crate) fn adopt_landed(self, listed: &[Comment], checking: Option<&str>) -> Vec<CommentId> {
         let thread = self.thread_id.get_value();
         let tried = self.outbox.with_value(|o| o.for_thread(&thread).any(|p| p.attempts > 0 && !p.stuck));
-        if !tried {
+        if !tried || self.capabilities.get_value().idempotent {
             return Vec::new();
         }
         let busy = self.in_flight.get_value();

@@ -68,6 +68,8 @@ for (const [mode, label] of [['fail500', 'answers 500'], ['stall', 'stalls past 
     record('faults', { scenarios: 1, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
     assert.equal(copies, 1, `${mode}: stored exactly once`);
     assert.equal(await page.locator('.tl-comment', { hasText: text }).count(), 1);
+    // The retry's answer carried the owner token: the writer can still edit it.
+    assert.equal(await page.locator('.tl-comment', { hasText: text }).locator('.tl-edit').count(), 1);
     await page.reload();
     await page.waitForSelector('.tl-comment');
     assert.equal(await page.locator('.tl-comment', { hasText: text }).count(), 1, 'after a reload too');
