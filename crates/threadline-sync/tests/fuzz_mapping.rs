@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 use std::time::Instant;
 use threadline_core::{CommentId, NewComment};
 use threadline_sync::description::{BackendDescription, TimeFormat};
+use threadline_sync::json::dismantle;
 use threadline_sync::{build_create_body, parse_created, parse_list, preset, presets};
 
 const SEED: u64 = 0x6d61_7070_696e;
@@ -405,17 +406,5 @@ fn ten_thousand_deep_replies() {
         assert_eq!((n, warnings), (DEPTH, Vec::<String>::new()));
         assert_eq!(last.unwrap().parent, Some(CommentId((DEPTH - 2).to_string())));
         assert!(refused.unwrap_err().contains("recursion limit"));
-    }
-}
-
-/// serde_json drops nested values recursively; take them apart with a heap stack instead.
-fn dismantle(v: Value) {
-    let mut stack = vec![v];
-    while let Some(v) = stack.pop() {
-        match v {
-            Value::Array(a) => stack.extend(a),
-            Value::Object(m) => stack.extend(m.into_iter().map(|(_, v)| v)),
-            _ => {}
-        }
     }
 }
