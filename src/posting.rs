@@ -4,7 +4,7 @@
 //! placeholder is then swapped for the stored comment.
 
 use crate::i18n::{fill, Key};
-use crate::state::{warn, SendStatus, ThreadState};
+use crate::state::{warn, Load, SendStatus, ThreadState};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -143,8 +143,11 @@ impl ThreadState {
                 s.insert(id.clone(), SendStatus::Sending);
             });
             // This backend would store a retry again: the last try may have
-            // been stored although its answer was lost.
+            // been stored although its answer was lost. (Not while a paged
+            // thread is still loading: polls wait for it, see `poll`.)
             let look_first = !self.capabilities.get_value().idempotent
+                && self.load.get_untracked() == Load::Ready
+                && !self.rest_loading.get_untracked()
                 && self.outbox.with_value(|o| o.get(&key).is_some_and(|p| p.attempts > 0));
             spawn_local(async move {
                 if look_first && self.landed_meanwhile(&thread, &key).await {
