@@ -286,7 +286,7 @@ impl Backend for HttpBackend {
     }
 
     fn parse_event(&self, data: &str) -> Result<Comment, String> {
-        let json: Value = serde_json::from_str(data).map_err(|e| format!("not JSON ({e})"))?;
+        let json = json::read(data).map_err(|e| e.to_string())?;
         threadline_sync::parse_item(&self.desc, &json)
     }
 
