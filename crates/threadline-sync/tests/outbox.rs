@@ -130,3 +130,54 @@ fn a_comment_that_already_said_the_same_is_never_taken_for_the_new_post() {
     assert_eq!(o.landed("t", &new), Some("k"));
     assert_eq!(Outbox::from_json(&o.to_json()).unwrap(), o, "twins are kept with the post");
 }
+
+/// Random posts and listed comments (few authors, parents and words, so that
+/// near-misses are common): a comment is taken for a post only if it has the
+/// post's parent, author and words, is no older than the first try, and was
+/// not already shown; never for a post that was not tried or was refused.
+#[test]
+fn a_listed_comment_is_never_taken_for_a_post_it_is_not() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let word = || prop::sample::select(vec!["yes", "*yes*", "no", "Yes", "  yes ", "<b>yes</b>", "yes no"]);
+    let who = || prop::sample::select(vec!["Ani", "Ani ", "Bo"]);
+    let parent = || prop::sample::select(vec![None, Some("7"), Some("8")]);
+    let format = prop::sample::select(vec![BodyFormat::Text, BodyFormat::Markdown, BodyFormat::Html]);
+    let post = (parent(), who(), word(), 0u32..3, any::<bool>());
+    let shown_comment = (parent(), who(), word(), format, prop::option::of(-2i64..3), any::<bool>());
+    let mut runner = TestRunner::new_with_rng(
+        Config { cases: 4096, failure_persistence: None, ..Config::default() },
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
+    );
+    let outcome = runner.run(&(post, shown_comment), |((p, a, w, attempts, refused), (lp, la, lw, lf, age, shown))| {
+        let now = 1_000_000_000;
+        let draft = NewComment {
+            parent: p.map(CommentId::from),
+            author: a.into(),
+            body: w.into(),
+            idempotency_key: "k".into(),
+            confirm: false,
+        };
+        let created = age.map(|steps| now + steps * CLOCK_SLACK_MS);
+        let mut c = listed(lp.unwrap_or("7"), la, lw, lf, created);
+        c.parent = lp.map(CommentId::from);
+        let mut o = Outbox::default();
+        o.push("t", draft.clone(), now, if shown { vec![&c] } else { vec![] });
+        for _ in 0..attempts {
+            o.failed("k", "x".into(), !refused, now, 0.5);
+        }
+        let taken = o.landed("t", &c).is_some();
+        let twin = o.get("k").unwrap().twins.contains(&c.id.as_str().to_owned());
+        let same_place = draft.parent == c.parent && draft.author.trim() == c.author.trim();
+        if taken {
+            prop_assert!(attempts > 0 && !refused, "untried or refused post taken");
+            prop_assert!(same_place, "taken across parents or authors: {draft:?} / {c:?}");
+            prop_assert!(!twin, "an already shown comment taken");
+            prop_assert!(created.is_none_or(|t| t >= now - CLOCK_SLACK_MS), "an older comment taken");
+        } else if attempts > 0 && !refused && same_place && !twin && lw == w && lf == BodyFormat::Markdown {
+            prop_assert!(created.is_some_and(|t| t < now - CLOCK_SLACK_MS), "its own stored copy missed: {c:?}");
+        }
+        Ok(())
+    });
+    outcome.unwrap();
+}
