@@ -2,9 +2,9 @@
 //! its replies. serde_json refuses documents nested past 128 levels, which a
 //! reply chain of about 60 comments reaches in Remark42's or Isso's nested
 //! shape: the whole thread would fail to load for one long back-and-forth.
-//! Here the depth is measured first, without recursion, and a document within
-//! `MAX_DEPTH` is parsed with serde_json's limit lifted; past it, the error
-//! says what the limit is. Parsing and dropping a `Value` recurse once per
+//! Here a document serde_json finds too deep has its depth measured, without
+//! recursion, and one within `MAX_DEPTH` is parsed with serde_json's limit
+//! lifted; past it, the error says what the limit is. Parsing and dropping a `Value` recurse once per
 //! level, so the bound is what the browser's stack holds with room to spare
 //! (see `MAX_DEPTH`), and a deep document is taken apart with a heap stack.
 
@@ -19,9 +19,6 @@ use std::ops::Deref;
 /// between 3,500 and 4,000 levels (a wasm-bindgen test, measured once); a
 /// quarter of that leaves room for whatever else is on the stack.
 pub const MAX_DEPTH: usize = 1_000;
-
-/// Depth up to which a `Value` is simply dropped (serde_json's own limit).
-const SHALLOW: usize = 128;
 
 /// A parsed answer. Derefs to its `Value`; a deep one is dropped without recursion.
 #[derive(Debug)]
@@ -53,17 +50,32 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
-/// `text` as JSON, nested up to `MAX_DEPTH` levels.
+/// `text` as JSON, nested up to `MAX_DEPTH` levels. Most answers are
+/// shallow and are parsed once, as serde_json would; only one it finds too
+/// deep for its own limit is measured and parsed again without it.
 pub fn read(text: &str) -> Result<Json, JsonError> {
-    let depth = deepest(text, MAX_DEPTH);
-    if depth > MAX_DEPTH {
-        return Err(JsonError::TooDeep);
+    match parse(text, false) {
+        Ok(value) => Ok(Json { value, deep: false }),
+        Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
+            if deepest(text, MAX_DEPTH) > MAX_DEPTH {
+                return Err(JsonError::TooDeep);
+            }
+            let value = parse(text, true).map_err(|e| JsonError::Invalid(e.to_string()))?;
+            Ok(Json { value, deep: true })
+        }
+        Err(e) => Err(JsonError::Invalid(e.to_string())),
     }
+}
+
+/// One parse, with or without serde_json's depth limit (one copy of its code either way).
+fn parse(text: &str, unbounded: bool) -> Result<Value, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    de.disable_recursion_limit();
-    let value = Value::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    let value = value.map_err(|e| JsonError::Invalid(e.to_string()))?;
-    Ok(Json { value, deep: depth > SHALLOW })
+    if unbounded {
+        de.disable_recursion_limit();
+    }
+    let value = Value::deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
 }
 
 impl Json {
