@@ -55,18 +55,9 @@ impl ThreadState {
                 Err(e) => self.load.set(Load::Failed(self.error_text(&e))),
             }
             // A post whose answer was lost before the reload may be in the
-            // list: it is that comment now, not a post to send again
-            // (`adopt_landed`: backends without idempotency keys).
-            let listed: Vec<Comment> = self.thread.with_untracked(|t| {
-                let tried = !self.capabilities.get_value().idempotent
-                    && self.outbox.with_value(|o| o.for_thread(&id).any(|p| p.attempts > 0));
-                if tried {
-                    t.nodes().iter().map(|n| n.comment.clone()).collect()
-                } else {
-                    Vec::new()
-                }
-            });
-            self.adopt_landed(&listed, None);
+            // list: it is that comment now, not a post to send again.
+            let found = self.thread.with_untracked(|t| self.landed_among(t.nodes().iter().map(|n| &n.comment), None));
+            self.adopt(found);
             self.show_outbox();
             self.flush();
         });

@@ -202,13 +202,23 @@ impl ThreadState {
     }
 
     /// This reader's failed posts that a backend without idempotency keys
-    /// stored after all, found among `listed` (`Outbox::landed`): each is
-    /// confirmed with the comment it became instead of being sent again. A
-    /// post being sent right now is left to its answer, except `checking`,
-    /// whose retry waits on this listing. Answers the ids of the comments
-    /// taken. A backend with keys answers a retry with the stored comment and
-    /// its owner token (edit, delete), which a listing does not carry.
+    /// stored after all, found among `listed` (`landed_among`): each is
+    /// confirmed with the comment it became instead of being sent again.
+    /// Answers the ids of the comments taken.
     pub(crate) fn adopt_landed(self, listed: &[Comment], checking: Option<&str>) -> Vec<CommentId> {
+        self.adopt(self.landed_among(listed, checking))
+    }
+
+    /// Which of `listed` are this reader's failed posts (`Outbox::landed`),
+    /// with their keys. A post being sent right now is left to its answer,
+    /// except `checking`, whose retry waits on this listing. A backend with
+    /// keys answers a retry with the stored comment and its owner token
+    /// (edit, delete), which a listing does not carry: nothing is taken there.
+    pub(crate) fn landed_among<'c>(
+        self,
+        listed: impl IntoIterator<Item = &'c Comment>,
+        checking: Option<&str>,
+    ) -> Vec<(String, Comment)> {
         let thread = self.thread_id.get_value();
         let tried = self.outbox.with_value(|o| o.for_thread(&thread).any(|p| p.attempts > 0 && !p.stuck));
         if !tried || self.capabilities.get_value().idempotent {
@@ -217,7 +227,7 @@ impl ThreadState {
         let busy = self.in_flight.get_value();
         let mut found: Vec<(String, Comment)> = Vec::new();
         self.outbox.with_value(|o| {
-            for c in listed.iter().filter(|c| !c.deleted && !is_pending(&c.id)) {
+            for c in listed.into_iter().filter(|c| !c.deleted && !is_pending(&c.id)) {
                 let Some(key) = o.landed(&thread, c) else { continue };
                 let free = checking == Some(key) || !busy.contains(key);
                 if free && !found.iter().any(|(k, _)| k == key) {
@@ -225,6 +235,11 @@ impl ThreadState {
                 }
             }
         });
+        found
+    }
+
+    /// Confirms each found post with the comment it became.
+    pub(crate) fn adopt(self, found: Vec<(String, Comment)>) -> Vec<CommentId> {
         found
             .into_iter()
             .map(|(key, c)| {

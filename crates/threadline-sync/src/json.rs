@@ -4,9 +4,10 @@
 //! shape: the whole thread would fail to load for one long back-and-forth.
 //! Here a document serde_json finds too deep has its depth measured, without
 //! recursion, and one within `MAX_DEPTH` is parsed with serde_json's limit
-//! lifted; past it, the error says what the limit is. Parsing and dropping a `Value` recurse once per
-//! level, so the bound is what the browser's stack holds with room to spare
-//! (see `MAX_DEPTH`), and a deep document is taken apart with a heap stack.
+//! lifted; past it, the error says what the limit is. Parsing and dropping a
+//! `Value` recurse once per level, so the bound is what the browser's stack
+//! holds with room to spare (see `MAX_DEPTH`), and a deep document is taken
+//! apart with a heap stack.
 
 use serde::Deserialize;
 use serde_json::Value;
