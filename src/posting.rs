@@ -240,10 +240,12 @@ impl ThreadState {
 
     /// Confirms each found post with the comment it became.
     pub(crate) fn adopt(self, found: Vec<(String, Comment)>) -> Vec<CommentId> {
+        let thread = self.thread_id.get_value();
         found
             .into_iter()
             .map(|(key, c)| {
                 let id = c.id.clone();
+                self.backend.with_value(|b| b.adopted(&thread, &id));
                 self.confirmed(&key, c);
                 id
             })

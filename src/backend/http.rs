@@ -303,6 +303,14 @@ impl Backend for HttpBackend {
         owned::token(thread, id.as_str()).is_some()
     }
 
+    fn adopted(&self, thread: &str, id: &CommentId) {
+        // The proof a token or a cookie (Isso's) would have given came with
+        // the lost answer: without one the edit would only be refused.
+        if self.desc.owner_token.is_none() && self.desc.credentials != Credentials::Include {
+            owned::remember(thread, id.as_str(), "");
+        }
+    }
+
     fn edit<'a>(
         &'a self,
         thread: &'a str,

@@ -81,7 +81,10 @@ for (const [mode, label] of [['fail500', 'answers 500'], ['stall', 'stalls past 
 // answer was lost would be a second copy. The widget looks first (a listing)
 // and takes the comment it finds as its post: on its own retry (no polling),
 // through polling, and after a reload while the post showed as unsent.
-async function answerLost({ preset, base, query, how, copies }) {
+// The post found stays the reader's to edit where the backend asks no proof
+// of authorship (json-server); Isso's proof, a cookie, came with the lost
+// answer, so there the row offers no Edit that would only be refused.
+async function answerLost({ preset, base, query, how, copies, editable }) {
   const lossy = await faultProxy(base);
   const context = await env.newContext();
   const page = await context.newPage();
@@ -104,6 +107,18 @@ async function answerLost({ preset, base, query, how, copies }) {
     assert.equal(lossy.state.posts, 1, 'sent once');
     assert.equal(await page.locator('.tl-comment', { hasText: 'stored once' }).count(), 1);
     assert.equal(await page.locator('.tl-unsent, .tl-pending').count(), 0);
+    const mine = page.locator('.tl-comment', { hasText: 'stored once' });
+    assert.equal(await mine.locator('.tl-edit').count(), editable ? 1 : 0, `${preset}, ${how}: Edit offered`);
+    if (editable) {
+      lossy.state.mode = 'pass';
+      await mine.locator('.tl-edit').click();
+      const form = page.locator('form.tl-form-edit');
+      await form.locator('.tl-text').fill(`Lost answer (${preset}, ${how}): edited.`);
+      await form.locator('.tl-save').click();
+      await form.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('.tl-comment', { hasText: 'edited.' }).count(), 1);
+      assert.equal(await copies(), 1, 'the edit changed the stored post, added none');
+    }
     assert.deepEqual(errors.filter((e) => !/Failed to load resource|Failed to fetch|ERR_/.test(e)), []);
   } finally {
     await context.close();
@@ -117,7 +132,7 @@ for (const [how, query] of [['retry', 'poll=0'], ['polling', 'poll=700'], ['relo
     const copies = async () => (await (await fetch(`${js.base}/comments?thread=${encodeURIComponent(seed.thread)}`)).json())
       .filter((c) => /^Lost answer/.test(c.body)).length;
     try {
-      await answerLost({ preset: 'json-server', base: js.base, query, how, copies });
+      await answerLost({ preset: 'json-server', base: js.base, query, how, copies, editable: true });
     } finally {
       await stop(js.child);
     }
@@ -130,7 +145,7 @@ test('Isso, answer lost (retry): its HTML copy of the markdown post is recognise
     .replies.filter((c) => /Lost answer/.test(c.text)).length;
   try {
     await seedIsso(peer.base, seed);
-    await answerLost({ preset: 'isso', base: peer.base, query: 'poll=0&replies=10', how: 'retry', copies });
+    await answerLost({ preset: 'isso', base: peer.base, query: 'poll=0&replies=10', how: 'retry', copies, editable: false });
   } finally {
     await stop(peer.child);
   }

@@ -131,6 +131,11 @@ pub trait Backend {
         false
     }
 
+    /// `id` is the reader's own post, found stored although the answer to it
+    /// was lost. A backend that asks no proof of authorship but this
+    /// browser's memory remembers it, so the reader can still edit it.
+    fn adopted(&self, _thread: &str, _id: &CommentId) {}
+
     /// Answers with the comment as stored after the edit, when the backend says.
     fn edit<'a>(
         &'a self,
