@@ -95,8 +95,13 @@ async function answerLost({ preset, base, query, how, copies, editable }) {
     await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
     const text = `Lost answer (${preset}, ${how}): stored *once*.`;
     lossy.state.mode = 'swallow-answer';
+    // The unsent row may last only until the next poll finds the post:
+    // watched from the page, so the harness's own polling cannot miss it.
+    await page.evaluate(() => new MutationObserver((_, mo) => {
+      if (document.querySelector('.tl-unsent')) { window.sawUnsent = true; mo.disconnect(); }
+    }).observe(document, { subtree: true, childList: true }));
     await post(page, text);
-    await page.waitForSelector('.tl-unsent');
+    await page.waitForFunction(() => window.sawUnsent);
     if (how === 'reload') await page.reload();
     await page.waitForFunction(() => !document.querySelector('.tl-pending') && document.querySelectorAll('.tl-comment').length > 15, null, { timeout: 20000 });
     // Long enough for a retry the widget should not make.
