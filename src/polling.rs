@@ -7,7 +7,7 @@ use crate::state::{warn, Load, ThreadState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
-use threadline_core::CommentId;
+use threadline_sync::outbox::same_comment;
 
 /// At most this many comments arriving at once are pinned on screen.
 const FRESH_PINS: usize = 20;
@@ -96,15 +96,12 @@ impl ThreadState {
         // The event stream can bring the reader's own comment before the
         // answer to their post: that answer replaces the "Sending…" row in
         // place, so the stream's copy is left out instead of showing it twice.
-        let sending: Vec<(Option<CommentId>, String, String)> = self.thread.with_untracked(|t| {
-            self.sending.with_untracked(|s| {
-                s.keys()
-                    .filter_map(|id| t.get(id))
-                    .map(|n| (n.comment.parent.clone(), n.comment.author.clone(), n.comment.body.clone()))
-                    .collect()
-            })
+        let sending: Vec<threadline_core::Comment> = self.thread.with_untracked(|t| {
+            self.sending.with_untracked(|s| s.keys().filter_map(|id| t.get(id)).map(|n| n.comment.clone()).collect())
         });
-        changed.retain(|c| !sending.iter().any(|(p, a, b)| *p == c.parent && *a == c.author && *b == c.body));
+        if !sending.is_empty() {
+            changed.retain(|c| !sending.iter().any(|ours| same_comment(ours, c)));
+        }
         let mut added = Vec::new();
         self.thread.update(|t| {
             let gone: Vec<_> = changed.iter().filter(|c| c.deleted).map(|c| c.id.clone()).collect();

@@ -7,7 +7,7 @@
 //! taken as that post (`Outbox::landed`) and not sent again.
 
 use serde::{Deserialize, Serialize};
-use threadline_core::{BodyFormat, Comment, NewComment};
+use threadline_core::{BodyFormat, Comment, CommentId, NewComment};
 use threadline_markup::{parse, to_plain_text, Format};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -152,9 +152,18 @@ impl Outbox {
 /// author, the same words once formatting is set aside (a backend may store
 /// markdown as HTML). Most comments differ in parent or author: no parsing.
 fn same_post(draft: &NewComment, c: &Comment) -> bool {
-    draft.parent == c.parent
-        && draft.author.trim() == c.author.trim()
-        && words(&draft.body, BodyFormat::Markdown) == words(&c.body, c.format)
+    says_there(&draft.parent, &draft.author, &draft.body, BodyFormat::Markdown, c)
+}
+
+/// `same_post` for a comment the reader sees being sent (`ours`) and one a
+/// backend reports (`c`): its event stream may bring the stored copy of a
+/// post before the answer to that post does.
+pub fn same_comment(ours: &Comment, c: &Comment) -> bool {
+    says_there(&ours.parent, &ours.author, &ours.body, ours.format, c)
+}
+
+fn says_there(parent: &Option<CommentId>, author: &str, body: &str, format: BodyFormat, c: &Comment) -> bool {
+    *parent == c.parent && author.trim() == c.author.trim() && words(body, format) == words(&c.body, c.format)
 }
 
 /// A body's words as a reader sees them, whitespace collapsed.

@@ -1,5 +1,5 @@
 use threadline_core::{BodyFormat, Comment, CommentId, NewComment};
-use threadline_sync::outbox::{CLOCK_SLACK_MS, FIRST_RETRY_MS, MAX_RETRY_MS};
+use threadline_sync::outbox::{same_comment, CLOCK_SLACK_MS, FIRST_RETRY_MS, MAX_RETRY_MS};
 use threadline_sync::Outbox;
 
 fn draft(key: &str) -> NewComment {
@@ -180,4 +180,24 @@ fn a_listed_comment_is_never_taken_for_a_post_it_is_not() {
         Ok(())
     });
     outcome.unwrap();
+}
+
+#[test]
+fn a_stream_copy_of_a_comment_being_sent_is_recognised_whatever_its_formatting() {
+    let ours = listed("7", "Ani", "Well *said*, truly.", BodyFormat::Markdown, None);
+    let same = [
+        listed("7", "Ani", "Well *said*, truly.", BodyFormat::Markdown, Some(1)),
+        listed("7", " Ani ", "<p>Well <em>said</em>,\n truly.</p>", BodyFormat::Html, Some(1)),
+    ];
+    for c in &same {
+        assert!(same_comment(&ours, c), "{c:?}");
+    }
+    let other = [
+        listed("8", "Ani", "Well *said*, truly.", BodyFormat::Markdown, Some(1)),
+        listed("7", "Anna", "Well *said*, truly.", BodyFormat::Markdown, Some(1)),
+        listed("7", "Ani", "Well said, truly!", BodyFormat::Markdown, Some(1)),
+    ];
+    for c in &other {
+        assert!(!same_comment(&ours, c), "{c:?}");
+    }
 }
