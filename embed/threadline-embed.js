@@ -39,7 +39,7 @@ function prefetch(config) {
     const started = (window.__threadlinePrefetch ??= {});
     if (started[url]) return;
     started[url] = fetch(url, { signal: AbortSignal.timeout(15000) })
-      .then((r) => r.text().then((text) => ({ status: r.status, etag: r.headers.get('etag'), text })));
+      .then((r) => r.arrayBuffer().then((b) => ({ status: r.status, etag: r.headers.get('etag'), bytes: new Uint8Array(b) })));
     started[url].catch(() => { /* the widget asks again and reports */ });
   } catch { /* storage or fetch unavailable: the widget asks itself */ }
 }

@@ -34,7 +34,7 @@ struct Seen {
 /// One answer: status, body, and the ETag header when the backend sent (and exposed) one.
 struct Answer {
     status: u16,
-    text: String,
+    body: Vec<u8>,
     etag: Option<String>,
 }
 
@@ -94,7 +94,7 @@ impl HttpBackend {
     async fn list_page(&self, url: &str, first: bool) -> Result<(Json, Option<String>), BackendError> {
         // A failed head start is asked again, with the deadline and the usual errors.
         let got = match super::prefetch::take(url).await {
-            Some(p) => Answer { status: p.status, text: p.text, etag: p.etag },
+            Some(p) => Answer { status: p.status, body: p.body, etag: p.etag },
             None => send(self.request_to(url, &self.desc.list), None, self.desc.timeout_ms).await?,
         };
         let etag = got.etag.clone();
@@ -176,18 +176,23 @@ async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) ->
 async fn read(response: gloo_net::http::Response) -> Result<Answer, gloo_net::Error> {
     let status = response.status();
     let etag = response.headers().get("etag");
-    response.text().await.map(|text| Answer { status, text, etag })
+    response.binary().await.map(|body| Answer { status, body, etag })
+}
+
+/// As much of `bytes` as is UTF-8 text: the start of an error page to quote.
+fn utf8_prefix(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default())
 }
 
 /// The answer as JSON, or the backend's own error message when it sent one.
-fn answer(Answer { status, text, .. }: Answer) -> Result<Json, BackendError> {
-    if text.len() > MAX_ANSWER_BYTES {
+fn answer(Answer { status, body, .. }: Answer) -> Result<Json, BackendError> {
+    if body.len() > MAX_ANSWER_BYTES {
         return Err(BackendError::Invalid(format!(
             "the answer is {} MB, more than a comment list can be",
-            text.len() >> 20
+            body.len() >> 20
         )));
     }
-    let json = json::read(&text);
+    let json = json::read_bytes(&body);
     if !(200..300).contains(&status) {
         let message = json
             .ok()
@@ -196,14 +201,14 @@ fn answer(Answer { status, text, .. }: Answer) -> Result<Json, BackendError> {
                     v.pointer("/error/message").or_else(|| v.pointer("/error")).or_else(|| v.pointer("/message"))?;
                 m.as_str().map(str::to_owned)
             })
-            .unwrap_or_else(|| text.chars().take(200).collect::<String>());
+            .unwrap_or_else(|| utf8_prefix(&body).chars().take(200).collect::<String>());
         return Err(match status {
             422 | 400 => BackendError::Rejected(message),
             _ => BackendError::Status { code: status, message },
         });
     }
     // 204 No Content (a delete) has nothing to parse.
-    if text.trim().is_empty() {
+    if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Json::from_value(Value::Null));
     }
     json.map_err(|e| BackendError::Invalid(e.to_string()))

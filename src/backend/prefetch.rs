@@ -3,7 +3,8 @@
 //! for it while the wasm is still loading and compiling, and read its text
 //! there too, so the answer is ready to parse when the widget starts: reading
 //! a body takes the browser several tasks even when it has long arrived.
-//! They leave a promise of `{status, etag, text}` in
+//! They leave a promise of `{status, etag, bytes}` (a `Uint8Array`; `text`,
+//! a string, from a loader older than the wasm, is taken too) in
 //! `window.__threadlinePrefetch[url]`; the backend takes it only for exactly
 //! the URL it would ask for itself, once. Anything else (another backend,
 //! thread or page size) is simply not used.
@@ -18,7 +19,7 @@ const KEY: &str = "__threadlinePrefetch";
 pub struct Prefetched {
     pub status: u16,
     pub etag: Option<String>,
-    pub text: String,
+    pub body: Vec<u8>,
 }
 
 /// The prefetched answer for `url`, or None when nothing was prefetched for
@@ -31,5 +32,9 @@ pub async fn take(url: &str) -> Option<Prefetched> {
     let answer = JsFuture::from(promise).await.ok()?;
     let field = |name: &str| Reflect::get(&answer, &JsValue::from_str(name)).ok();
     let status = field("status")?.as_f64().filter(|s| (100.0..600.0).contains(s))? as u16;
-    Some(Prefetched { status, etag: field("etag").and_then(|e| e.as_string()), text: field("text")?.as_string()? })
+    let body = match field("bytes").and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok()) {
+        Some(bytes) => bytes.to_vec(),
+        None => field("text")?.as_string()?.into_bytes(),
+    };
+    Some(Prefetched { status, etag: field("etag").and_then(|e| e.as_string()), body })
 }

@@ -77,3 +77,15 @@ fn a_deep_answer_is_dropped_without_recursion() {
     let answer = json::read(&isso_chain(MAX_DEPTH / 2 - 2)).unwrap();
     std::thread::Builder::new().stack_size(32 * 1024).spawn(move || drop(answer)).unwrap().join().unwrap();
 }
+
+#[test]
+fn an_answer_read_as_bytes_is_the_same_and_bytes_that_are_not_utf8_say_where() {
+    let text = r#"{"comments": [{"id": "1", "body": "Ереван, Երևան — \u00e9"}]}"#;
+    assert_eq!(*json::read_bytes(text.as_bytes()).unwrap(), *json::read(text).unwrap());
+    let mut bad = br#"{"comments": [{"id": "1", "body": "caf"#.to_vec();
+    bad.extend([0xE9, b'"', b'}', b']', b'}']);
+    match json::read_bytes(&bad) {
+        Err(JsonError::Invalid(m)) => assert!(m.contains("line 1 column"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+}
