@@ -179,11 +179,6 @@ async fn read(response: gloo_net::http::Response) -> Result<Answer, gloo_net::Er
     response.binary().await.map(|body| Answer { status, body, etag })
 }
 
-/// As much of `bytes` as is UTF-8 text: the start of an error page to quote.
-fn utf8_prefix(bytes: &[u8]) -> &str {
-    std::str::from_utf8(bytes).unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default())
-}
-
 /// The answer as JSON, or the backend's own error message when it sent one.
 fn answer(Answer { status, body, .. }: Answer) -> Result<Json, BackendError> {
     if body.len() > MAX_ANSWER_BYTES {
@@ -201,7 +196,7 @@ fn answer(Answer { status, body, .. }: Answer) -> Result<Json, BackendError> {
                     v.pointer("/error/message").or_else(|| v.pointer("/error")).or_else(|| v.pointer("/message"))?;
                 m.as_str().map(str::to_owned)
             })
-            .unwrap_or_else(|| utf8_prefix(&body).chars().take(200).collect::<String>());
+            .unwrap_or_else(|| String::from_utf8_lossy(&body).chars().take(200).collect::<String>());
         return Err(match status {
             422 | 400 => BackendError::Rejected(message),
             _ => BackendError::Status { code: status, message },
