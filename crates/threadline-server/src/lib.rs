@@ -13,6 +13,7 @@ pub mod rate_limit;
 pub mod seed;
 pub mod sse;
 pub mod state;
+pub mod static_files;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
@@ -26,7 +27,6 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::{broadcast, watch};
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::ServeDir;
 
 /// Opens the database, imports seeds, and serves until `shutdown` resolves.
 pub async fn serve(
@@ -53,7 +53,7 @@ pub async fn serve(
 
     let mut app = api::router();
     app = match &cfg.dist {
-        Some(dir) => app.fallback_service(ServeDir::new(dir)),
+        Some(dir) => static_files::serve_dir(app, dir),
         None => app.fallback(|| async { ApiError::not_found("Nothing is served here; the API is under /api.") }),
     };
     let mut app = app.with_state(state).layer(DefaultBodyLimit::max(cfg.max_body_bytes));

@@ -299,6 +299,30 @@ fn serves_the_dist_directory() {
 }
 
 #[test]
+fn hashed_files_are_cached_for_good_and_stable_names_are_asked_about_each_time() {
+    let dist = temp_dir("dist-cache");
+    std::fs::create_dir_all(dist.join("embed")).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html>").unwrap();
+    std::fs::write(dist.join("threadline-52f97528136990db_bg.wasm"), "wasm").unwrap();
+    std::fs::write(dist.join("embed/threadline-embed.js"), "export {}").unwrap();
+    let s = Server::start(&["--dist", dist.to_str().unwrap()]);
+    let hashed = s.get("/threadline-52f97528136990db_bg.wasm");
+    assert_eq!((hashed.status, hashed.header("cache-control")), (200, Some("public, max-age=31536000, immutable")));
+    for stable in ["/", "/index.html", "/embed/threadline-embed.js"] {
+        let r = s.get(stable);
+        assert_eq!((r.status, r.header("cache-control")), (200, Some("no-cache")), "{stable}");
+        // Asking again while unchanged costs no body.
+        let since = r.header("last-modified").expect("Last-Modified").to_owned();
+        let again = s.call("GET", stable, &[("if-modified-since", &since)], None);
+        assert_eq!((again.status, again.header("cache-control")), (304, Some("no-cache")), "{stable}");
+    }
+    let missing = s.get("/threadline-0123456789abcdef.js");
+    assert_eq!((missing.status, missing.header("cache-control")), (404, None), "a miss is not cached for a year");
+    assert_eq!(s.get("/api/comments?thread=x").header("cache-control"), Some("no-cache"), "the API keeps its own");
+    let _ = std::fs::remove_dir_all(dist);
+}
+
+#[test]
 fn sigterm_stops_cleanly_and_seed_is_not_reimported() {
     let mut s = Server::start(&[]);
     s.post_ok(THREAD, Some("3"), "A", "kept");

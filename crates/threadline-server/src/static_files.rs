@@ -1,0 +1,69 @@
+//! The built widget, served from `--dist`, with caching that suits its names.
+//! Trunk names the demo's files by their content (`threadline-<16 hex>.js`):
+//! such a file never changes, so a browser keeps it for a year without
+//! asking. Everything else (the page, the embed bundle under stable names,
+//! the seed) is asked about every time, a cheap 304 while unchanged: left to
+//! a browser's own guess, a loader could stay cached beside a newer wasm it
+//! cannot start.
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use std::path::Path;
+use tower_http::services::ServeDir;
+
+const FOREVER: &str = "public, max-age=31536000, immutable";
+const ASK_EACH_TIME: &str = "no-cache";
+
+/// `router` with the files of `dir` behind every path it does not answer.
+pub fn serve_dir<S: Clone + Send + Sync + 'static>(router: Router<S>, dir: &Path) -> Router<S> {
+    router
+        .fallback_service(Router::new().fallback_service(ServeDir::new(dir)).layer(middleware::from_fn(cache_control)))
+}
+
+async fn cache_control(request: Request, next: Next) -> Response {
+    let forever = content_named(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() || response.status() == axum::http::StatusCode::NOT_MODIFIED {
+        let value = if forever { FOREVER } else { ASK_EACH_TIME };
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// Whether the file's name carries Trunk's content hash: a `-` and 16
+/// lowercase hex digits before its extension or `_bg`.
+pub fn content_named(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default().as_bytes();
+    name.windows(18).any(|w| {
+        w[0] == b'-' && matches!(w[17], b'.' | b'_') && w[1..17].iter().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_named;
+
+    #[test]
+    fn only_trunks_hashed_names_are_kept_forever() {
+        for hashed in
+            ["/threadline-52f97528136990db_bg.wasm", "/threadline-1edff33b0251e8d2.css", "/a/b-0123456789abcdef.js"]
+        {
+            assert!(content_named(hashed), "{hashed}");
+        }
+        for stable in [
+            "/",
+            "/index.html",
+            "/embed/threadline-embed.js",
+            "/embed/threadline_bg.wasm",
+            "/asbarez.json",
+            "/threadline-52F97528136990DB.js",
+            "/x-52f97528136990d.js",
+            "/52f97528136990db-x/index.html",
+        ] {
+            assert!(!content_named(stable), "{stable}");
+        }
+    }
+}
