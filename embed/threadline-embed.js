@@ -1,6 +1,8 @@
 // Threadline's embed loader: one <script type="module"> tag on a host page.
 // It loads the widget (threadline.js + threadline_bg.wasm, next to this
 // file), defines <threadline-thread>, and exposes Threadline.mount().
+// tools/embed-bundle.sh adds the build's version to the three URLs below
+// (`?v=<hash>`), so a browser may keep those files for good.
 import init, { mount } from './threadline.js';
 
 const here = new URL('.', import.meta.url);

@@ -16,7 +16,18 @@ cp "$(one 'threadline-*_bg.wasm')" "$out/threadline_bg.wasm"
 cp "$(one 'threadline-*.css')" "$out/threadline.css"
 # The wasm-bindgen glue names its wasm by the hashed name only as a default; the loader passes the URL.
 cp "$(one 'threadline-*.js')" "$out/threadline.js"
-cp "$(dirname "$0")/../embed/threadline-embed.js" "$out/"
+# The loader asks for the other three with this build's version in the URL
+# (Trunk's content hashes), so those can be cached for good; only the loader,
+# which a page pins by name, has to be asked about each time.
+code="$(basename "$(one 'threadline-*_bg.wasm')" | sed -E 's/^threadline-([0-9a-f]{16})_bg\.wasm$/\1/')"
+style="$(basename "$(one 'threadline-*.css')" | sed -E 's/^threadline-([0-9a-f]{16})\.css$/\1/')"
+[[ "$code" =~ ^[0-9a-f]{16}$ && "$style" =~ ^[0-9a-f]{16}$ ]] || { echo "embed-bundle: no content hash in the built names" >&2; exit 1; }
+sed -e "s|'./threadline.js'|'./threadline.js?v=$code'|" \
+    -e "s|'threadline_bg.wasm'|'threadline_bg.wasm?v=$code'|" \
+    -e "s|'threadline.css'|'threadline.css?v=$style'|" \
+    "$(dirname "$0")/../embed/threadline-embed.js" > "$out/threadline-embed.js"
+[ "$(grep -c "?v=[0-9a-f]\{16\}'" "$out/threadline-embed.js")" -eq 3 ] \
+  || { echo "embed-bundle: the loader no longer names its three files as expected" >&2; exit 1; }
 printf 'embed bundle (stable names) in %s:\n' "$out"
 ls -1 "$out"
 # The example host page, served beside the demo at /host/.

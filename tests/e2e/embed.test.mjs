@@ -40,9 +40,22 @@ test('two widgets on a hostile host page: isolated both ways, keyboard-only, acc
     // … and with it: not one host style changed.
     const firstPages = [];
     page.on('request', (r) => { if (r.url().includes('/api/comments?')) firstPages.push(new URL(r.url()).search); });
+    const bundle = [];
+    page.on('response', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/embed/')) bundle.push(`${u.pathname.slice(7)}${u.search.replace(/[0-9a-f]{16}/, 'H')} ${r.headers()['cache-control']}`);
+    });
     await page.goto(`${ref.url}host/`);
     await thread(page, 'thread-en').locator('.tl-comment').first().waitFor();
     await thread(page, 'thread-ru').locator('.tl-count').waitFor();
+    // The loader is asked about each time; it names the rest by the build's
+    // version, so those are kept for good.
+    assert.deepEqual([...new Set(bundle)].sort(), [
+      'threadline-embed.js no-cache',
+      'threadline.css?v=H public, max-age=31536000, immutable',
+      'threadline.js?v=H public, max-age=31536000, immutable',
+      'threadline_bg.wasm?v=H public, max-age=31536000, immutable',
+    ]);
     // Each widget's first page was asked for once, by the loader while the
     // wasm loaded, and taken by its widget.
     assert.equal(firstPages.filter((q) => q.includes('limit=20')).length, 2, firstPages.join(' | '));

@@ -1,10 +1,11 @@
 //! The built widget, served from `--dist`, with caching that suits its names.
-//! Trunk names the demo's files by their content (`threadline-<16 hex>.js`):
-//! such a file never changes, so a browser keeps it for a year without
-//! asking. Everything else (the page, the embed bundle under stable names,
-//! the seed) is asked about every time, a cheap 304 while unchanged: left to
-//! a browser's own guess, a loader could stay cached beside a newer wasm it
-//! cannot start.
+//! Trunk names the demo's files by their content (`threadline-<16 hex>.js`),
+//! and the embed loader asks for its files with the build's version
+//! (`threadline.js?v=<16 hex>`): such a file never changes, so a browser
+//! keeps it for a year without asking. Everything else (the page, the
+//! loader, the seed) is asked about every time, a cheap 304 while
+//! unchanged: left to a browser's own guess, a loader could stay cached
+//! beside a newer wasm it cannot start.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
@@ -24,7 +25,8 @@ pub fn serve_dir<S: Clone + Send + Sync + 'static>(router: Router<S>, dir: &Path
 }
 
 async fn cache_control(request: Request, next: Next) -> Response {
-    let forever = content_named(request.uri().path());
+    let uri = request.uri();
+    let forever = content_named(uri.path()) || uri.query().is_some_and(versioned);
     let mut response = next.run(request).await;
     if response.status().is_success() || response.status() == axum::http::StatusCode::NOT_MODIFIED {
         let value = if forever { FOREVER } else { ASK_EACH_TIME };
@@ -37,14 +39,21 @@ async fn cache_control(request: Request, next: Next) -> Response {
 /// lowercase hex digits before its extension or `_bg`.
 pub fn content_named(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default().as_bytes();
-    name.windows(18).any(|w| {
-        w[0] == b'-' && matches!(w[17], b'.' | b'_') && w[1..17].iter().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-    })
+    name.windows(18).any(|w| w[0] == b'-' && matches!(w[17], b'.' | b'_') && hex16(&w[1..17]))
+}
+
+/// Whether the query names a build: `v=` and 16 lowercase hex digits.
+pub fn versioned(query: &str) -> bool {
+    query.split('&').any(|kv| kv.strip_prefix("v=").is_some_and(|v| v.len() == 16 && hex16(v.as_bytes())))
+}
+
+fn hex16(b: &[u8]) -> bool {
+    b.len() == 16 && b.iter().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::content_named;
+    use super::{content_named, versioned};
 
     #[test]
     fn only_trunks_hashed_names_are_kept_forever() {
@@ -64,6 +73,10 @@ mod tests {
             "/52f97528136990db-x/index.html",
         ] {
             assert!(!content_named(stable), "{stable}");
+        }
+        assert!(versioned("v=52f97528136990db") && versioned("x=1&v=52f97528136990db"));
+        for not in ["", "v=", "v=52f97528136990d", "v=52f97528136990dbb", "v=52F97528136990DB", "w=52f97528136990db"] {
+            assert!(!versioned(not), "{not}");
         }
     }
 }

@@ -306,8 +306,14 @@ fn hashed_files_are_cached_for_good_and_stable_names_are_asked_about_each_time()
     std::fs::write(dist.join("threadline-52f97528136990db_bg.wasm"), "wasm").unwrap();
     std::fs::write(dist.join("embed/threadline-embed.js"), "export {}").unwrap();
     let s = Server::start(&["--dist", dist.to_str().unwrap()]);
-    let hashed = s.get("/threadline-52f97528136990db_bg.wasm");
-    assert_eq!((hashed.status, hashed.header("cache-control")), (200, Some("public, max-age=31536000, immutable")));
+    for hashed in ["/threadline-52f97528136990db_bg.wasm", "/embed/threadline-embed.js?v=52f97528136990db"] {
+        let r = s.get(hashed);
+        assert_eq!(
+            (r.status, r.header("cache-control")),
+            (200, Some("public, max-age=31536000, immutable")),
+            "{hashed}"
+        );
+    }
     for stable in ["/", "/index.html", "/embed/threadline-embed.js"] {
         let r = s.get(stable);
         assert_eq!((r.status, r.header("cache-control")), (200, Some("no-cache")), "{stable}");
