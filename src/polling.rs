@@ -89,19 +89,27 @@ impl ThreadState {
 
     /// Folds new and changed comments in; deletions the backend reports leave
     /// a placeholder (or nothing, for a comment without replies).
-    pub fn merge(self, mut changed: Vec<threadline_core::Comment>) {
+    pub fn merge(self, changed: Vec<threadline_core::Comment>) {
+        self.merge_checking(changed, None);
+    }
+
+    /// `merge`, from the listing a retry of `checking` waits on: that post,
+    /// though still marked as being sent, may be taken as stored.
+    pub(crate) fn merge_checking(self, mut changed: Vec<threadline_core::Comment>, checking: Option<&str>) {
         // A post of this reader's whose answer was lost, stored after all.
-        let adopted = self.adopt_landed(&changed, None);
+        let adopted = self.adopt_landed(&changed, checking);
         changed.retain(|c| !adopted.contains(&c.id));
         // The event stream can bring the reader's own comment before the
         // answer to their post: that answer replaces the "Sending…" row in
         // place, so the stream's copy is left out instead of showing it twice.
-        let sending: Vec<threadline_core::Comment> = self.thread.with_untracked(|t| {
-            self.sending.with_untracked(|s| s.keys().filter_map(|id| t.get(id)).map(|n| n.comment.clone()).collect())
+        self.thread.with_untracked(|t| {
+            self.sending.with_untracked(|s| {
+                let ours: Vec<_> = s.keys().filter_map(|id| t.get(id)).map(|n| &n.comment).collect();
+                if !ours.is_empty() {
+                    changed.retain(|c| !ours.iter().any(|o| same_comment(o, c)));
+                }
+            })
         });
-        if !sending.is_empty() {
-            changed.retain(|c| !sending.iter().any(|ours| same_comment(ours, c)));
-        }
         let mut added = Vec::new();
         self.thread.update(|t| {
             let gone: Vec<_> = changed.iter().filter(|c| c.deleted).map(|c| c.id.clone()).collect();

@@ -187,10 +187,8 @@ impl ThreadState {
         if !self.alive() {
             return true;
         }
-        if let Ok(Some(mut listed)) = listed {
-            let adopted = self.adopt_landed(&listed, Some(key));
-            listed.retain(|c| !adopted.contains(&c.id));
-            self.merge(listed);
+        if let Ok(Some(listed)) = listed {
+            self.merge_checking(listed, Some(key));
         }
         let landed = self.outbox.with_value(|o| o.get(key).is_none());
         if landed {

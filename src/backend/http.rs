@@ -196,7 +196,8 @@ fn answer(Answer { status, body, .. }: Answer) -> Result<Json, BackendError> {
                     v.pointer("/error/message").or_else(|| v.pointer("/error")).or_else(|| v.pointer("/message"))?;
                 m.as_str().map(str::to_owned)
             })
-            .unwrap_or_else(|| String::from_utf8_lossy(&body).chars().take(200).collect::<String>());
+            // The start of an error page is enough to quote (a cut letter shows as U+FFFD).
+            .unwrap_or_else(|| String::from_utf8_lossy(&body[..body.len().min(800)]).chars().take(200).collect());
         return Err(match status {
             422 | 400 => BackendError::Rejected(message),
             _ => BackendError::Status { code: status, message },
