@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prints what the smallest Leptos page shaped like ours weighs (wasm + js,
 # gzip -9), built and optimised as the widget is: the floor under the
-# bundle-size target. Needs wasm-bindgen (scripts/setup.sh) and wasm-opt (npm).
+# bundle-size target. With a directory argument, also copies the page's
+# script and wasm there (the big-thread benchmark times it on the demo page).
+# Needs wasm-bindgen (scripts/setup.sh) and wasm-opt (npm).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root/tools/leptos-floor"
@@ -14,3 +16,8 @@ wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-nontrapping-float
 wasm=$(gzip -9c "$dir/out/opt.wasm" | wc -c)
 js=$(gzip -9c "$dir/out/leptos-floor.js" | wc -c)
 echo "smallest Leptos page (list, toggle, text box, button), gzip -9 bytes: wasm $wasm + js $js = $((wasm + js))"
+if [ $# -gt 0 ]; then
+  mkdir -p "$1"
+  cp "$dir/out/leptos-floor.js" "$1/leptos-floor.js"
+  cp "$dir/out/opt.wasm" "$1/leptos-floor_bg.wasm"
+fi

@@ -20,6 +20,7 @@ import { serve } from '../../tools/serve.mjs';
 import { generate, toIsso } from '../../tools/gen-thread.mjs';
 import { cleanup, interrupted, onCleanup, referenceServer, issoServer, issoHostPage } from './lib/procs.mjs';
 import * as inpage from './lib/inpage.mjs';
+import { floorDist } from './lib/floor.mjs';
 import { median, worst, ms, mb, num, mw, table, verdict, checkStats } from './lib/report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -153,6 +154,23 @@ async function measureIsso(browser, url, expected) {
   return out;
 }
 
+/** The Leptos floor (lib/floor.mjs) drawing `rows` rows on the demo page, loaded like Threadline. */
+async function measureFloor(browser, seed, rows) {
+  const made = floorDist(DIST, rows);
+  if (!made.dir) {
+    warnings.push(`floor: ${made.reason}; not measured`);
+    return null;
+  }
+  const server = await referenceServer({ bin: BIN, dist: made.dir, seeds: [seed] });
+  const loads = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const { context, s } = await load(browser, pageUrl(server.url), 'tl', `floor run ${run}`);
+    await context.close();
+    if (run > 0) loads.push(s);
+  }
+  return { rows, loads };
+}
+
 async function main() {
   for (const [what, path] of [['release widget (trunk build --release)', join(DIST, 'index.html')], ['release server binary', BIN]]) {
     if (!existsSync(path)) throw new Error(`${what} missing at ${path}`);
@@ -189,13 +207,15 @@ async function main() {
 
   const tl = {};
   for (const n of SIZES) tl[n] = await measureThreadline(browser, pageUrl(servers[n].url), n, docs[n]);
+  const floor = await measureFloor(browser, join(work, 'bench-1000.json'), median(tl[1000].loads.map((s) => s.comments)));
   const is = await measureIsso(browser, `${hostOrigin}/`, issoDoc.comments.length);
   await cleanup();
-  printReport(tl, is, docs);
+  printReport(tl, is, docs, floor);
 }
 
-function printReport(tl, is, docs) {
-  const loadRows = [...SIZES.map((n) => [`Threadline ${num(n)}`, tl[n].loads]), ['Isso 1,000', is.loads]];
+function printReport(tl, is, docs, floor) {
+  const loadRows = [...SIZES.map((n) => [`Threadline ${num(n)}`, tl[n].loads]),
+    ...(floor ? [[`Leptos floor (${floor.rows} rows)`, floor.loads]] : []), ['Isso 1,000', is.loads]];
   table('Loading (ms since navigation start; in DOM = comments rendered at first: Threadline pages big threads, Isso here renders all)', ['page', 'in DOM', 'first paint', 'FCP', 'first comment', 'last comment', 'last painted', 'interactive', 'long tasks (worst)'],
     loadRows.map(([name, L]) => [name, num(median(L.map((s) => s.comments))), mw(L, 'fp'), mw(L, 'fcp'), mw(L, 'firstComment'),
       mw(L, 'lastComment'), mw(L, 'lastCommentFrame'), mw(L, 'interactive'), `${median(L.map((s) => s.longtasks))} (≤ ${ms(worst(L.map((s) => s.worstLongtask)))})`]));
@@ -255,6 +275,12 @@ function printReport(tl, is, docs) {
   const [tPaint, iPaint] = [med(t1k.loads, 'lastCommentFrame'), med(is.loads, 'lastCommentFrame')];
   console.log(`\n1,000 comments, medians: Threadline ${ms(tTotal)} to the last comment in the DOM vs Isso ${ms(iTotal)}; ` +
     `rendering ${ms(tRender)} vs ${ms(iRender)}; to the frame showing it (incl. layout) ${ms(tPaint)} vs ${ms(iPaint)} = ${x(ratio(tPaint, iPaint))}.`);
+  if (floor) {
+    const f = med(floor.loads, 'lastComment');
+    console.log(`Leptos floor (tools/leptos-floor on this page in the widget's place: the same ${floor.rows} rows of plain text, ` +
+      `no data read): ${ms(f)} to its last row = ${x(ratio(f, iTotal))} Isso; Threadline is ${ms(tTotal - f)} above it, ` +
+      `and 0.1 × Isso is ${ms(iTotal * 0.1)}.`);
+  }
   console.log('Isso: data-isso-max-comments-top="inf" (its default) and data-isso-max-comments-nested="inf" (default 5), so all ' +
     'comments render; one nesting level, as Isso stores replies. Its list request is cross-origin without ' +
     'Timing-Allow-Origin, so it is timed from fetch start (loopback: no real connection cost).');
