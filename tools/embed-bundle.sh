@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Copies the release build into dist/embed/ under stable names (no hashes), so
 # a site can pin one URL: threadline-embed.js (the loader), threadline.js,
-# threadline_bg.wasm, threadline.css. Usage: tools/embed-bundle.sh [dist]
+# threadline_bg.wasm, threadline.css. Last, as the release build's final
+# step, writes brotli and gzip copies of every built file for the reference
+# server (tools/precompress.mjs). Usage: tools/embed-bundle.sh [dist]
 set -euo pipefail
 dist="${1:-dist}"
 out="$dist/embed"
@@ -33,3 +35,4 @@ ls -1 "$out"
 # The example host page, served beside the demo at /host/.
 mkdir -p "$dist/host"
 cp "$(dirname "$0")/../examples/host/index.html" "$dist/host/index.html"
+node "$(dirname "$0")/precompress.mjs" "$dist"

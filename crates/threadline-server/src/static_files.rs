@@ -6,6 +6,10 @@
 //! loader, the seed) is asked about every time, a cheap 304 while
 //! unchanged: left to a browser's own guess, a loader could stay cached
 //! beside a newer wasm it cannot start.
+//!
+//! Files are sent compressed when the build left a brotli or gzip copy beside
+//! them (`tools/precompress.mjs`) and the browser accepts it: the wasm goes
+//! out as about 270 KB instead of 805 KB, compressed once at build time.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
@@ -20,8 +24,11 @@ const ASK_EACH_TIME: &str = "no-cache";
 
 /// `router` with the files of `dir` behind every path it does not answer.
 pub fn serve_dir<S: Clone + Send + Sync + 'static>(router: Router<S>, dir: &Path) -> Router<S> {
-    router
-        .fallback_service(Router::new().fallback_service(ServeDir::new(dir)).layer(middleware::from_fn(cache_control)))
+    router.fallback_service(Router::new().fallback_service(files(dir)).layer(middleware::from_fn(cache_control)))
+}
+
+fn files(dir: &Path) -> ServeDir {
+    ServeDir::new(dir).precompressed_br().precompressed_gzip()
 }
 
 async fn cache_control(request: Request, next: Next) -> Response {

@@ -329,6 +329,37 @@ fn hashed_files_are_cached_for_good_and_stable_names_are_asked_about_each_time()
 }
 
 #[test]
+fn a_build_s_compressed_copies_go_to_browsers_that_accept_them() {
+    let dist = temp_dir("dist-compressed");
+    std::fs::create_dir_all(&dist).unwrap();
+    let wasm = dist.join("threadline-52f97528136990db_bg.wasm");
+    // The server picks a copy by name; what is in it is the build's business.
+    std::fs::write(&wasm, "the wasm as built").unwrap();
+    std::fs::write(dist.join("threadline-52f97528136990db_bg.wasm.br"), "its brotli copy").unwrap();
+    std::fs::write(dist.join("threadline-52f97528136990db_bg.wasm.gz"), "its gzip copy").unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html> no copies").unwrap();
+    let s = Server::start(&["--dist", dist.to_str().unwrap()]);
+    let path = "/threadline-52f97528136990db_bg.wasm";
+    for (accept, encoding, body) in [
+        ("br, gzip", Some("br"), "its brotli copy"),
+        ("gzip", Some("gzip"), "its gzip copy"),
+        ("identity", None, "the wasm as built"),
+    ] {
+        let r = s.call("GET", path, &[("accept-encoding", accept)], None);
+        assert_eq!((r.status, r.header("content-encoding"), r.body.as_str()), (200, encoding, body), "{accept}");
+        assert_eq!(r.header("vary"), Some("accept-encoding"), "caches must keep the copies apart");
+        assert_eq!(r.header("cache-control"), Some("public, max-age=31536000, immutable"), "{accept}");
+    }
+    // A file without copies goes as it is, whatever the browser accepts.
+    let page = s.call("GET", "/", &[("accept-encoding", "br, gzip")], None);
+    assert_eq!(
+        (page.status, page.header("content-encoding"), page.body.as_str()),
+        (200, None, "<!doctype html> no copies")
+    );
+    let _ = std::fs::remove_dir_all(dist);
+}
+
+#[test]
 fn sigterm_stops_cleanly_and_seed_is_not_reimported() {
     let mut s = Server::start(&[]);
     s.post_ok(THREAD, Some("3"), "A", "kept");

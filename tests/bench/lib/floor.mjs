@@ -17,7 +17,7 @@ export function floorDist(dist, rows) {
   } catch (e) {
     return { reason: `the floor page did not build: ${String(e.stderr ?? e).trim().split('\n').at(-1)}` };
   }
-  for (const f of readdirSync(dist)) if (f.endsWith('.css') || f.endsWith('.json')) copyFileSync(join(dist, f), join(dir, f));
+  for (const f of readdirSync(dist)) if (/\.(css|json)$/.test(f)) copyFileSync(join(dist, f), join(dir, f));
   const page = readFileSync(join(dist, 'index.html'), 'utf8');
   // Trunk's start-up script and its preloads, replaced by the floor's.
   const start = page.indexOf('<script type="module">');
@@ -30,5 +30,7 @@ export function floorDist(dist, rows) {
     page.slice(end).replace('id="tl-demo"', `id="tl-demo" data-floor-rows="${rows}"`);
   if (!floor.includes('data-floor-rows')) return { reason: 'the release page has no #tl-demo' };
   writeFileSync(join(dir, 'index.html'), floor);
+  // Sent as Threadline's own files are: compressed, as the release build leaves them.
+  execFileSync(process.execPath, [join(ROOT, 'tools/precompress.mjs'), dir], { stdio: 'ignore' });
   return { dir };
 }
