@@ -6,8 +6,11 @@
 
 use crate::queries::ApiComment;
 use axum::body::Bytes;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 /// How many pages of one snapshot are kept serialized.
@@ -23,6 +26,8 @@ pub struct Snapshot {
     top_level: Vec<usize>,
     children: HashMap<usize, Vec<usize>>,
     pages: Mutex<HashMap<(usize, Option<usize>), Bytes>>,
+    /// The same pages gzipped, made when a browser first asks for one.
+    gzipped: Mutex<HashMap<(usize, Option<usize>), Bytes>>,
 }
 
 #[derive(Serialize)]
@@ -49,7 +54,7 @@ impl Snapshot {
                 _ => top_level.push(i),
             }
         }
-        Snapshot { cursor, comments, top_level, children, pages: Mutex::new(HashMap::new()) }
+        Snapshot { cursor, comments, top_level, children, pages: Mutex::default(), gzipped: Mutex::default() }
     }
 
     /// The page's JSON: `limit` top-level comments from `offset`, each with
@@ -84,13 +89,32 @@ impl Snapshot {
             cursor: self.cursor.to_string(),
         };
         let bytes = Bytes::from(serde_json::to_vec(&listing).unwrap_or_default());
-        if let Ok(mut pages) = self.pages.lock() {
-            if pages.len() >= PAGES_PER_THREAD {
-                pages.clear();
-            }
-            pages.insert((offset, limit), bytes.clone());
-        }
+        keep(&self.pages, (offset, limit), &bytes);
         bytes
+    }
+
+    /// `page` gzipped: a big thread's first page is 650 KB of JSON and about
+    /// a fifth of that gzipped. Compressed once per snapshot, like the page.
+    /// None only if compressing failed (it writes to memory), and then the
+    /// page goes out as it is.
+    pub fn page_gzip(&self, thread: &str, offset: usize, limit: Option<usize>) -> Option<Bytes> {
+        if let Some(b) = self.gzipped.lock().ok().and_then(|p| p.get(&(offset, limit)).cloned()) {
+            return Some(b);
+        }
+        let json = self.page(thread, offset, limit);
+        let mut gz = GzEncoder::new(Vec::with_capacity(json.len() / 4), Compression::default());
+        let bytes = Bytes::from(gz.write_all(&json).and_then(|()| gz.finish()).ok()?);
+        keep(&self.gzipped, (offset, limit), &bytes);
+        Some(bytes)
+    }
+}
+
+fn keep(pages: &Mutex<HashMap<(usize, Option<usize>), Bytes>>, key: (usize, Option<usize>), bytes: &Bytes) {
+    if let Ok(mut pages) = pages.lock() {
+        if pages.len() >= PAGES_PER_THREAD {
+            pages.clear();
+        }
+        pages.insert(key, bytes.clone());
     }
 }
 

@@ -329,6 +329,35 @@ fn hashed_files_are_cached_for_good_and_stable_names_are_asked_about_each_time()
 }
 
 #[test]
+fn listings_are_gzipped_for_browsers_that_take_gzip() {
+    let s = Server::start(&[]);
+    let path = format!("/api/comments?thread={}&limit=20", enc(THREAD));
+    let (plain, plain_bytes) = s.get_bytes(&path, &[("accept-encoding", "identity")]);
+    let (gz, gz_bytes) = s.get_bytes(&path, &[("accept-encoding", "gzip, deflate, br, zstd")]);
+    assert_eq!((plain.status, plain.header("content-encoding")), (200, None));
+    assert_eq!((gz.status, gz.header("content-encoding")), (200, Some("gzip")));
+    for r in [&plain, &gz] {
+        assert_eq!(r.header("vary"), Some("accept-encoding"), "caches must keep the two apart");
+    }
+    let mut unzipped = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz_bytes[..]), &mut unzipped).unwrap();
+    assert_eq!(unzipped, plain_bytes, "the same listing");
+    assert!(gz_bytes.len() * 2 < plain_bytes.len(), "{} vs {} bytes", gz_bytes.len(), plain_bytes.len());
+    // Two representations, two ETags; each revalidates as itself.
+    let (plain_tag, gz_tag) = (plain.header("etag").unwrap(), gz.header("etag").unwrap());
+    assert_ne!(plain_tag, gz_tag);
+    let again = s.call("GET", &path, &[("accept-encoding", "gzip"), ("if-none-match", gz_tag)], None);
+    assert_eq!((again.status, again.header("vary")), (304, Some("accept-encoding")));
+    let other = s.get_bytes(&path, &[("accept-encoding", "gzip"), ("if-none-match", plain_tag)]).0;
+    assert_eq!((other.status, other.header("content-encoding")), (200, Some("gzip")));
+    // Refused with q=0, or not named: as it is.
+    for accept in ["gzip;q=0", "br", "gzip ; q=0.0, identity"] {
+        let (r, bytes) = s.get_bytes(&path, &[("accept-encoding", accept)]);
+        assert_eq!((r.status, r.header("content-encoding"), bytes), (200, None, plain_bytes.clone()), "{accept}");
+    }
+}
+
+#[test]
 fn a_build_s_compressed_copies_go_to_browsers_that_accept_them() {
     let dist = temp_dir("dist-compressed");
     std::fs::create_dir_all(&dist).unwrap();

@@ -45,11 +45,42 @@ pub async fn list(
         return changes(&state, &headers, thread, since).await;
     }
     let snap = snapshot(&state, &thread).await?;
-    let etag = format!("\"c{}-o{}-l{}\"", snap.cursor, offset, p.limit.unwrap_or(0));
-    if not_modified(&headers, &etag) {
-        return Ok(respond(StatusCode::NOT_MODIFIED, &etag, Bytes::new()));
-    }
-    Ok(respond(StatusCode::OK, &etag, snap.page(&thread, offset, p.limit)))
+    // Gzipped for a browser that takes it (all do): the two are different
+    // representations, so each has its own ETag.
+    let gzipped = accepts_gzip(&headers).then(|| snap.page_gzip(&thread, offset, p.limit)).flatten();
+    let etag = format!(
+        "\"c{}-o{}-l{}{}\"",
+        snap.cursor,
+        offset,
+        p.limit.unwrap_or(0),
+        if gzipped.is_some() { "-gz" } else { "" }
+    );
+    let mut res = if not_modified(&headers, &etag) {
+        respond(StatusCode::NOT_MODIFIED, &etag, Bytes::new())
+    } else {
+        match gzipped {
+            Some(body) => {
+                let mut res = respond(StatusCode::OK, &etag, body);
+                res.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                res
+            }
+            None => respond(StatusCode::OK, &etag, snap.page(&thread, offset, p.limit)),
+        }
+    };
+    res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    Ok(res)
+}
+
+/// Whether the request accepts gzip (named without `q=0`).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(
+        |coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or_default();
+            let refused = parts.any(|p| p.strip_prefix("q=").is_some_and(|q| q.parse::<f32>().is_ok_and(|q| q <= 0.0)));
+            name.eq_ignore_ascii_case("gzip") && !refused
+        },
+    )
 }
 
 async fn snapshot(state: &AppState, thread: &str) -> Result<Arc<Snapshot>, ApiError> {

@@ -97,6 +97,20 @@ impl Server {
         call(&self.agent, &self.url, method, path, headers, body)
     }
 
+    /// The answer's body as the bytes that came (a compressed body is not text).
+    pub fn get_bytes(&self, path: &str, headers: &[(&str, &str)]) -> (Resp, Vec<u8>) {
+        let mut b = ureq::http::Request::builder().method("GET").uri(format!("{}{path}", self.url));
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        let mut res = self.agent.run(b.body(()).unwrap()).unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        let status = res.status().as_u16();
+        let headers =
+            res.headers().iter().map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())).collect();
+        let bytes = res.body_mut().read_to_vec().unwrap_or_default();
+        (Resp { status, headers, body: String::new() }, bytes)
+    }
+
     pub fn get(&self, path: &str) -> Resp {
         self.call("GET", path, &[], None)
     }
