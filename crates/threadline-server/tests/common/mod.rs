@@ -97,18 +97,9 @@ impl Server {
         call(&self.agent, &self.url, method, path, headers, body)
     }
 
-    /// The answer's body as the bytes that came (a compressed body is not text).
+    /// The answer with its body as the bytes that came (a compressed body is not text).
     pub fn get_bytes(&self, path: &str, headers: &[(&str, &str)]) -> (Resp, Vec<u8>) {
-        let mut b = ureq::http::Request::builder().method("GET").uri(format!("{}{path}", self.url));
-        for (k, v) in headers {
-            b = b.header(*k, *v);
-        }
-        let mut res = self.agent.run(b.body(()).unwrap()).unwrap_or_else(|e| panic!("GET {path}: {e}"));
-        let status = res.status().as_u16();
-        let headers =
-            res.headers().iter().map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())).collect();
-        let bytes = res.body_mut().read_to_vec().unwrap_or_default();
-        (Resp { status, headers, body: String::new() }, bytes)
+        call_bytes(&self.agent, &self.url, "GET", path, headers, None)
     }
 
     pub fn get(&self, path: &str) -> Resp {
@@ -211,6 +202,19 @@ pub fn call(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> Resp {
+    let (mut resp, bytes) = call_bytes(agent, base, method, path, headers, body);
+    resp.body = String::from_utf8(bytes).unwrap_or_default();
+    resp
+}
+
+fn call_bytes(
+    agent: &ureq::Agent,
+    base: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> (Resp, Vec<u8>) {
     let mut b = ureq::http::Request::builder().method(method).uri(format!("{base}{path}"));
     for (k, v) in headers {
         b = b.header(*k, *v);
@@ -223,8 +227,8 @@ pub fn call(
     let status = res.status().as_u16();
     let headers =
         res.headers().iter().map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())).collect();
-    let body = res.body_mut().read_to_string().unwrap_or_default();
-    Resp { status, headers, body }
+    let bytes = res.body_mut().read_to_vec().unwrap_or_default();
+    (Resp { status, headers, body: String::new() }, bytes)
 }
 
 pub fn enc(s: &str) -> String {
