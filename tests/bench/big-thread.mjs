@@ -10,7 +10,9 @@
 //   node tests/bench/big-thread.mjs
 //
 // BENCH_RUNS (default 5) runs per measurement after one discarded warm-up;
-// THREADLINE_SERVER and THREADLINE_DIST override target/release/threadline-server and dist/.
+// THREADLINE_SERVER and THREADLINE_DIST override target/release/threadline-server and dist/;
+// BENCH_NET=<Mbps>/<ms> loads every page through Chromium's network emulation
+// at that bandwidth and latency (e.g. 20/20) instead of bare loopback.
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +26,16 @@ import { floorDist } from './lib/floor.mjs';
 import { median, worst, ms, mb, num, mw, table, verdict, checkStats } from './lib/report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const NET = netConditions(process.env.BENCH_NET);
+
+/** `20/20` → CDP's emulateNetworkConditions for 20 Mbps (down; a quarter up) and 20 ms. */
+function netConditions(spec) {
+  if (!spec) return null;
+  const m = /^(\d+(?:\.\d+)?)\/(\d+)$/.exec(spec);
+  if (!m) throw new Error(`BENCH_NET must be <Mbps>/<ms>, e.g. 20/20, not ${JSON.stringify(spec)}`);
+  const bytesPerSecond = (Number(m[1]) * 1e6) / 8;
+  return { offline: false, latency: Number(m[2]), downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond / 4 };
+}
 const SIZES = [100, 1000, 10_000];
 const SEED = 42;
 const BIN = process.env.THREADLINE_SERVER ?? join(ROOT, 'target/release/threadline-server');
@@ -61,6 +73,11 @@ async function load(browser, url, kind, label) {
   context.setDefaultTimeout(30000);
   await context.addInitScript(inpage.instrument, kind);
   const page = await context.newPage();
+  if (NET) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', NET);
+  }
   page.on('pageerror', (e) => warnings.push(`${label}: page error: ${e}`));
   page.on('console', (m) => { if (m.type() === 'error') warnings.push(`${label}: console: ${m.text()}`); });
   const settled = inpage.settled(page);
@@ -198,7 +215,8 @@ async function main() {
 
   const browser = await launch();
   onCleanup(() => browser.close());
-  console.log(`Chromium ${browser.version()}, ${RUNS} runs per measurement after 1 warm-up; median / worst.`);
+  console.log(`Chromium ${browser.version()}, ${RUNS} runs per measurement after 1 warm-up; median / worst.` +
+    (NET ? ` Network emulated: ${process.env.BENCH_NET} (Mbps / ms latency).` : ''));
   for (const n of SIZES) {
     const b = docs[n].bench;
     console.log(`thread ${n}: seed ${SEED}, max depth ${b.max_depth}, ${b.authors} authors, mean body ${b.mean_body_chars} chars, ` +
