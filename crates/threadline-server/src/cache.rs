@@ -102,12 +102,16 @@ impl Snapshot {
         if let Some(b) = self.gzipped.lock().ok().and_then(|p| p.get(&(offset, limit)).cloned()) {
             return Some(b);
         }
-        let json = self.page(thread, offset, limit);
-        let mut gz = GzEncoder::new(Vec::with_capacity(json.len() / 4), Compression::default());
-        let bytes = Bytes::from(gz.write_all(&json).and_then(|()| gz.finish()).ok()?);
+        let bytes = gzip(&self.page(thread, offset, limit), Compression::default())?;
         keep(&self.gzipped, (offset, limit), &bytes);
         Some(bytes)
     }
+}
+
+/// `bytes` gzipped; None only if that failed (it writes to memory).
+pub fn gzip(bytes: &[u8], level: Compression) -> Option<Bytes> {
+    let mut gz = GzEncoder::new(Vec::with_capacity(bytes.len() / 4), level);
+    gz.write_all(bytes).and_then(|()| gz.finish()).ok().map(Bytes::from)
 }
 
 fn keep(pages: &Mutex<HashMap<(usize, Option<usize>), Bytes>>, key: (usize, Option<usize>), bytes: &Bytes) {

@@ -358,6 +358,30 @@ fn listings_are_gzipped_for_browsers_that_take_gzip() {
 }
 
 #[test]
+fn many_changes_are_gzipped_a_few_are_not() {
+    let s = Server::start(&["--rate-limit-per-minute", "1000"]);
+    let cursor = s.list("t/g")["cursor"].as_str().unwrap().to_owned();
+    s.post_ok("t/g", None, "Ani", "The first change.");
+    let path = format!("/api/comments?thread=t/g&since={cursor}");
+    let (few, _) = s.get_bytes(&path, &[("accept-encoding", "gzip")]);
+    assert_eq!((few.status, few.header("content-encoding"), few.header("vary")), (200, None, Some("accept-encoding")));
+    for i in 0..9 {
+        s.post_ok("t/g", None, "Ani", &format!("Change number {i}, with a few words to it."));
+    }
+    let (plain, plain_bytes) = s.get_bytes(&path, &[]);
+    let (many, gz_bytes) = s.get_bytes(&path, &[("accept-encoding", "gzip")]);
+    assert_eq!((plain.status, plain.header("content-encoding")), (200, None));
+    assert_eq!((many.status, many.header("content-encoding")), (200, Some("gzip")));
+    let mut unzipped = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz_bytes[..]), &mut unzipped).unwrap();
+    assert_eq!(unzipped, plain_bytes);
+    let etag = many.header("etag").unwrap();
+    assert_ne!(Some(etag), plain.header("etag"));
+    let again = s.call("GET", &path, &[("accept-encoding", "gzip"), ("if-none-match", etag)], None);
+    assert_eq!((again.status, again.header("vary")), (304, Some("accept-encoding")));
+}
+
+#[test]
 fn a_build_s_compressed_copies_go_to_browsers_that_accept_them() {
     let dist = temp_dir("dist-compressed");
     std::fs::create_dir_all(&dist).unwrap();

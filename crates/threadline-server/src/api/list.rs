@@ -3,7 +3,7 @@
 
 use super::extract::ApiQuery;
 use super::validate;
-use crate::cache::Snapshot;
+use crate::cache::{gzip, Snapshot};
 use crate::errors::ApiError;
 use crate::queries;
 use crate::state::AppState;
@@ -11,6 +11,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
+use flate2::Compression;
 use serde::Deserialize;
 use serde_json::json;
 use std::sync::Arc;
@@ -55,20 +56,14 @@ pub async fn list(
         p.limit.unwrap_or(0),
         if gzipped.is_some() { "-gz" } else { "" }
     );
-    let mut res = if not_modified(&headers, &etag) {
+    Ok(varies(if not_modified(&headers, &etag) {
         respond(StatusCode::NOT_MODIFIED, &etag, Bytes::new())
     } else {
         match gzipped {
-            Some(body) => {
-                let mut res = respond(StatusCode::OK, &etag, body);
-                res.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-                res
-            }
+            Some(body) => encoded(respond(StatusCode::OK, &etag, body)),
             None => respond(StatusCode::OK, &etag, snap.page(&thread, offset, p.limit)),
         }
-    };
-    res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    Ok(res)
+    }))
 }
 
 /// Whether the request accepts gzip (named without `q=0`).
@@ -123,9 +118,13 @@ async fn changes(state: &AppState, headers: &HeaderMap, thread: String, since: i
                 .await?
         }
     };
-    let etag = format!("\"c{cursor}-s{since}\"");
-    if not_modified(headers, &etag) {
-        return Ok(respond(StatusCode::NOT_MODIFIED, &etag, Bytes::new()));
+    // Compressed only when worth it: most polls bring nothing or a comment
+    // or two, a reader back after a long while may get hundreds.
+    let compress = accepts_gzip(headers) && rows.len() >= GZIP_CHANGES_FROM;
+    let (plain_etag, gz_etag) = (format!("\"c{cursor}-s{since}\""), format!("\"c{cursor}-s{since}-gz\""));
+    let etag = if compress { &gz_etag } else { &plain_etag };
+    if not_modified(headers, etag) {
+        return Ok(varies(respond(StatusCode::NOT_MODIFIED, etag, Bytes::new())));
     }
     let n = rows.len();
     let body = json!({
@@ -136,7 +135,25 @@ async fn changes(state: &AppState, headers: &HeaderMap, thread: String, since: i
         "next_offset": null,
         "cursor": cursor.to_string(),
     });
-    Ok(respond(StatusCode::OK, &etag, Bytes::from(crate::errors::json_body(&body))))
+    let json = Bytes::from(crate::errors::json_body(&body));
+    Ok(varies(match compress.then(|| gzip(&json, Compression::fast())).flatten() {
+        Some(gz) => encoded(respond(StatusCode::OK, &gz_etag, gz)),
+        None => respond(StatusCode::OK, &plain_etag, json),
+    }))
+}
+
+/// Changes from this many comments on are sent gzipped (about 4 KB of JSON).
+const GZIP_CHANGES_FROM: usize = 8;
+
+fn encoded(mut res: Response) -> Response {
+    res.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    res
+}
+
+/// Marks an answer whose body depends on Accept-Encoding, for caches.
+fn varies(mut res: Response) -> Response {
+    res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    res
 }
 
 fn rows_top_level(rows: &[queries::ApiComment]) -> usize {
