@@ -301,7 +301,7 @@ function printReport(tl, is, docs, floor) {
   }
   console.log('Isso: data-isso-max-comments-top="inf" (its default) and data-isso-max-comments-nested="inf" (default 5), so all ' +
     'comments render; one nesting level, as Isso stores replies. Its list request is cross-origin without ' +
-    'Timing-Allow-Origin, so it is timed from fetch start (loopback: no real connection cost).');
+    `Timing-Allow-Origin, so it is timed from fetch start${NET ? '' : ' (loopback: no real connection cost)'}.`);
   if (warnings.length) {
     console.log(`\n${warnings.length} warning(s):`);
     for (const w of [...new Set(warnings)].slice(0, 30)) console.log(`  ${w}`);
