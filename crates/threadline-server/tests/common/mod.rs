@@ -99,7 +99,9 @@ impl Server {
 
     /// The answer with its body as the bytes that came (a compressed body is not text).
     pub fn get_bytes(&self, path: &str, headers: &[(&str, &str)]) -> (Resp, Vec<u8>) {
-        call_bytes(&self.agent, &self.url, "GET", path, headers, None)
+        let mut r = self.call("GET", path, headers, None);
+        let bytes = std::mem::take(&mut r.bytes);
+        (r, bytes)
     }
 
     pub fn get(&self, path: &str) -> Resp {
@@ -172,7 +174,9 @@ impl Drop for Server {
 pub struct Resp {
     pub status: u16,
     pub headers: Vec<(String, String)>,
+    /// The body as text; empty when it is not UTF-8 (see `bytes`).
     pub body: String,
+    pub bytes: Vec<u8>,
 }
 
 impl Resp {
@@ -202,19 +206,6 @@ pub fn call(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> Resp {
-    let (mut resp, bytes) = call_bytes(agent, base, method, path, headers, body);
-    resp.body = String::from_utf8(bytes).unwrap_or_default();
-    resp
-}
-
-fn call_bytes(
-    agent: &ureq::Agent,
-    base: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: Option<&str>,
-) -> (Resp, Vec<u8>) {
     let mut b = ureq::http::Request::builder().method(method).uri(format!("{base}{path}"));
     for (k, v) in headers {
         b = b.header(*k, *v);
@@ -228,7 +219,8 @@ fn call_bytes(
     let headers =
         res.headers().iter().map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())).collect();
     let bytes = res.body_mut().read_to_vec().unwrap_or_default();
-    (Resp { status, headers, body: String::new() }, bytes)
+    let body = String::from_utf8(bytes.clone()).unwrap_or_default();
+    Resp { status, headers, body, bytes }
 }
 
 pub fn enc(s: &str) -> String {
