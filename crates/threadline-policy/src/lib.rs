@@ -18,6 +18,7 @@ mod order;
 mod participants;
 mod rules;
 mod tokens;
+pub mod wire;
 
 pub use config::{Limits, Policy, Rule, RuleSetting, Rules, ALL_RULES};
 pub use error::PolicyError;
