@@ -1,20 +1,22 @@
 // Threadline's embed loader: one <script type="module"> tag on a host page.
 // It loads the widget (threadline.js + threadline_bg.wasm, next to this
-// file), defines <threadline-thread>, and exposes Threadline.mount().
-// tools/embed-bundle.sh adds the build's version to the three URLs below
+// file; threadline-policy.wasm only once a reader writes), defines <threadline-thread>, and exposes Threadline.mount().
+// tools/embed-bundle.sh adds the build's version to the four URLs below
 // (`?v=<hash>`), so a browser may keep those files for good.
 import init, { mount } from './threadline.js';
 
 const here = new URL('.', import.meta.url);
 const ready = init({ module_or_path: new URL('threadline_bg.wasm', here) });
 const stylesheet = new URL('threadline.css', here).href;
+// The policy check, fetched by the widget only once a reader starts to write.
+const policyModule = new URL('threadline-policy.wasm', here).href;
 
 // Attribute names are the config keys, dashed: policy-text → policy_text.
 const ATTRIBUTES = ['thread', 'preset', 'base', 'backend', 'lang', 'theme', 'policy-title', 'policy-text', 'poll-ms', 'top', 'replies', 'depth', 'description'];
 const NUMBERS = new Set(['poll_ms', 'top', 'replies', 'depth']);
 
 function configOf(el) {
-  const config = { stylesheet };
+  const config = { stylesheet, policy_module: policyModule };
   for (const name of ATTRIBUTES) {
     const value = el.getAttribute(name);
     if (value === null) continue;
@@ -50,7 +52,7 @@ function prefetch(config) {
 export async function mountThread(element, config) {
   prefetch(config);
   await ready;
-  return mount(element, { stylesheet, ...config });
+  return mount(element, { stylesheet, policy_module: policyModule, ...config });
 }
 
 class ThreadlineThread extends HTMLElement {

@@ -2,11 +2,13 @@
 //! engine needs to know about the thread and the writer.
 
 use crate::i18n::Lang;
+use crate::policy_module::{self, Checked};
 use crate::state::ThreadState;
 use crate::storage;
 use leptos::prelude::*;
 use threadline_core::CommentId;
-use threadline_policy::{CheckContext, Draft, Messages, Participants, Verdict};
+use threadline_policy::wire::CheckRequest;
+use threadline_policy::Messages;
 
 const LAST_POST_KEY: &str = "threadline:last-post";
 /// How many of the writer's own comments the duplicate rule compares with.
@@ -14,18 +16,18 @@ const RECENT_OWN: usize = 5;
 
 impl ThreadState {
     /// A new comment: every rule, including the cooldown since this reader's last post.
-    pub fn check_draft(self, author: &str, text: &str) -> Verdict {
+    pub fn check_draft(self, author: &str, text: &str) -> Checked {
         let last_post_ms = storage::get(LAST_POST_KEY).ok().flatten().and_then(|v| v.parse().ok());
         self.check(author, text, last_post_ms, None)
     }
 
     /// An edit of `id`: no cooldown (nothing new is posted), and the comment
     /// is not a duplicate of what it said before.
-    pub fn check_edit(self, author: &str, text: &str, id: &CommentId) -> Verdict {
+    pub fn check_edit(self, author: &str, text: &str, id: &CommentId) -> Checked {
         self.check(author, text, None, Some(id))
     }
 
-    fn check(self, author: &str, text: &str, last_post_ms: Option<i64>, editing: Option<&CommentId>) -> Verdict {
+    fn check(self, author: &str, text: &str, last_post_ms: Option<i64>, editing: Option<&CommentId>) -> Checked {
         let author = author.trim();
         // The last few, found from the end: only those are copied.
         let recent_own = self.thread.with_untracked(|t| {
@@ -40,42 +42,33 @@ impl ThreadState {
             own.reverse();
             own
         });
-        let ctx = CheckContext {
+        let req = CheckRequest {
+            text: text.to_owned(),
+            author: author.to_owned(),
             now_ms: Some(js_sys::Date::now() as i64),
             last_post_ms,
             recent_own,
-            participants: self.participants(),
+            participants: None,
         };
-        self.policy.with_value(|p| p.check(&Draft { text, author }, &ctx))
-    }
-
-    /// Everyone who wrote in the thread, gathered and folded once per thread
-    /// size rather than per keystroke (a 10,000-comment thread has hundreds).
-    fn participants(self) -> Participants {
-        let len = self.thread.with_untracked(|t| t.len());
-        if let Some(names) = self.names.with_value(|(n, names)| (*n == len).then(|| names.clone())) {
-            return names;
-        }
-        let names = self.thread.with_untracked(|t| {
-            let mut seen = std::collections::HashSet::new();
-            Participants::new(
-                t.nodes().iter().map(|n| n.comment.author.as_str()).filter(|a| !a.is_empty() && seen.insert(*a)),
-            )
-        });
-        self.names.set_value((len, names.clone()));
-        names
+        // Everyone who wrote in the thread, sent to the engine only when the
+        // thread's size changed (a 10,000-comment thread has hundreds).
+        let key = (self.thread_id.get_value(), self.thread.with_untracked(|t| t.len()));
+        policy_module::check(req, key, || {
+            self.thread.with_untracked(|t| {
+                let mut seen = std::collections::HashSet::new();
+                t.nodes()
+                    .iter()
+                    .map(|n| n.comment.author.as_str())
+                    .filter(|a| !a.is_empty() && seen.insert(*a))
+                    .map(str::to_owned)
+                    .collect()
+            })
+        })
     }
 
     /// The cooldown rule counts from here.
     pub fn note_posted(self) {
         let _ = storage::set(LAST_POST_KEY, &(js_sys::Date::now() as i64).to_string());
-    }
-
-    /// Builds the word lists once while the reader is still reading, so the
-    /// first check as they type is as fast as the rest.
-    pub fn warm_up_policy(self) {
-        let _ =
-            self.policy.try_with_value(|p| p.check(&Draft { text: "warm up", author: "" }, &CheckContext::default()));
     }
 }
 

@@ -39,6 +39,9 @@ pub struct EmbedConfig {
     pub policy_text: Option<String>,
     /// URL of threadline.css, for the shadow root.
     pub stylesheet: Option<String>,
+    /// URL of threadline-policy.wasm, the policy check fetched when a reader
+    /// starts to write (the loader passes the copy beside it).
+    pub policy_module: Option<String>,
     /// `false`: render into the element itself, with prefixed classes only
     /// (kept to measure what the shadow root protects against; see the README).
     pub shadow: Option<bool>,
@@ -102,6 +105,9 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
         element.set_text_content(Some(&message));
         JsValue::from(js_sys::Error::new(&message))
     })?;
+    if let Some(url) = &config.policy_module {
+        crate::policy_module::set_url(url);
+    }
     let host: web_sys::Element = element.clone().unchecked_into();
     let lang = lang_of(&host, &config);
     // A shadow root keeps host CSS out; an element that cannot have one

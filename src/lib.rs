@@ -13,6 +13,7 @@ pub mod embed;
 pub mod i18n;
 pub mod loading;
 pub mod panic;
+pub mod policy_module;
 pub mod polling;
 pub mod posting;
 pub mod state;

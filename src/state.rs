@@ -10,7 +10,6 @@ use std::rc::Rc;
 use threadline_core::{
     window_rows, Backend, Capabilities, CollapseState, CommentId, Ordering, Row, RowKey, SortOrder, Thread, Window,
 };
-use threadline_policy::Policy;
 use threadline_sync::Outbox;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -60,15 +59,11 @@ pub struct ThreadState {
     /// The element the widget lives in (a shadow root's child when embedded):
     /// ids are looked up there, since two widgets may share a page.
     pub root: StoredValue<Option<web_sys::Element>, LocalStorage>,
-    /// Participants' names for the policy, cached with the thread size they were read at.
-    pub(crate) names: StoredValue<(usize, threadline_policy::Participants)>,
     pub(crate) polling: StoredValue<bool>,
     pub(crate) outbox: StoredValue<Outbox>,
     pub(crate) in_flight: StoredValue<BTreeSet<String>>,
     pub(crate) retry_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     pub(crate) backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
-    /// The site's discussion policy, checked on every draft before it is sent.
-    pub policy: StoredValue<Rc<Policy>, LocalStorage>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -83,10 +78,6 @@ pub enum SendStatus {
 
 impl ThreadState {
     pub fn new(thread_id: String, backend: Rc<dyn Backend>) -> Self {
-        Self::with_policy(thread_id, backend, Policy::asbarez())
-    }
-
-    pub fn with_policy(thread_id: String, backend: Rc<dyn Backend>, policy: Policy) -> Self {
         let collapse = match storage::get(&storage::key("collapsed", &thread_id)) {
             Ok(Some(json)) => CollapseState::from_json(&json).unwrap_or_else(|e| {
                 warn(&e);
@@ -120,14 +111,12 @@ impl ThreadState {
             target: RwSignal::new(None),
             asking: RwSignal::new(None),
             capabilities: StoredValue::new(backend.capabilities()),
-            names: StoredValue::new((usize::MAX, threadline_policy::Participants::default())),
             root: StoredValue::new_local(None),
             polling: StoredValue::new(false),
             outbox: StoredValue::new(crate::posting::load_outbox()),
             in_flight: StoredValue::new(BTreeSet::new()),
             retry_timer: StoredValue::new_local(None),
             backend: StoredValue::new_local(backend),
-            policy: StoredValue::new_local(Rc::new(policy)),
         }
     }
 

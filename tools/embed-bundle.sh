@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Copies the release build into dist/embed/ under stable names (no hashes), so
 # a site can pin one URL: threadline-embed.js (the loader), threadline.js,
-# threadline_bg.wasm, threadline.css. Last, as the release build's final
+# threadline_bg.wasm, threadline.css, threadline-policy.wasm. Last, as the release build's final
 # step, writes brotli and gzip copies of every built file for the reference
 # server (tools/precompress.mjs). Usage: tools/embed-bundle.sh [dist]
 set -euo pipefail
@@ -16,20 +16,23 @@ one() { # pattern → the single file in dist that matches it
 }
 cp "$(one 'threadline-*_bg.wasm')" "$out/threadline_bg.wasm"
 cp "$(one 'threadline-*.css')" "$out/threadline.css"
+cp "$(one 'threadline-policy.wasm')" "$out/threadline-policy.wasm"
 # The wasm-bindgen glue names its wasm by the hashed name only as a default; the loader passes the URL.
 cp "$(one 'threadline-*.js')" "$out/threadline.js"
-# The loader asks for the other three with this build's version in the URL
-# (Trunk's content hashes), so those can be cached for good; only the loader,
+# The loader asks for the other four with this build's version in the URL
+# (Trunk's content hashes; the policy module's from its sha256), so those can be cached for good; only the loader,
 # which a page pins by name, has to be asked about each time.
 code="$(basename "$(one 'threadline-*_bg.wasm')" | sed -E 's/^threadline-([0-9a-f]{16})_bg\.wasm$/\1/')"
 style="$(basename "$(one 'threadline-*.css')" | sed -E 's/^threadline-([0-9a-f]{16})\.css$/\1/')"
+policy="$(sha256sum "$out/threadline-policy.wasm" | cut -c1-16)"
 [[ "$code" =~ ^[0-9a-f]{16}$ && "$style" =~ ^[0-9a-f]{16}$ ]] || { echo "embed-bundle: no content hash in the built names" >&2; exit 1; }
 sed -e "s|'./threadline.js'|'./threadline.js?v=$code'|" \
     -e "s|'threadline_bg.wasm'|'threadline_bg.wasm?v=$code'|" \
     -e "s|'threadline.css'|'threadline.css?v=$style'|" \
+    -e "s|'threadline-policy.wasm'|'threadline-policy.wasm?v=$policy'|" \
     "$(dirname "$0")/../embed/threadline-embed.js" > "$out/threadline-embed.js"
-[ "$(grep -c "?v=[0-9a-f]\{16\}'" "$out/threadline-embed.js")" -eq 3 ] \
-  || { echo "embed-bundle: the loader no longer names its three files as expected" >&2; exit 1; }
+[ "$(grep -c "?v=[0-9a-f]\{16\}'" "$out/threadline-embed.js")" -eq 4 ] \
+  || { echo "embed-bundle: the loader no longer names its four files as expected" >&2; exit 1; }
 printf 'embed bundle (stable names) in %s:\n' "$out"
 ls -1 "$out"
 # The example host page, served beside the demo at /host/.

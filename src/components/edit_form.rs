@@ -1,5 +1,6 @@
 use super::body::Body;
-use crate::i18n::Key;
+use crate::i18n::{fill, Key};
+use crate::policy_module::{self, Checked};
 use crate::state::ThreadState;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
@@ -17,6 +18,11 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
     let confirming = RwSignal::new(false);
     let preview = RwSignal::new(false);
     let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let note = RwSignal::new(None::<String>);
+    // Set while a save waits for the policy module; bumped when it arrives.
+    let save_waiting = StoredValue::new(None::<bool>);
+    let policy_arrived = RwSignal::new(0u32);
+    policy_module::load();
     Effect::new(move |_| {
         if let Some(el) = textarea.get() {
             let _ = el.focus();
@@ -42,10 +48,24 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
                 Ok(d) => d,
                 Err(e) => return error.set(Some(crate::i18n::draft_error_text(state.lang, &e))),
             };
-            match state.check_edit(&draft.author, &draft.body, &id).outcome {
-                Outcome::Block => return error.set(Some(state.t(Key::BlockedSubmit).into())),
-                Outcome::Nudge if !confirm => return confirming.set(true),
-                _ => {}
+            match state.check_edit(&draft.author, &draft.body, &id) {
+                Checked::Done(v) if v.outcome == Outcome::Block => {
+                    return error.set(Some(state.t(Key::BlockedSubmit).into()))
+                }
+                Checked::Done(v) if v.outcome == Outcome::Nudge && !confirm => return confirming.set(true),
+                Checked::Done(_) => note.set(None),
+                Checked::Loading => {
+                    save_waiting.set_value(Some(confirm));
+                    note.set(Some(state.t(Key::PolicyLoading).into()));
+                    policy_module::when_loaded(move || {
+                        policy_arrived.try_update(|n| *n += 1);
+                    });
+                    return;
+                }
+                // The site checks it on arrival.
+                Checked::Unavailable(reason) => {
+                    note.set(Some(fill(state.t(Key::PolicyUnavailable), &[("reason", &reason)])))
+                }
             }
             confirming.set(false);
             saving.set(true);
@@ -59,6 +79,17 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
             });
         }
     };
+    {
+        let save = save.clone();
+        Effect::new(move |_| {
+            if policy_arrived.get() == 0 {
+                return;
+            }
+            if let Some(confirm) = save_waiting.try_update_value(Option::take).flatten() {
+                save(confirm);
+            }
+        });
+    }
     let on_submit = {
         let save = save.clone();
         move |ev: SubmitEvent| {
@@ -98,6 +129,7 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
                 on:input=move |ev| {
                     body.set(event_target_value(&ev));
                     confirming.set(false);
+                    save_waiting.set_value(None);
                 }></textarea>
             <Show when=move || preview.get()>
                 <div class="tl-preview" aria-label=state.t(Key::Preview)>
@@ -105,6 +137,7 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
                 </div>
             </Show>
             <p class="tl-form-error" role="alert">{move || error.get()}</p>
+            <p class="tl-form-note" role="status">{move || note.get()}</p>
             {confirm_box}
             <div class="tl-form-actions">
                 <button type="submit" class="tl-save" disabled=move || saving.get()>

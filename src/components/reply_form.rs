@@ -2,6 +2,7 @@ use super::body::Body;
 use super::draft_check::{DraftMirror, FindingsList};
 use crate::backend::random_token;
 use crate::i18n::{fill, Key};
+use crate::policy_module::{self, Checked};
 use crate::state::{warn, ThreadState};
 use crate::storage;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
@@ -38,15 +39,38 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     let preview = RwSignal::new(false);
     let mirror = NodeRef::<html::Div>::new();
     let is_reply = parent.is_some();
+    // Bumped when the policy module arrives (or fails to): the draft is
+    // checked again then, and a post that waited for it goes on.
+    let policy_arrived = RwSignal::new(0u32);
+    let waiting_for_policy = StoredValue::new(false);
+    let post_waiting = StoredValue::new(None::<bool>);
 
     // Also runs from timers and animation frames, possibly after the form
     // was removed: every read must tolerate that.
     let check_now = move || {
         let text = body.try_get_untracked()?;
         let author = author.try_get_untracked().unwrap_or_default();
-        let v = (!text.trim().is_empty() && state.alive()).then(|| state.check_draft(&author, &text));
-        verdict.try_set(v.clone());
-        v
+        if text.trim().is_empty() || !state.alive() {
+            verdict.try_set(None);
+            return None;
+        }
+        let checked = state.check_draft(&author, &text);
+        match &checked {
+            Checked::Done(v) => drop(verdict.try_set(Some(v.clone()))),
+            Checked::Loading => {
+                if !waiting_for_policy.get_value() {
+                    waiting_for_policy.set_value(true);
+                    policy_module::when_loaded(move || {
+                        policy_arrived.try_update(|n| *n += 1);
+                    });
+                }
+            }
+            Checked::Unavailable(reason) => {
+                verdict.try_set(None);
+                note.try_set(Some(fill(state.t(Key::PolicyUnavailable), &[("reason", reason)])));
+            }
+        }
+        Some(checked)
     };
     let check_soon = move || {
         if let Some(h) = pending_check.try_update_value(Option::take).flatten() {
@@ -137,16 +161,22 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                 }
             };
             // Never trust a check the reader typed past: check what is sent.
-            match check_now().map(|v| v.outcome) {
-                Some(Outcome::Block) => {
+            match check_now() {
+                Some(Checked::Done(v)) if v.outcome == Outcome::Block => {
                     error.set(Some(state.t(Key::BlockedSubmit).into()));
                     return;
                 }
-                Some(Outcome::Nudge) if !confirm => {
+                Some(Checked::Done(v)) if v.outcome == Outcome::Nudge && !confirm => {
                     error.set(None);
                     confirming.set(true);
                     return;
                 }
+                Some(Checked::Loading) => {
+                    post_waiting.set_value(Some(confirm));
+                    note.set(Some(state.t(Key::PolicyLoading).into()));
+                    return;
+                }
+                // Unavailable: the form says so, and the site checks it on arrival.
                 _ => {}
             }
             if let Err(e) = storage::set(AUTHOR_KEY, &draft.author) {
@@ -164,6 +194,21 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             close();
         }
     };
+
+    {
+        let submit = submit.clone();
+        Effect::new(move |_| {
+            if policy_arrived.get() == 0 {
+                return;
+            }
+            waiting_for_policy.set_value(false);
+            check_now();
+            if let Some(confirm) = post_waiting.try_update_value(Option::take).flatten() {
+                note.set(None);
+                submit(confirm);
+            }
+        });
+    }
 
     let on_submit = {
         let submit = submit.clone();
@@ -218,6 +263,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
 
     view! {
         <form class="tl-form" class:tl-form-reply=is_reply on:submit=on_submit on:keydown=on_keydown
+            on:focusin=move |_| policy_module::load()
             aria-label=state.t(if is_reply { Key::Reply } else { Key::WriteComment })>
             <label for=name_id.clone() class="tl-label">{state.t(Key::Name)}</label>
             <input id=name_id class="tl-name" type="text" autocomplete="nickname" maxlength="80"
@@ -238,6 +284,8 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                         save_draft(&text);
                         body.set(text);
                         confirming.set(false);
+                        // A post that waited for the policy check posts what was there then, or nothing.
+                        post_waiting.set_value(None);
                         check_soon();
                     }
                     on:scroll=move |_| {
@@ -255,7 +303,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                 </div>
             </Show>
             <p id=error_id class="tl-form-error" role="alert">{move || error.get()}</p>
-            <p class="tl-form-note">{move || note.get()}</p>
+            <p class="tl-form-note" role="status">{move || note.get()}</p>
             {confirm_box}
             <div class="tl-form-actions">
                 <button type="submit" class="tl-post" disabled=blocked>

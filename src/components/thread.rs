@@ -33,14 +33,6 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
         .into_any(),
         Load::Ready => ().into_any(),
     };
-    // After the first screen is drawn, not before: the reader reads before typing.
-    Effect::new(move |warmed: Option<bool>| {
-        if warmed == Some(true) || state.load.get() != Load::Ready {
-            return warmed.unwrap_or(false);
-        }
-        set_timeout(move || state.warm_up_policy(), std::time::Duration::from_millis(300));
-        true
-    });
     on_cleanup(move || state.stop_retries());
     // A new comment may land far below (top-level ones go last): bring it into view.
     Effect::new(move |_| {

@@ -138,7 +138,7 @@ async function keystrokes(page, out) {
   out.keys.push(...keys);
   out.checks.push(...checks.filter((c) => c.frame !== null));
   const engine = await page.evaluate((t) => window.wasmBindings?.benchPolicyCheck
-    ? Array.from(window.wasmBindings.benchPolicyCheck(t, 200)) : null, DRAFT);
+    ? window.wasmBindings.benchPolicyCheck(t, 200).then((a) => Array.from(a)) : null, DRAFT);
   if (engine) out.engine.push(checkStats(engine));
 }
 

@@ -17,7 +17,7 @@ for (let i = 0; i < 5; i++) {
   const page = await browser.newPage();
   await page.goto(`${url}?backend=local`);
   await page.waitForFunction(() => window.wasmBindings?.benchPolicyCheck);
-  const [first, mean, p99] = checkStats(await page.evaluate((t) => Array.from(window.wasmBindings.benchPolicyCheck(t, 500)), draft));
+  const [first, mean, p99] = checkStats(await page.evaluate(async (t) => Array.from(await window.wasmBindings.benchPolicyCheck(t, 500)), draft));
   firsts.push(first);
   steady = { mean, p99 };
   await page.close();

@@ -47,6 +47,14 @@ pub async fn remount(thread: &str, comments: Vec<Comment>) -> Element {
         }
         sleep(10).await;
     }
+    // The test runner serves no policy module: its fetch fails here, once,
+    // so a post goes out at once (under the form's "could not be loaded"
+    // note) instead of waiting for a check. The check itself is tested in
+    // tests/e2e/policy*.test.mjs, against the built module.
+    let settled = js_sys::Promise::new(&mut |resolve, _| {
+        threadline::policy_module::when_loaded(move || drop(resolve.call0(&wasm_bindgen::JsValue::NULL)));
+    });
+    wasm_bindgen_futures::JsFuture::from(settled).await.unwrap();
     host
 }
 

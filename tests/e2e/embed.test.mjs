@@ -51,7 +51,8 @@ test('two widgets on a hostile host page: isolated both ways, keyboard-only, acc
     await thread(page, 'thread-ru').locator('.tl-count').waitFor();
     // The loader is asked about each time; it names the rest by the build's
     // version, so those are kept for good. All four come as the build's
-    // brotli copies (the wasm: 270 KB instead of 805 KB).
+    // brotli copies (the wasm: 270 KB instead of 805 KB). The policy check
+    // is not among them: nobody has started to write.
     assert.deepEqual([...new Set(bundle)].sort(), [
       'threadline-embed.js no-cache br',
       'threadline.css?v=H public, max-age=31536000, immutable br',
@@ -94,6 +95,14 @@ test('two widgets on a hostile host page: isolated both ways, keyboard-only, acc
     await page.keyboard.press('Control+Enter');
     await en.locator('.tl-comment', { hasText: 'Posted without touching the mouse.' }).waitFor();
     await page.waitForFunction(() => !document.querySelector('#thread-en').shadowRoot.querySelector('.tl-pending'));
+    // Writing brought the policy check, once for both widgets, from beside the loader.
+    const ru = thread(page, 'thread-ru');
+    await ru.locator('.tl-text').first().fill('ты идиот');
+    await ru.locator('.tl-finding[data-action="block"]').first().waitFor();
+    assert.deepEqual([...new Set(bundle)].filter((b) => b.startsWith('threadline-policy')),
+      ['threadline-policy.wasm?v=H public, max-age=31536000, immutable br']);
+    assert.equal(bundle.filter((b) => b.startsWith('threadline-policy')).length, 1);
+    await ru.locator('.tl-text').first().fill('');
 
     for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });

@@ -51,6 +51,10 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::HintPost => "Ctrl+Enter posts",
         Key::HintPostOrClose => "Ctrl+Enter posts, Esc closes",
         Key::DraftNotSaved => "Draft not saved in this browser: {reason}",
+        Key::PolicyLoading => "Checking against the discussion policy…",
+        Key::PolicyUnavailable => {
+            "The discussion-policy check could not be loaded ({reason}); the site checks your comment when it is sent."
+        }
 
         Key::FindingBlock => "Cannot be posted:",
         Key::FindingNudge => "Please check:",

@@ -64,6 +64,10 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::HintPost => "Ctrl+Enter՝ հրապարակել",
         Key::HintPostOrClose => "Ctrl+Enter՝ հրապարակել, Esc՝ փակել",
         Key::DraftNotSaved => "Սևագիրը չպահպանվեց այս դիտարկիչում․ {reason}",
+        Key::PolicyLoading => "Ստուգում ենք քննարկման կանոնների համաձայն…",
+        Key::PolicyUnavailable => {
+            "Քննարկման կանոնների ստուգումը չբեռնվեց ({reason}), կայքը կստուգի մեկնաբանությունը ուղարկելիս։"
+        }
 
         Key::FindingBlock => "Չի կարող հրապարակվել․",
         Key::FindingNudge => "Խնդրում ենք ստուգել․",

@@ -110,6 +110,10 @@ keys! {
     HintPostOrClose,
     /// "Draft not saved in this browser: {reason}" ({reason} is a `Storage*` key).
     DraftNotSaved,
+    /// "Checking against the discussion policy…" (a post waits for the check to load).
+    PolicyLoading,
+    /// "The discussion-policy check could not be loaded ({reason}); the site checks your comment when it is sent."
+    PolicyUnavailable,
 
     // The policy pre-check.
     /// "Cannot be posted:" (before a blocking finding; add a space).

@@ -58,6 +58,10 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::HintPost => "Ctrl+Enter — опубликовать",
         Key::HintPostOrClose => "Ctrl+Enter — опубликовать, Esc — закрыть",
         Key::DraftNotSaved => "Черновик не сохранён в этом браузере: {reason}",
+        Key::PolicyLoading => "Проверяем по правилам обсуждения…",
+        Key::PolicyUnavailable => {
+            "Не удалось загрузить проверку по правилам обсуждения ({reason}); сайт проверит комментарий при отправке."
+        }
 
         Key::FindingBlock => "Нельзя опубликовать:",
         Key::FindingNudge => "Проверьте:",

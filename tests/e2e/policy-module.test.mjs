@@ -1,0 +1,119 @@
+// The policy engine is a wasm module of its own (threadline-policy.wasm):
+// a reader who only reads never fetches it, a writer gets it on first focus,
+// a post made while it is still on its way waits for the check, and a page
+// where it cannot be loaded still posts, with the server checking.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, watchErrors, ARTIFACTS } from './browser.mjs';
+import { referenceServer } from './refserver.mjs';
+
+const env = useBrowser();
+const MODULE = '**/threadline-policy.wasm*';
+
+async function open(url) {
+  const context = await env.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('threadline-policy.wasm')) asked.push(r.url()); });
+  return { context, page, errors, asked, go: async () => { await page.goto(url); await page.waitForSelector('.tl-comment'); } };
+}
+
+/** Holds the module's download until `release()` is called. */
+async function holdModule(page) {
+  let release;
+  const released = new Promise((ok) => { release = ok; });
+  await page.route(MODULE, async (route) => { await released; await route.continue(); });
+  return release;
+}
+
+test('a reader who only reads never downloads the policy check; focusing a form does', async () => {
+  const { context, page, errors, asked, go } = await open(`${env.url}?backend=local`);
+  await go();
+  await page.mouse.wheel(0, 3000);
+  await page.locator('.tl-reply').first().hover();
+  await page.waitForTimeout(800);
+  assert.deepEqual(asked, [], 'fetched without anyone writing');
+
+  const form = page.locator('form.tl-form').first();
+  await form.locator('.tl-name').focus();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('threadline-policy.wasm') && e.responseEnd > 0));
+  assert.equal(asked.length, 1);
+  await form.locator('.tl-name').fill('Reader');
+  await form.locator('.tl-text').fill('Sokimag, you are an idiot.');
+  await form.locator('.tl-finding[data-action="block"]').waitFor();
+  assert.equal(asked.length, 1, 'fetched once, not per check');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a post made before the check has arrived waits for it, and a blocked one is not sent', async () => {
+  const { context, page, errors, go } = await open(`${env.url}?backend=local`);
+  const release = await holdModule(page);
+  await go();
+  const before = await page.locator('.tl-comment').count();
+  const form = page.locator('form.tl-form').first();
+  await form.locator('.tl-name').fill('Reader');
+  await form.locator('.tl-text').fill('Sokimag, you are an idiot.');
+  await form.locator('.tl-post').click();
+  await form.locator('.tl-form-note', { hasText: 'Checking against the discussion policy' }).waitFor();
+  await form.scrollIntoViewIfNeeded();
+  await form.screenshot({ path: `${ARTIFACTS}/24-policy-loading.png` });
+  assert.equal(await page.locator('.tl-comment').count(), before);
+
+  release();
+  await form.locator('.tl-finding[data-action="block"]').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.tl-comment').count(), before, 'a blocked draft was posted');
+  assert.equal(await form.locator('.tl-text').inputValue(), 'Sokimag, you are an idiot.');
+
+  await form.locator('.tl-text').fill('Sokimag, you are wrong about the numbers.');
+  await page.waitForFunction(() => !document.querySelector('form.tl-form .tl-finding'));
+  await form.locator('.tl-post').click();
+  await page.waitForSelector('.tl-comment >> text=you are wrong about the numbers');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a clean post that waited for the check is sent once it arrives', async () => {
+  const { context, page, errors, go } = await open(`${env.url}?backend=local`);
+  const release = await holdModule(page);
+  await go();
+  const form = page.locator('form.tl-form').first();
+  await form.locator('.tl-name').fill('Reader');
+  await form.locator('.tl-text').fill('The helicopter numbers do not add up.');
+  await form.locator('.tl-post').click();
+  await form.locator('.tl-form-note', { hasText: 'Checking' }).waitFor();
+  release();
+  await page.waitForSelector('.tl-comment >> text=The helicopter numbers do not add up.');
+  assert.equal(await form.locator('.tl-text').inputValue(), '');
+  assert.equal(await form.locator('.tl-form-note').textContent(), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without the check the form says so, posts, and the server still refuses what the policy blocks', async () => {
+  const server = await referenceServer();
+  try {
+    const { context, page, go } = await open(server.url);
+    await page.route(MODULE, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await go();
+    const form = page.locator('form.tl-form').first();
+    await form.locator('.tl-name').fill('Reader');
+    await form.locator('.tl-text').fill('Sokimag, you are an idiot.');
+    const note = form.locator('.tl-form-note', { hasText: 'could not be loaded' });
+    await note.waitFor();
+    assert.match(await note.textContent(), /HTTP 404.*checks your comment when it is sent/);
+    assert.equal(await form.locator('.tl-post').isDisabled(), false);
+    await form.scrollIntoViewIfNeeded();
+    await form.screenshot({ path: `${ARTIFACTS}/25-policy-unavailable.png` });
+    await form.locator('.tl-post').click();
+    // The server's own check, from the same crate: refused, and the text kept.
+    const refused = page.locator('.tl-unsent', { hasText: 'Not accepted' });
+    await refused.waitFor();
+    assert.match(await refused.textContent(), /idiot/);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
