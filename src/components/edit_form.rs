@@ -85,6 +85,9 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
             if policy_arrived.get() == 0 {
                 return;
             }
+            if note.get_untracked().as_deref() == Some(state.t(Key::PolicyLoading)) {
+                note.set(None);
+            }
             if let Some(confirm) = save_waiting.try_update_value(Option::take).flatten() {
                 save(confirm);
             }

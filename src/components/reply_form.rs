@@ -202,9 +202,12 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                 return;
             }
             waiting_for_policy.set_value(false);
+            // "Checking…" goes, whether or not the post that asked for it still waits.
+            if note.get_untracked().as_deref() == Some(state.t(Key::PolicyLoading)) {
+                note.set(None);
+            }
             check_now();
             if let Some(confirm) = post_waiting.try_update_value(Option::take).flatten() {
-                note.set(None);
                 submit(confirm);
             }
         });

@@ -65,6 +65,8 @@ test('a post made before the check has arrived waits for it, and a blocked one i
   await form.locator('.tl-finding[data-action="block"]').waitFor();
   await page.waitForTimeout(300);
   assert.equal(await page.locator('.tl-comment').count(), before, 'a blocked draft was posted');
+  assert.equal(await form.locator('.tl-form-note').textContent(), '');
+  assert.match(await form.locator('.tl-form-error').textContent(), /cannot be posted/);
   assert.equal(await form.locator('.tl-text').inputValue(), 'Sokimag, you are an idiot.');
 
   await form.locator('.tl-text').fill('Sokimag, you are wrong about the numbers.');
@@ -75,16 +77,24 @@ test('a post made before the check has arrived waits for it, and a blocked one i
   await context.close();
 });
 
-test('a clean post that waited for the check is sent once it arrives', async () => {
+test('a clean post that waited for the check is sent once it arrives, unless the reader typed on', async () => {
   const { context, page, errors, go } = await open(`${env.url}?backend=local`);
   const release = await holdModule(page);
   await go();
+  const before = await page.locator('.tl-comment').count();
   const form = page.locator('form.tl-form').first();
   await form.locator('.tl-name').fill('Reader');
-  await form.locator('.tl-text').fill('The helicopter numbers do not add up.');
+  await form.locator('.tl-text').fill('The helicopter numbers');
   await form.locator('.tl-post').click();
   await form.locator('.tl-form-note', { hasText: 'Checking' }).waitFor();
+  // Typing on takes the post back: what is sent is what the reader last chose to send.
+  await form.locator('.tl-text').pressSequentially(' do not add up.', { delay: 5 });
   release();
+  await page.waitForFunction(() => document.querySelector('form.tl-form .tl-form-note').textContent === '');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.tl-comment').count(), before, 'posted though the reader typed on');
+
+  await form.locator('.tl-post').click();
   await page.waitForSelector('.tl-comment >> text=The helicopter numbers do not add up.');
   assert.equal(await form.locator('.tl-text').inputValue(), '');
   assert.equal(await form.locator('.tl-form-note').textContent(), '');
