@@ -25,7 +25,8 @@ pub async fn bench_policy_check(text: String, runs: u32) -> Result<Vec<f64>, JsV
         let req = CheckRequest { text: text.clone(), author: "Reader".into(), ..Default::default() };
         match policy_module::check(req, ("bench".into(), 0), Vec::new) {
             Checked::Done(_) => Ok(()),
-            other => Err(JsValue::from_str(&format!("{other:?}"))),
+            Checked::Loading => Err(JsValue::from_str("the policy module is still loading")),
+            Checked::Unavailable(e) => Err(JsValue::from_str(&e)),
         }
     };
     let start = now();

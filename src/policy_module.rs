@@ -15,7 +15,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// What a check can answer before, during and after loading.
-#[derive(Clone, Debug, PartialEq)]
 pub enum Checked {
     Done(Verdict),
     /// The module is still on its way; `when_loaded` says when to ask again.

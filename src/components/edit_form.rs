@@ -1,4 +1,5 @@
 use super::body::Body;
+use super::policy_wait::PolicyWait;
 use crate::i18n::{fill, Key};
 use crate::policy_module::{self, Checked};
 use crate::state::ThreadState;
@@ -19,9 +20,7 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
     let preview = RwSignal::new(false);
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let note = RwSignal::new(None::<String>);
-    // Set while a save waits for the policy module; bumped when it arrives.
-    let save_waiting = StoredValue::new(None::<bool>);
-    let policy_arrived = RwSignal::new(0u32);
+    let policy_wait = PolicyWait::new(state, note);
     policy_module::load();
     Effect::new(move |_| {
         if let Some(el) = textarea.get() {
@@ -53,15 +52,8 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
                     return error.set(Some(state.t(Key::BlockedSubmit).into()))
                 }
                 Checked::Done(v) if v.outcome == Outcome::Nudge && !confirm => return confirming.set(true),
-                Checked::Done(_) => note.set(None),
-                Checked::Loading => {
-                    save_waiting.set_value(Some(confirm));
-                    note.set(Some(state.t(Key::PolicyLoading).into()));
-                    policy_module::when_loaded(move || {
-                        policy_arrived.try_update(|n| *n += 1);
-                    });
-                    return;
-                }
+                Checked::Done(_) => {}
+                Checked::Loading => return policy_wait.hold(confirm),
                 // The site checks it on arrival.
                 Checked::Unavailable(reason) => {
                     note.set(Some(fill(state.t(Key::PolicyUnavailable), &[("reason", &reason)])))
@@ -81,14 +73,8 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
     };
     {
         let save = save.clone();
-        Effect::new(move |_| {
-            if policy_arrived.get() == 0 {
-                return;
-            }
-            if note.get_untracked().as_deref() == Some(state.t(Key::PolicyLoading)) {
-                note.set(None);
-            }
-            if let Some(confirm) = save_waiting.try_update_value(Option::take).flatten() {
+        policy_wait.on_arrival(move |held| {
+            if let Some(confirm) = held {
                 save(confirm);
             }
         });
@@ -132,7 +118,7 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
                 on:input=move |ev| {
                     body.set(event_target_value(&ev));
                     confirming.set(false);
-                    save_waiting.set_value(None);
+                    policy_wait.take_back();
                 }></textarea>
             <Show when=move || preview.get()>
                 <div class="tl-preview" aria-label=state.t(Key::Preview)>

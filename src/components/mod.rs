@@ -6,6 +6,7 @@ pub mod draft_check;
 pub mod edit_form;
 pub mod more;
 pub mod policy;
+pub mod policy_wait;
 pub mod reply_form;
 mod row_parts;
 pub mod thread;

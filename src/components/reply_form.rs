@@ -1,5 +1,6 @@
 use super::body::Body;
 use super::draft_check::{DraftMirror, FindingsList};
+use super::policy_wait::PolicyWait;
 use crate::backend::random_token;
 use crate::i18n::{fill, Key};
 use crate::policy_module::{self, Checked};
@@ -39,11 +40,9 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     let preview = RwSignal::new(false);
     let mirror = NodeRef::<html::Div>::new();
     let is_reply = parent.is_some();
-    // Bumped when the policy module arrives (or fails to): the draft is
-    // checked again then, and a post that waited for it goes on.
-    let policy_arrived = RwSignal::new(0u32);
-    let waiting_for_policy = StoredValue::new(false);
-    let post_waiting = StoredValue::new(None::<bool>);
+    // When the policy module arrives the draft is checked again, and a post
+    // that waited for it goes on.
+    let policy_wait = PolicyWait::new(state, note);
 
     // Also runs from timers and animation frames, possibly after the form
     // was removed: every read must tolerate that.
@@ -57,14 +56,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         let checked = state.check_draft(&author, &text);
         match &checked {
             Checked::Done(v) => drop(verdict.try_set(Some(v.clone()))),
-            Checked::Loading => {
-                if !waiting_for_policy.get_value() {
-                    waiting_for_policy.set_value(true);
-                    policy_module::when_loaded(move || {
-                        policy_arrived.try_update(|n| *n += 1);
-                    });
-                }
-            }
+            Checked::Loading => policy_wait.watch(),
             Checked::Unavailable(reason) => {
                 verdict.try_set(None);
                 note.try_set(Some(fill(state.t(Key::PolicyUnavailable), &[("reason", reason)])));
@@ -171,11 +163,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                     confirming.set(true);
                     return;
                 }
-                Some(Checked::Loading) => {
-                    post_waiting.set_value(Some(confirm));
-                    note.set(Some(state.t(Key::PolicyLoading).into()));
-                    return;
-                }
+                Some(Checked::Loading) => return policy_wait.hold(confirm),
                 // Unavailable: the form says so, and the site checks it on arrival.
                 _ => {}
             }
@@ -197,17 +185,9 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
 
     {
         let submit = submit.clone();
-        Effect::new(move |_| {
-            if policy_arrived.get() == 0 {
-                return;
-            }
-            waiting_for_policy.set_value(false);
-            // "Checking…" goes, whether or not the post that asked for it still waits.
-            if note.get_untracked().as_deref() == Some(state.t(Key::PolicyLoading)) {
-                note.set(None);
-            }
+        policy_wait.on_arrival(move |held| {
             check_now();
-            if let Some(confirm) = post_waiting.try_update_value(Option::take).flatten() {
+            if let Some(confirm) = held {
                 submit(confirm);
             }
         });
@@ -287,8 +267,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                         save_draft(&text);
                         body.set(text);
                         confirming.set(false);
-                        // A post that waited for the policy check posts what was there then, or nothing.
-                        post_waiting.set_value(None);
+                        policy_wait.take_back();
                         check_soon();
                     }
                     on:scroll=move |_| {

@@ -27,6 +27,20 @@ async function holdModule(page) {
   return release;
 }
 
+/** The demo page with the module held back, and `text` posted before it arrives. */
+async function postBeforeTheCheck(text) {
+  const opened = await open(`${env.url}?backend=local`);
+  const release = await holdModule(opened.page);
+  await opened.go();
+  const before = await opened.page.locator('.tl-comment').count();
+  const form = opened.page.locator('form.tl-form').first();
+  await form.locator('.tl-name').fill('Reader');
+  await form.locator('.tl-text').fill(text);
+  await form.locator('.tl-post').click();
+  await form.locator('.tl-form-note', { hasText: 'Checking against the discussion policy' }).waitFor();
+  return { ...opened, release, before, form };
+}
+
 test('a reader who only reads never downloads the policy check; focusing a form does', async () => {
   const { context, page, errors, asked, go } = await open(`${env.url}?backend=local`);
   await go();
@@ -48,15 +62,7 @@ test('a reader who only reads never downloads the policy check; focusing a form 
 });
 
 test('a post made before the check has arrived waits for it, and a blocked one is not sent', async () => {
-  const { context, page, errors, go } = await open(`${env.url}?backend=local`);
-  const release = await holdModule(page);
-  await go();
-  const before = await page.locator('.tl-comment').count();
-  const form = page.locator('form.tl-form').first();
-  await form.locator('.tl-name').fill('Reader');
-  await form.locator('.tl-text').fill('Sokimag, you are an idiot.');
-  await form.locator('.tl-post').click();
-  await form.locator('.tl-form-note', { hasText: 'Checking against the discussion policy' }).waitFor();
+  const { context, page, errors, release, before, form } = await postBeforeTheCheck('Sokimag, you are an idiot.');
   await form.scrollIntoViewIfNeeded();
   await form.screenshot({ path: `${ARTIFACTS}/24-policy-loading.png` });
   assert.equal(await page.locator('.tl-comment').count(), before);
@@ -78,15 +84,7 @@ test('a post made before the check has arrived waits for it, and a blocked one i
 });
 
 test('a clean post that waited for the check is sent once it arrives, unless the reader typed on', async () => {
-  const { context, page, errors, go } = await open(`${env.url}?backend=local`);
-  const release = await holdModule(page);
-  await go();
-  const before = await page.locator('.tl-comment').count();
-  const form = page.locator('form.tl-form').first();
-  await form.locator('.tl-name').fill('Reader');
-  await form.locator('.tl-text').fill('The helicopter numbers');
-  await form.locator('.tl-post').click();
-  await form.locator('.tl-form-note', { hasText: 'Checking' }).waitFor();
+  const { context, page, errors, release, before, form } = await postBeforeTheCheck('The helicopter numbers');
   // Typing on takes the post back: what is sent is what the reader last chose to send.
   await form.locator('.tl-text').pressSequentially(' do not add up.', { delay: 5 });
   release();
