@@ -35,10 +35,16 @@ fn query(name: &str) -> Option<String> {
     PARAMS.with(|p| p.as_ref()?.get(name))
 }
 
+/// A `<meta name=…>` of the page, if it has a non-empty one.
+pub fn page_meta(name: &str) -> Option<String> {
+    let selector = format!("meta[name='{name}']");
+    let meta = web_sys::window()?.document()?.query_selector(&selector).ok()??;
+    meta.get_attribute("content").filter(|t| !t.is_empty())
+}
+
 /// The seed article's thread, named by the page it is printed on.
 fn page_thread() -> Option<String> {
-    let meta = web_sys::window()?.document()?.query_selector("meta[name='threadline-thread']").ok()??;
-    meta.get_attribute("content").filter(|t| !t.is_empty())
+    page_meta("threadline-thread")
 }
 
 /// The backend and how often to ask it for new comments.

@@ -34,6 +34,10 @@ pub fn start_demo() {
     else {
         return;
     };
+    // Versioned by the build, so the browser keeps it instead of asking again each visit.
+    if let Some(url) = demo::page_meta("threadline-policy-module") {
+        policy_module::set_url(&url);
+    }
     let _ = page.set_attribute("data-theme", &demo::theme());
     leptos::mount::mount_to(page, demo::DemoThread).forget();
 }
