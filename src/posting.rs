@@ -313,9 +313,13 @@ impl ThreadState {
         self.sending.update(|s| {
             s.remove(id);
         });
-        if let Some(parent) = &pending.draft.parent {
+        // A reply whose comment is gone from the thread (it showed at top
+        // level) has no form of its own to go back to: the text goes to the
+        // top-level form, where it can still be posted.
+        let parent = pending.draft.parent.filter(|p| self.thread.with_untracked(|t| t.find(p).is_some()));
+        if let Some(parent) = &parent {
             self.set_form_open(parent, true);
         }
-        self.handed_back.set(Some((pending.draft.parent.clone(), pending.draft.body)));
+        self.handed_back.set(Some((parent, pending.draft.body)));
     }
 }

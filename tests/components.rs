@@ -138,6 +138,35 @@ async fn unreadable_saved_comments_show_an_error_and_are_never_overwritten() {
 }
 
 #[wasm_bindgen_test]
+async fn an_unsent_reply_to_a_vanished_comment_goes_back_to_the_top_form_on_edit() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    // Left from an earlier visit: a reply to a comment the thread no longer has.
+    let pending = r#"{"pending":[{"thread":"t-orphan","draft":{"parent":"gone-7","author":"Ani",
+        "body":"Replying to something deleted since.","idempotency_key":"k-orphan"},
+        "attempts":0,"next_try_ms":0,"last_error":null}]}"#;
+    storage.set_item("threadline:outbox", pending).unwrap();
+    let host = remount("t-orphan", seed_comments()).await;
+    sleep(50).await;
+    // Shown at top level, refused for its missing parent, kept.
+    let unsent = find(&host, ".tl-pending .tl-unsent").text_content().unwrap();
+    assert!(find(&host, ".tl-pending").text_content().unwrap().contains("deleted since"), "{unsent}");
+    find(&host, ".tl-pending .tl-unsent button:last-child").click();
+    sleep(20).await;
+    let top = find(&host, "form.tl-form");
+    let text = find(&top, ".tl-text").unchecked_into::<HtmlTextAreaElement>().value();
+    assert_eq!(text, "Replying to something deleted since.");
+    assert_eq!(count(&host, ".tl-pending"), 0);
+    // In the form's saved draft too, so a reload keeps it.
+    let drafts: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.contains("draft"))
+        .filter_map(|k| storage.get_item(&k).unwrap())
+        .collect();
+    assert!(drafts.iter().any(|d| d.contains("deleted since")), "{drafts:?}");
+}
+
+#[wasm_bindgen_test]
 async fn a_full_storage_is_reported_and_the_typed_text_stays() {
     let host = mount("t-full", seed_comments()).await;
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
