@@ -30,12 +30,22 @@ impl Default for Config {
             policy: None,
             cors_origins: Vec::new(),
             edit_window_secs: 15.0 * 60.0,
-            max_body_bytes: 64 * 1024,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             rate_limit_per_minute: 20,
             seed: Vec::new(),
         }
     }
 }
+
+/// Room for the longest comment the widget lets through (20,000 characters)
+/// even when every one is a 4-byte character escaped as `\uXXXX\uXXXX` (12
+/// bytes): 240,000, and the rest of the request.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
+/// Ten years: longer is "forever" for a comment, and keeps the window's
+/// milliseconds far inside the clock's range.
+const MAX_EDIT_WINDOW_SECS: f64 = 315_360_000.0;
+/// Below this not even a short comment fits; 0 would refuse every write.
+const MIN_BODY_BYTES: usize = 1024;
 
 pub const USAGE: &str = "\
 threadline-server: reference JSON backend for the Threadline comment widget
@@ -49,7 +59,7 @@ USAGE: threadline-server [FLAGS]
   --policy FILE                discussion policy JSON      [built-in Asbarez policy]
   --cors-origin ORIGIN         allow this browser origin (repeatable) [same-origin only]
   --edit-window-secs SECS      how long an author may edit or delete [900]
-  --max-body-bytes N           largest accepted request body [65536]
+  --max-body-bytes N           largest accepted request body [262144]
   --rate-limit-per-minute N    writes per client address per minute [20]
   --seed FILE                  import a seed thread if it is empty (repeatable)
   --help                       print this text
@@ -107,8 +117,11 @@ impl Config {
         if !cli_origins.is_empty() {
             cfg.cors_origins = cli_origins;
         }
-        if !(cfg.edit_window_secs.is_finite() && cfg.edit_window_secs >= 0.0) {
-            return Err("--edit-window-secs must be a non-negative number".into());
+        if !(cfg.edit_window_secs.is_finite() && (0.0..=MAX_EDIT_WINDOW_SECS).contains(&cfg.edit_window_secs)) {
+            return Err(format!("--edit-window-secs must be a number from 0 to {MAX_EDIT_WINDOW_SECS} (ten years)"));
+        }
+        if cfg.max_body_bytes < MIN_BODY_BYTES {
+            return Err(format!("--max-body-bytes must be at least {MIN_BODY_BYTES}"));
         }
         if cfg.rate_limit_per_minute == 0 {
             return Err("--rate-limit-per-minute must be at least 1".into());
@@ -160,7 +173,7 @@ mod tests {
         assert_eq!(c.listen.port(), 0);
         assert_eq!(c.cors_origins, vec!["https://a", "https://b"]);
         assert_eq!(c.edit_window(), Duration::from_millis(500));
-        assert_eq!(c.max_body_bytes, 65536);
+        assert_eq!(c.max_body_bytes, 262144);
     }
 
     #[test]
@@ -168,6 +181,10 @@ mod tests {
         assert!(Config::from_args(args("--bogus")).is_err());
         assert!(Config::from_args(args("--listen")).is_err());
         assert!(Config::from_args(args("--max-body-bytes lots")).is_err());
+        for window in ["-1", "1e20", "NaN", "inf"] {
+            let e = Config::from_args(args(&format!("--edit-window-secs {window}"))).unwrap_err();
+            assert!(e.contains("--edit-window-secs"), "{window}: {e}");
+        }
         assert!(Config::from_args(args("--help")).unwrap().is_none());
     }
 }

@@ -1,5 +1,6 @@
 //! Threadline's reference JSON backend: an axum server over an embedded
-//! SQLite database. `main.rs` parses flags and calls [`serve`].
+//! SQLite database. `main.rs` parses flags, calls [`prepare`] and then
+//! [`Prepared::run`].
 
 pub mod api;
 pub mod cache;
@@ -34,12 +35,24 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), String> {
+    prepare(&cfg)?.run(listener, shutdown).await
+}
+
+/// A server set up and ready to take connections: everything that can fail
+/// on a bad flag (database, seeds, policy, CORS origins) has been done.
+pub struct Prepared {
+    app: axum::Router,
+    stop: watch::Sender<bool>,
+}
+
+/// Opens the database, imports seeds, loads the policy and builds the routes.
+pub fn prepare(cfg: &Config) -> Result<Prepared, String> {
     let db = db::Db::open(&cfg.db)?;
     for path in &cfg.seed {
         eprintln!("{}", seed::import(&db, path)?);
     }
     let gate = policy_gate::Gate::load(cfg.policy.as_deref())?;
-    let (stop_tx, stop_rx) = watch::channel(false);
+    let (stop, stop_rx) = watch::channel(false);
     let state = AppState(Arc::new(Shared {
         db,
         gate,
@@ -60,33 +73,47 @@ pub async fn serve(
     if !cfg.cors_origins.is_empty() {
         app = app.layer(cors(&cfg.cors_origins)?);
     }
+    Ok(Prepared { app, stop })
+}
 
-    let graceful = async move {
-        shutdown.await;
-        let _ = stop_tx.send(true);
-    };
-    // Without TCP_NODELAY a small answer written in two parts (headers, then
-    // a body that does not fill a segment) waits for the browser's delayed
-    // ACK: 40 ms on Linux. The page's stylesheet arrived that late, and the
-    // widget's script waits for the stylesheet.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            eprintln!("TCP_NODELAY not set on a connection: {e}");
-        }
-    });
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(graceful)
-        .await
-        .map_err(|e| format!("server error: {e}"))
+impl Prepared {
+    /// Serves until `shutdown` resolves.
+    pub async fn run(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), String> {
+        let stop = self.stop;
+        let graceful = async move {
+            shutdown.await;
+            let _ = stop.send(true);
+        };
+        // Without TCP_NODELAY a small answer written in two parts (headers, then
+        // a body that does not fill a segment) waits for the browser's delayed
+        // ACK: 40 ms on Linux. The page's stylesheet arrived that late, and the
+        // widget's script waits for the stylesheet.
+        let listener = listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                eprintln!("TCP_NODELAY not set on a connection: {e}");
+            }
+        });
+        axum::serve(listener, self.app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(graceful)
+            .await
+            .map_err(|e| format!("server error: {e}"))
+    }
 }
 
 fn cors(origins: &[String]) -> Result<CorsLayer, String> {
-    let list = origins
-        .iter()
-        .map(|o| HeaderValue::from_str(o.trim_end_matches('/')).map_err(|_| format!("invalid CORS origin {o:?}")))
-        .collect::<Result<Vec<_>, _>>()?;
+    // `*`: any page may call the API. Safe here: nothing rides on cookies
+    // (an owner token travels in a header the page itself sets).
+    let allow = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(origins.iter().map(|o| origin(o)).collect::<Result<Vec<_>, _>>()?)
+    };
     Ok(CorsLayer::new()
-        .allow_origin(AllowOrigin::list(list))
+        .allow_origin(allow)
         .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
         .allow_headers([
             header::CONTENT_TYPE,
@@ -97,4 +124,20 @@ fn cors(origins: &[String]) -> Result<CorsLayer, String> {
         ])
         .expose_headers([header::ETAG, header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(600)))
+}
+
+/// An origin as a browser sends it: scheme, host and port, nothing more; a
+/// path (or a typo) would never match, so it is refused at start-up instead.
+fn origin(o: &str) -> Result<HeaderValue, String> {
+    let o = o.strip_suffix('/').unwrap_or(o);
+    let bad = || {
+        format!(
+            "--cors-origin {o:?} is not an origin like https://news.example or http://127.0.0.1:8080 (or * for any)"
+        )
+    };
+    let rest = o.strip_prefix("https://").or_else(|| o.strip_prefix("http://")).ok_or_else(bad)?;
+    if rest.is_empty() || rest.contains(['/', '?', '#', ' ', '*']) {
+        return Err(bad());
+    }
+    HeaderValue::from_str(o).map_err(|_| bad())
 }

@@ -30,10 +30,12 @@ async fn run(cfg: Config) -> Result<(), String> {
     let listener =
         tokio::net::TcpListener::bind(cfg.listen).await.map_err(|e| format!("cannot listen on {}: {e}", cfg.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    // Tests and scripts read this first line to find the port.
+    let server = threadline_server::prepare(&cfg)?;
+    // Tests and scripts read this first line to find the port: it comes only
+    // once the server can answer, never before a bad flag stops it.
     println!("listening on http://{addr}");
     let _ = std::io::stdout().flush();
-    threadline_server::serve(cfg, listener, shutdown_signal()).await?;
+    server.run(listener, shutdown_signal()).await?;
     eprintln!("threadline-server: stopped");
     Ok(())
 }

@@ -55,7 +55,7 @@ fn oversized_bodies_get_413() {
     assert!(res.contains(r#""code":"too_large""#));
     // Chunked, so the size is only known while reading.
     let mut req = b"POST /api/comments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".to_vec();
-    for _ in 0..3 {
+    for _ in 0..8 {
         req.extend_from_slice(format!("{:x}\r\n", 40_000).as_bytes());
         req.extend(std::iter::repeat_n(b' ', 40_000));
         req.extend_from_slice(b"\r\n");
@@ -64,8 +64,8 @@ fn oversized_bodies_get_413() {
     let res = s.raw(&req);
     assert!(res.starts_with("HTTP/1.1 413"), "{}", &res[..res.len().min(300)]);
     // The limit is configurable.
-    let small = Server::start(&["--max-body-bytes", "100"]);
-    let body = json!({"thread": "t", "author": "A", "body": "x".repeat(200)});
+    let small = Server::start(&["--max-body-bytes", "1024"]);
+    let body = json!({"thread": "t", "author": "A", "body": "x".repeat(2000)});
     small.post_json("/api/comments", &body).error(413, "too_large");
 }
 

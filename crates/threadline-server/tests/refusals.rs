@@ -1,0 +1,127 @@
+//! What a site owner's flags or a writer's text can make the server refuse,
+//! and that each refusal says what is wrong (the real server process).
+
+mod common;
+use common::*;
+use serde_json::json;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs the server with `args` expecting it to stop: (exit code, stdout,
+/// stderr). One that keeps running is stopped after 20 s and fails the test.
+fn refused_start(args: &[&str]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_threadline-server"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!("{args:?} kept running: {}", String::from_utf8_lossy(&out.stdout));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn a_draft_both_blocked_and_nudged_is_told_why_it_is_blocked() {
+    let s = Server::start(&[]);
+    // The repeated letters (a nudge) come first in the text, the insult (a block) last.
+    let body = json!({"thread": "t/b", "author": "A", "body": "Nooooooooooooooooo!!!!!!!!!!!! you are an idiot"});
+    let r = s.post_json("/api/comments", &body);
+    let message = r.error(422, "policy");
+    let findings = r.json()["findings"].as_array().unwrap().clone();
+    assert_eq!(findings[0]["action"], "nudge", "{}", r.body);
+    let block = findings.iter().find(|f| f["action"] == "block").unwrap();
+    assert_eq!(message, block["message"]["en"].as_str().unwrap());
+    assert!(!message.contains("post anyway"), "{message}");
+}
+
+#[test]
+fn the_longest_comment_fits_whatever_characters_it_is_written_in() {
+    let s = Server::start(&[]);
+    // 20,000 characters of 4 bytes each, no two alike in a row: 80,000 bytes as
+    // UTF-8, 240,000 escaped as JSON surrogate pairs.
+    let body: String = (0..20_000u32).map(|i| char::from_u32(0x1F600 + i % 80).unwrap()).collect();
+    let raw = json!({"thread": "t/e", "author": "A", "body": body}).to_string();
+    let escaped: String = raw
+        .chars()
+        .map(|c| match c as u32 {
+            n if n > 0xFFFF => {
+                let n = n - 0x10000;
+                format!("\\u{:04X}\\u{:04X}", 0xD800 + (n >> 10), 0xDC00 + (n & 0x3FF))
+            }
+            _ => c.to_string(),
+        })
+        .collect();
+    assert!(escaped.len() > 240_000);
+    for sent in [raw, escaped] {
+        let r = s.call("POST", "/api/comments", &[("content-type", "application/json")], Some(&sent));
+        assert_eq!(r.status, 201, "{} bytes: {}", sent.len(), r.body);
+    }
+    // One character more is refused for its length, not for its bytes.
+    let over: String = body.chars().chain(['x']).collect();
+    let r = s.post_json("/api/comments", &json!({"thread": "t/e", "author": "A", "body": over}));
+    assert!(r.error(422, "invalid").contains("20000"), "{}", r.body);
+}
+
+#[test]
+fn any_origin_may_be_allowed_with_a_star() {
+    let s = Server::start(&["--cors-origin", "*"]);
+    let r = s.call(
+        "OPTIONS",
+        "/api/comments",
+        &[("origin", "https://anyone.example"), ("access-control-request-method", "POST")],
+        None,
+    );
+    assert!(r.status < 300, "{} {}", r.status, r.body);
+    assert_eq!(r.header("access-control-allow-origin"), Some("*"));
+    let r = s.call("GET", &format!("/api/comments?thread={THREAD}"), &[("origin", "http://127.0.0.1:9")], None);
+    assert_eq!(r.header("access-control-allow-origin"), Some("*"));
+}
+
+#[test]
+fn a_bad_flag_stops_the_server_before_it_says_it_listens() {
+    let dir = temp_dir("refused");
+    let db = dir.join("db.sqlite").display().to_string();
+    let missing = dir.join("missing.json").display().to_string();
+    let not_json = dir.join("not.json");
+    std::fs::write(&not_json, "{ nope").unwrap();
+    let not_json = not_json.display().to_string();
+    let unknown_key = dir.join("unknown.json");
+    std::fs::write(&unknown_key, r#"{"listen_port": 1}"#).unwrap();
+    let unknown_key = unknown_key.display().to_string();
+    let no_dir = dir.join("no/such/dir/db.sqlite").display().to_string();
+    let base = ["--listen", "127.0.0.1:0", "--db", db.as_str()];
+    // (flags, exit code, what stderr must say)
+    let cases: Vec<(Vec<&str>, i32, &str)> = vec![
+        (vec!["--cors-origin", "https://news.example/comments"], 1, "is not an origin"),
+        (vec!["--cors-origin", "news.example"], 1, "is not an origin"),
+        (vec!["--policy", &missing], 1, "cannot read policy"),
+        (vec!["--policy", &not_json], 1, "is not valid"),
+        (vec!["--seed", &missing], 1, "missing.json"),
+        (vec!["--config", &missing], 2, "cannot read"),
+        (vec!["--config", &not_json], 2, "not a valid configuration"),
+        (vec!["--config", &unknown_key], 2, "listen_port"),
+        (vec!["--edit-window-secs", "-1"], 2, "--edit-window-secs"),
+        (vec!["--rate-limit-per-minute", "0"], 2, "--rate-limit-per-minute"),
+        (vec!["--max-body-bytes", "0"], 2, "--max-body-bytes must be at least 1024"),
+    ];
+    for (flags, code, says) in cases {
+        let args: Vec<&str> = base.iter().copied().chain(flags.iter().copied()).collect();
+        let (got, stdout, stderr) = refused_start(&args);
+        assert_eq!(got, code, "{flags:?}: {stderr}");
+        assert!(stderr.contains(says), "{flags:?}: {stderr}");
+        assert!(!stdout.contains("listening"), "{flags:?} said it listens: {stdout}");
+    }
+    let (got, stdout, stderr) = refused_start(&["--listen", "127.0.0.1:0", "--db", &no_dir]);
+    assert_eq!(got, 1, "{stderr}");
+    assert!(!stdout.contains("listening") && stderr.contains("threadline-server:"), "{stdout} {stderr}");
+}
