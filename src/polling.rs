@@ -21,7 +21,7 @@ impl ThreadState {
     /// and follows the backend's event stream when it has one (polling then
     /// only catches what a dropped connection missed).
     pub fn keep_current(self, every: Duration) {
-        match set_interval_with_handle(move || self.poll(), every) {
+        match set_interval_with_handle(move || self.poll(), every.min(crate::state::LONGEST_DELAY)) {
             Ok(handle) => on_cleanup(move || handle.clear()),
             Err(_) => warn("could not start polling for new comments"),
         }

@@ -8,7 +8,6 @@ use crate::state::{warn, Load, SendStatus, ThreadState};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::time::Duration;
 use threadline_core::{BodyFormat, Comment, CommentId, NewComment};
 use threadline_sync::Outbox;
 
@@ -280,7 +279,8 @@ impl ThreadState {
         if let Some(old) = self.retry_timer.try_update_value(Option::take).flatten() {
             old.clear();
         }
-        let wait = Duration::from_millis((next - now_ms()).max(0) as u64);
+        // `next` may come from a stored outbox another version (or a hand) wrote.
+        let wait = crate::state::timer_delay(next.saturating_sub(now_ms()));
         match set_timeout_with_handle(move || self.flush(), wait) {
             Ok(handle) => self.retry_timer.set_value(Some(handle)),
             Err(_) => warn("could not arm the retry timer; use Retry"),

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
+use std::time::Duration;
 use threadline_core::{
     window_rows, Backend, Capabilities, CollapseState, CommentId, Ordering, Row, RowKey, SortOrder, Thread, Window,
 };
@@ -190,6 +191,15 @@ impl ThreadState {
             }
         });
     }
+}
+
+/// The longest a browser timer can wait (2^31 - 1 ms, about 24.8 days): a
+/// longer delay makes the timer call throw, so every delay is capped here.
+pub const LONGEST_DELAY: Duration = Duration::from_millis(i32::MAX as u64);
+
+/// A delay of `ms` milliseconds as a browser timer can take it.
+pub fn timer_delay(ms: i64) -> Duration {
+    Duration::from_millis(ms.clamp(0, i32::MAX.into()) as u64)
 }
 
 /// A set of ids kept in storage per thread; unreadable means empty.

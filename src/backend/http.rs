@@ -152,7 +152,7 @@ async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) ->
     }
     .map_err(|e| BackendError::Invalid(e.to_string()))?;
     let timer = controller.map(|c| {
-        leptos::prelude::set_timeout_with_handle(move || c.abort(), std::time::Duration::from_millis(timeout_ms.into()))
+        leptos::prelude::set_timeout_with_handle(move || c.abort(), crate::state::timer_delay(timeout_ms.into()))
     });
     let result = match request.send().await {
         Ok(response) => read(response).await,

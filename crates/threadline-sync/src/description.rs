@@ -1,5 +1,6 @@
 //! The configuration a site owner writes to describe their backend.
 
+use crate::template::{check_url, COMMENT_PLACEHOLDERS, THREAD_PLACEHOLDERS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -286,15 +287,24 @@ impl BackendDescription {
                 return Err(DescriptionError("paging.size must be at least 1".into()));
             }
         }
-        if let Some(s) = &self.stream {
-            crate::template::check_url(&s.url).map_err(|m| DescriptionError(format!("stream.url: {m}")))?;
+        // Browsers' timers stop at 2^31 - 1 ms; a longer wait would throw.
+        for (name, ms) in [("timeout_ms", self.timeout_ms), ("poll_ms", self.poll_ms)] {
+            if ms > i32::MAX as u32 {
+                return Err(DescriptionError(format!(
+                    "{name} = {ms} is longer than a browser can wait (2147483647 ms)"
+                )));
+            }
         }
-        let mut endpoints = vec![("list", &self.list), ("create", &self.create)];
-        endpoints.extend(self.edit.iter().map(|e| ("edit", e)));
-        endpoints.extend(self.delete.iter().map(|e| ("delete", e)));
-        endpoints.extend(self.like.iter().map(|e| ("like", e)));
-        for (name, e) in endpoints {
-            crate::template::check_url(&e.url).map_err(|m| DescriptionError(format!("{name}.url: {m}")))?;
+        if let Some(s) = &self.stream {
+            check_url(&s.url, THREAD_PLACEHOLDERS).map_err(|m| DescriptionError(format!("stream.url: {m}")))?;
+        }
+        let mut endpoints =
+            vec![("list", &self.list, THREAD_PLACEHOLDERS), ("create", &self.create, THREAD_PLACEHOLDERS)];
+        endpoints.extend(self.edit.iter().map(|e| ("edit", e, COMMENT_PLACEHOLDERS)));
+        endpoints.extend(self.delete.iter().map(|e| ("delete", e, COMMENT_PLACEHOLDERS)));
+        endpoints.extend(self.like.iter().map(|e| ("like", e, COMMENT_PLACEHOLDERS)));
+        for (name, e, known) in endpoints {
+            check_url(&e.url, known).map_err(|m| DescriptionError(format!("{name}.url: {m}")))?;
         }
         Ok(())
     }

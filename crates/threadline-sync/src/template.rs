@@ -1,12 +1,17 @@
 //! URL templates: `{base}` is inserted as written, every other value is
 //! percent-encoded so a thread id like `/2014/05/a?b` stays one value.
 
-const PLACEHOLDERS: [&str; 3] = ["base", "thread", "id"];
+/// What every request knows; edit, delete and like also know the comment's `{id}`.
+pub const THREAD_PLACEHOLDERS: &[&str] = &["base", "thread"];
+pub const COMMENT_PLACEHOLDERS: &[&str] = &["base", "thread", "id"];
 
-pub fn check_url(template: &str) -> Result<(), String> {
+/// Checks a template against the values its request will have, so a wrong
+/// one is refused when the description is read, not on first use.
+pub fn check_url(template: &str, known: &[&str]) -> Result<(), String> {
     for name in placeholders(template)? {
-        if !PLACEHOLDERS.contains(&name) {
-            return Err(format!("unknown placeholder {{{name}}} (known: {{base}}, {{thread}}, {{id}})"));
+        if !known.contains(&name) {
+            let list: Vec<String> = known.iter().map(|k| format!("{{{k}}}")).collect();
+            return Err(format!("unknown placeholder {{{name}}} (known here: {})", list.join(", ")));
         }
     }
     Ok(())

@@ -173,6 +173,29 @@ fn descriptions_with_mistakes_say_what_is_wrong() {
     assert!(BackendDescription::from_json(&v.to_string()).unwrap_err().to_string().contains("fields.parent"));
     assert!(preset("disqus", "").unwrap_err().to_string().contains("known: threadline, json-server, isso, remark42"));
     assert!(BackendDescription::from_json("{").is_err());
+    // Each mistake a site owner can make, refused when the description is read.
+    let refused = |change: &dyn Fn(&mut serde_json::Value), says: &str| {
+        let mut v = serde_json::to_value(&base).unwrap();
+        change(&mut v);
+        let e = BackendDescription::from_json(&v.to_string()).unwrap_err().to_string();
+        assert!(e.contains(says), "expected {says:?} in {e:?}");
+    };
+    refused(&|v| v["fields"]["id"] = json!(""), "fields.id, fields.author and fields.body must point inside");
+    refused(&|v| v["create_body"] = json!("text"), "create_body must be a JSON object");
+    refused(&|v| v["edit_body"] = json!([1]), "edit_body must be a JSON object");
+    refused(&|v| v["list"]["url"] = json!("{base}/x?t={thread"), "unclosed '{'");
+    // A list request has no comment to name: {id} there could never be filled.
+    refused(&|v| v["list"]["url"] = json!("{base}/c/{id}"), "list.url: unknown placeholder {id}");
+    refused(&|v| v["create"]["url"] = json!("{base}/c/{id}"), "create.url: unknown placeholder {id}");
+    // Longer than a browser timer can wait.
+    refused(
+        &|v| v["timeout_ms"] = json!(3_000_000_000u32),
+        "timeout_ms = 3000000000 is longer than a browser can wait",
+    );
+    refused(&|v| v["poll_ms"] = json!(3_000_000_000u32), "poll_ms = 3000000000");
+    let mut v = serde_json::to_value(&base).unwrap();
+    v["poll_ms"] = json!(i32::MAX);
+    assert!(BackendDescription::from_json(&v.to_string()).is_ok(), "the longest wait a browser allows is fine");
 }
 
 #[test]
