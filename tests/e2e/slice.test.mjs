@@ -137,3 +137,19 @@ test('an empty draft is refused with a message and the draft survives a reload',
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a poll interval and timeout longer than a browser timer can wait still load, post and poll', async () => {
+  // 3e9 ms is past 2^31 - 1, where a browser timer call throws.
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${refServer.url}?poll=3000000000&timeout=3000000000`);
+  await page.waitForSelector('.tl-comment');
+  const top = page.locator('form.tl-form').first();
+  await top.locator('.tl-name').fill('Ani');
+  await top.locator('.tl-text').fill('Patience is a long timer.');
+  await top.locator('.tl-post').click();
+  await page.locator('.tl-comment:not(.tl-pending)', { hasText: 'Patience is a long timer.' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
