@@ -20,12 +20,13 @@ cp "$(one 'threadline-policy.wasm')" "$out/threadline-policy.wasm"
 # The wasm-bindgen glue names its wasm by the hashed name only as a default; the loader passes the URL.
 cp "$(one 'threadline-*.js')" "$out/threadline.js"
 # The loader asks for the other four with this build's version in the URL
-# (Trunk's content hashes; the policy module's from its sha256), so those can be cached for good; only the loader,
+# (the start of each one's sha256; the glue and its wasm change together, so
+# they share the wasm's), so those can be cached for good; only the loader,
 # which a page pins by name, has to be asked about each time.
-code="$(basename "$(one 'threadline-*_bg.wasm')" | sed -E 's/^threadline-([0-9a-f]{16})_bg\.wasm$/\1/')"
-style="$(basename "$(one 'threadline-*.css')" | sed -E 's/^threadline-([0-9a-f]{16})\.css$/\1/')"
-policy="$(sha256sum "$out/threadline-policy.wasm" | cut -c1-16)"
-[[ "$code" =~ ^[0-9a-f]{16}$ && "$style" =~ ^[0-9a-f]{16}$ ]] || { echo "embed-bundle: no content hash in the built names" >&2; exit 1; }
+version() { sha256sum "$1" | cut -c1-16; }
+code="$(version "$out/threadline_bg.wasm")"
+style="$(version "$out/threadline.css")"
+policy="$(version "$out/threadline-policy.wasm")"
 sed -e "s|'./threadline.js'|'./threadline.js?v=$code'|" \
     -e "s|'threadline_bg.wasm'|'threadline_bg.wasm?v=$code'|" \
     -e "s|'threadline.css'|'threadline.css?v=$style'|" \

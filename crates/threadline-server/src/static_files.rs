@@ -42,11 +42,14 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// Whether the file's name carries Trunk's content hash: a `-` and 16
-/// lowercase hex digits before its extension or `_bg`.
+/// Whether the file's name carries Trunk's content hash: a `-` and its
+/// lowercase hex digits before the extension or `_bg`. Trunk writes the hash
+/// as a number, without leading zeros: 16 digits mostly, 15 one build in 16.
 pub fn content_named(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or_default().as_bytes();
-    name.windows(18).any(|w| w[0] == b'-' && matches!(w[17], b'.' | b'_') && hex16(&w[1..17]))
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let Some((_, tail)) = name.rsplit_once('-') else { return false };
+    let digits = tail.bytes().take_while(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')).count();
+    (12..=16).contains(&digits) && matches!(tail.as_bytes().get(digits), Some(b'.' | b'_'))
 }
 
 /// Whether the query names a build: `v=` and 16 lowercase hex digits.
@@ -64,9 +67,13 @@ mod tests {
 
     #[test]
     fn only_trunks_hashed_names_are_kept_forever() {
-        for hashed in
-            ["/threadline-52f97528136990db_bg.wasm", "/threadline-1edff33b0251e8d2.css", "/a/b-0123456789abcdef.js"]
-        {
+        for hashed in [
+            "/threadline-52f97528136990db_bg.wasm",
+            "/threadline-1edff33b0251e8d2.css",
+            "/a/b-0123456789abcdef.js",
+            "/threadline-b58bae68681c819.js",
+            "/threadline-b58bae68681c819_bg.wasm",
+        ] {
             assert!(content_named(hashed), "{hashed}");
         }
         for stable in [
@@ -76,7 +83,8 @@ mod tests {
             "/embed/threadline_bg.wasm",
             "/asbarez.json",
             "/threadline-52F97528136990DB.js",
-            "/x-52f97528136990d.js",
+            "/x-52f97528136.js",
+            "/x-52f97528136990db1.js",
             "/52f97528136990db-x/index.html",
         ] {
             assert!(!content_named(stable), "{stable}");
