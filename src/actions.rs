@@ -6,7 +6,7 @@ use crate::state::{warn, ThreadState};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use threadline_core::{CommentId, Edit};
+use threadline_core::{BackendError, CommentId, Edit};
 
 impl ThreadState {
     pub fn can_edit(self, id: &CommentId) -> bool {
@@ -28,8 +28,10 @@ impl ThreadState {
         });
     }
 
-    /// Sends an edit; `done` hears the outcome (an error message keeps the form open).
-    pub fn save_edit(self, id: CommentId, edit: Edit, done: impl FnOnce(Result<(), String>) + 'static) {
+    /// Sends an edit; `done` hears the outcome: an error message keeps the
+    /// form open, and `true` with it means the backend's policy asked "are
+    /// you sure?" (saving again with `confirm` goes through).
+    pub fn save_edit(self, id: CommentId, edit: Edit, done: impl FnOnce(Result<(), (String, bool)>) + 'static) {
         let backend = self.backend.get_value();
         let thread = self.thread_id.get_value();
         spawn_local(async move {
@@ -51,7 +53,7 @@ impl ThreadState {
                     self.set_editing(&id, false);
                     done(Ok(()));
                 }
-                Err(e) => done(Err(self.error_text(&e))),
+                Err(e) => done(Err((self.error_text(&e), matches!(e, BackendError::Nudged(_))))),
             }
         });
     }

@@ -42,7 +42,9 @@ pub fn error_text(lang: Lang, e: &BackendError) -> String {
             fill(t(Key::ErrStatusMessage), &[("code", &code.to_string()), ("message", message)])
         }
         // The backend's (or the policy's) own words about this comment.
-        BackendError::Rejected(reason) => fill(t(Key::ErrRejected), &[("reason", reason)]),
+        BackendError::Rejected(reason) | BackendError::Nudged(reason) => {
+            fill(t(Key::ErrRejected), &[("reason", reason)])
+        }
         BackendError::UnknownParent(_) => t(Key::ErrUnknownParent).to_owned(),
         BackendError::Storage(reason) => fill(t(Key::ErrStorage), &[("reason", reason)]),
         // The detail is technical but it is what a site owner needs; readers get the sentence first.

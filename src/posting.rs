@@ -8,7 +8,7 @@ use crate::state::{warn, Load, SendStatus, ThreadState};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use threadline_core::{BodyFormat, Comment, CommentId, NewComment};
+use threadline_core::{BackendError, BodyFormat, Comment, CommentId, NewComment};
 use threadline_sync::Outbox;
 
 const OUTBOX_KEY: &str = "threadline:outbox";
@@ -101,7 +101,7 @@ impl ThreadState {
         }
         let status = match self.outbox.with_value(|o| o.get(&draft.idempotency_key).cloned()) {
             Some(p) if p.last_error.is_some() => {
-                SendStatus::Failed { message: p.last_error.unwrap_or_default(), retrying: !p.stuck }
+                SendStatus::Failed { message: p.last_error.unwrap_or_default(), retrying: !p.stuck, nudged: p.nudged }
             }
             _ => SendStatus::Sending,
         };
@@ -164,12 +164,13 @@ impl ThreadState {
                     Ok(stored) => self.confirmed(&key, stored),
                     Err(e) => {
                         let retrying = e.is_transient();
+                        let nudged = matches!(e, BackendError::Nudged(_));
                         let message = self.error_text(&e);
                         self.change_outbox(|o| {
-                            o.failed(&key, message.clone(), retrying, now_ms(), js_sys::Math::random())
+                            o.refused(&key, message.clone(), retrying, nudged, now_ms(), js_sys::Math::random())
                         });
                         self.sending.update(|s| {
-                            s.insert(id, SendStatus::Failed { message, retrying });
+                            s.insert(id, SendStatus::Failed { message, retrying, nudged });
                         });
                         self.schedule();
                     }
@@ -299,6 +300,14 @@ impl ThreadState {
     pub fn retry(self, id: &CommentId) {
         let Some(key) = id.as_str().strip_prefix("pending-") else { return };
         self.change_outbox(|o| o.retry_now(key, now_ms(), None));
+        self.flush();
+    }
+
+    /// The reader's Post anyway on a comment the backend's policy asked about.
+    pub fn post_anyway(self, id: &CommentId) {
+        let Some(key) = id.as_str().strip_prefix("pending-") else { return };
+        let Some(draft) = self.outbox.with_value(|o| o.get(key).map(|p| p.draft.clone())) else { return };
+        self.change_outbox(|o| o.retry_now(key, now_ms(), Some(NewComment { confirm: true, ..draft })));
         self.flush();
     }
 

@@ -74,6 +74,8 @@ pub enum SendStatus {
     Failed {
         message: String,
         retrying: bool,
+        /// The backend's policy asked "are you sure?": Post anyway is offered.
+        nudged: bool,
     },
 }
 

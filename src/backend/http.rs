@@ -189,6 +189,9 @@ fn answer(Answer { status, body, .. }: Answer) -> Result<Json, BackendError> {
     }
     let json = json::read_bytes(&body);
     if !(200..300).contains(&status) {
+        // The reference server's "are you sure?" (API.md): posted when sent with confirm.
+        let nudged = status == 422
+            && json.as_ref().is_ok_and(|v| v.pointer("/error/code").and_then(|c| c.as_str()) == Some("nudge"));
         let message = json
             .ok()
             .and_then(|v| {
@@ -199,6 +202,7 @@ fn answer(Answer { status, body, .. }: Answer) -> Result<Json, BackendError> {
             // The start of an error page is enough to quote (a cut letter shows as U+FFFD).
             .unwrap_or_else(|| String::from_utf8_lossy(&body[..body.len().min(800)]).chars().take(200).collect());
         return Err(match status {
+            _ if nudged => BackendError::Nudged(message),
             422 | 400 => BackendError::Rejected(message),
             _ => BackendError::Status { code: status, message },
         });

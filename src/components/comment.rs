@@ -290,12 +290,16 @@ fn forms_view(p: &Parts, forms: &Forms) -> AnyView {
 fn status_view(state: ThreadState, id: &CommentId, status: SendStatus) -> AnyView {
     match status {
         SendStatus::Sending => view! { <p class="tl-sending" role="status">{state.t(Key::Sending)}</p> }.into_any(),
-        SendStatus::Failed { message, retrying } => {
+        SendStatus::Failed { message, retrying, nudged } => {
             let (retry_id, edit_id) = (id.clone(), id.clone());
+            // Sent again unchanged, a nudged comment would only be asked about again.
+            let again = if nudged { Key::PostAnyway } else { Key::RetryNow };
             view! {
                 <div class="tl-unsent" role="alert">
                     <p>{state.t(if retrying { Key::NotSentRetrying } else { Key::NotSent })} " " {message}</p>
-                    <button type="button" on:click=move |_| state.retry(&retry_id)>{state.t(Key::RetryNow)}</button>
+                    <button type="button" on:click=move |_| {
+                        if nudged { state.post_anyway(&retry_id) } else { state.retry(&retry_id) }
+                    }>{state.t(again)}</button>
                     <button type="button" on:click=move |_| state.edit_unsent(&edit_id)>{state.t(Key::Edit)}</button>
                 </div>
             }

@@ -65,8 +65,10 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
             let edit = Edit { author: draft.author, body: draft.body, confirm };
             state.save_edit(id.clone(), edit, move |result| {
                 saving.try_set(false);
-                if let Err(e) = result {
+                if let Err((e, nudged)) = result {
                     error.try_set(Some(e));
+                    // The site's policy asks what our own check could not (it was unavailable).
+                    confirming.try_set(nudged);
                 }
             });
         }

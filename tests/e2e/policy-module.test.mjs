@@ -127,3 +127,46 @@ test('without the check the form says so, posts, and the server still refuses wh
     await server.stop();
   }
 });
+
+test('without the check, a comment the server asks about can still be posted anyway, and an edit saved anyway', async () => {
+  const server = await referenceServer();
+  try {
+    const { context, page, errors, go } = await open(server.url);
+    await page.route(MODULE, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await go();
+    const form = page.locator('form.tl-form').first();
+    await form.locator('.tl-name').fill('Reader');
+    const loud = 'THIS IS A VERY LOUD COMMENT ABOUT THE ARMS SALES';
+    await form.locator('.tl-text').fill(loud);
+    await form.locator('.tl-form-note', { hasText: 'could not be loaded' }).waitFor();
+    await form.locator('.tl-post').click();
+    // The server's "are you sure?": the row offers Post anyway (not a Retry that
+    // would only be asked again), also after a reload.
+    const asked = page.locator('.tl-pending .tl-unsent', { hasText: 'post anyway if you are sure' });
+    await asked.waitFor();
+    assert.deepEqual(await asked.locator('button').allTextContents(), ['Post anyway', 'Edit']);
+    await page.reload();
+    await asked.waitFor();
+    await asked.scrollIntoViewIfNeeded();
+    await asked.screenshot({ path: `${ARTIFACTS}/26-server-nudge.png` });
+    await asked.locator('button', { hasText: 'Post anyway' }).click();
+    const mine = page.locator('.tl-comment:not(.tl-pending)', { hasText: loud });
+    await mine.waitFor();
+    // An edit the server asks about opens the same question in the edit form.
+    const row = page.locator(`[id="${await mine.getAttribute('id')}"]`);
+    await row.locator('.tl-edit').click();
+    const editing = row.locator('form.tl-form-edit');
+    const louder = 'STILL VERY LOUD ABOUT THE ARMS SALES, AND LOUDER';
+    await editing.locator('.tl-text').fill(louder);
+    await editing.locator('.tl-save').click();
+    await editing.locator('.tl-post-anyway').click();
+    await page.locator('.tl-comment:not(.tl-pending)', { hasText: louder }).waitFor();
+    const stored = await (await fetch(`${server.url}api/comments?thread=${encodeURIComponent('asbarez/russia-azerbaijan-hint-at-further-arms-sales')}`)).json();
+    assert.equal(stored.comments.filter((c) => c.body === louder).length, 1);
+    // The browser logs each 404 (the module) and 422 (the questions) itself.
+    assert.deepEqual(errors.filter((e) => !/status of (404|422)/.test(e)), []);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});

@@ -17,6 +17,9 @@ pub enum BackendError {
     Status { code: u16, message: String },
     /// The backend (or a local check) refused this comment for what it says.
     Rejected(String),
+    /// The backend's discussion policy asks "are you sure?": the same comment
+    /// sent again with `confirm` is posted.
+    Nudged(String),
     /// The reply's parent is not in this thread.
     UnknownParent(String),
     /// Local storage is full, disabled or unreadable.
@@ -43,7 +46,7 @@ impl fmt::Display for BackendError {
             BackendError::Status { code, message } => {
                 write!(f, "The comment server answered {code}: {message}")
             }
-            BackendError::Rejected(m) => write!(f, "Not accepted: {m}"),
+            BackendError::Rejected(m) | BackendError::Nudged(m) => write!(f, "Not accepted: {m}"),
             BackendError::UnknownParent(id) => {
                 write!(f, "The comment you reply to ({id}) is no longer in this thread.")
             }

@@ -25,6 +25,9 @@ pub struct Pending {
     /// is no older than that (`landed`). Outboxes saved before it have none.
     #[serde(default)]
     pub first_try_ms: Option<i64>,
+    /// The backend asked "are you sure?": the reader may post it anyway.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nudged: bool,
     /// Comments already shown with this post's words when it was written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub twins: Vec<String>,
@@ -72,6 +75,7 @@ impl Outbox {
             next_try_ms: now_ms,
             last_error: None,
             stuck: false,
+            nudged: false,
             first_try_ms: Some(now_ms),
             twins,
         });
@@ -119,10 +123,16 @@ impl Outbox {
     /// Records a failed try. `jitter` in 0..1 spreads retries of many readers
     /// so a recovering server is not hit by all of them at once.
     pub fn failed(&mut self, key: &str, error: String, transient: bool, now_ms: i64, jitter: f64) {
+        self.refused(key, error, transient, false, now_ms, jitter);
+    }
+
+    /// Like `failed`; `nudged`: the backend asked the reader to confirm.
+    pub fn refused(&mut self, key: &str, error: String, transient: bool, nudged: bool, now_ms: i64, jitter: f64) {
         let Some(p) = self.pending.iter_mut().find(|p| p.draft.idempotency_key == key) else { return };
         p.attempts = p.attempts.saturating_add(1);
         p.last_error = Some(error);
         p.stuck = !transient;
+        p.nudged = nudged;
         let exp = FIRST_RETRY_MS.saturating_mul(1i64 << p.attempts.saturating_sub(1).min(16)).min(MAX_RETRY_MS);
         let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.5 };
         p.next_try_ms = now_ms.saturating_add(exp / 2 + (exp as f64 * 0.5 * jitter) as i64);
@@ -135,6 +145,7 @@ impl Outbox {
                 p.draft = NewComment { idempotency_key: p.draft.idempotency_key.clone(), ..d };
             }
             p.stuck = false;
+            p.nudged = false;
             p.next_try_ms = now_ms;
         }
     }

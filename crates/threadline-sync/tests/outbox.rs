@@ -62,6 +62,24 @@ fn a_refusal_sticks_until_the_reader_edits_and_the_key_is_kept() {
     assert_eq!(o.sent("a"), None);
 }
 
+#[test]
+fn a_nudge_is_kept_across_a_reload_until_the_reader_posts_anyway() {
+    let mut o = Outbox::default();
+    o.push("t", draft("a"), 0, []);
+    o.refused("a", "are you sure?".into(), false, true, 0, 0.5);
+    let mut back = Outbox::from_json(&o.to_json()).unwrap();
+    let p = back.get("a").unwrap();
+    assert!(p.nudged && p.stuck, "{p:?}");
+    assert!(back.due("t", i64::MAX).is_empty(), "not sent again unasked");
+    back.retry_now("a", 5, Some(NewComment { confirm: true, ..draft("a") }));
+    assert!(!back.get("a").unwrap().nudged);
+    assert!(back.due("t", 5)[0].confirm);
+    // Outboxes written before nudges were kept still read.
+    let old = r#"{"pending":[{"thread":"t","draft":{"parent":null,"author":"A","body":"b","idempotency_key":"k"},
+        "attempts":1,"next_try_ms":0,"last_error":"x"}]}"#;
+    assert!(!Outbox::from_json(old).unwrap().get("k").unwrap().nudged);
+}
+
 /// A comment as a backend lists it.
 fn listed(parent: &str, author: &str, body: &str, format: BodyFormat, created_ms: Option<i64>) -> Comment {
     Comment {
