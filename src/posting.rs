@@ -31,7 +31,8 @@ pub fn load_outbox() -> Outbox {
     match storage::get(OUTBOX_KEY) {
         Ok(Some(json)) => Outbox::from_json(&json).unwrap_or_else(|e| {
             warn(&e);
-            let _ = storage::set(&format!("{OUTBOX_KEY}:unreadable:{}", now_ms()), &json);
+            // If it cannot be copied aside now, `change_outbox` leaves it in place.
+            let _ = set_aside(&json);
             Outbox::default()
         }),
         Ok(None) => Outbox::default(),
@@ -42,14 +43,28 @@ pub fn load_outbox() -> Outbox {
     }
 }
 
+/// Copies an unreadable outbox to a key of its own, where nothing writes.
+fn set_aside(json: &str) -> Result<(), String> {
+    storage::set(&format!("{OUTBOX_KEY}:unreadable:{}", now_ms()), json)
+}
+
 impl ThreadState {
     /// Changes the outbox as stored, not just this tab's copy: another tab of
     /// the same site may have added or sent comments since, and writing back
     /// a stale copy would drop theirs. localStorage calls are synchronous, so
-    /// read, change and write happen without anything in between.
+    /// read, change and write happen without anything in between. A stored
+    /// outbox this cannot read is never written over: it is copied aside
+    /// first, and while that fails, changes stay in this tab (and it says so).
     fn change_outbox<R>(self, change: impl FnOnce(&mut Outbox) -> R) -> R {
+        let mut blocked = None;
         let stored = match storage::get(OUTBOX_KEY) {
-            Ok(Some(json)) => Outbox::from_json(&json).ok(),
+            Ok(Some(json)) => match Outbox::from_json(&json) {
+                Ok(o) => Some(o),
+                Err(e) => {
+                    blocked = set_aside(&json).err().map(|_| e);
+                    None
+                }
+            },
             _ => None,
         };
         let mut outbox = match stored {
@@ -57,7 +72,10 @@ impl ThreadState {
             None => self.outbox.get_value(),
         };
         let result = change(&mut outbox);
-        let saved = storage::set(OUTBOX_KEY, &outbox.to_json());
+        let saved = match blocked {
+            Some(unreadable) => Err(unreadable),
+            None => storage::set(OUTBOX_KEY, &outbox.to_json()),
+        };
         self.notice.set(saved.err().map(|e| fill(self.t(Key::OutboxNotSaved), &[("reason", &e)])));
         self.outbox.set_value(outbox);
         result

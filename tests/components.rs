@@ -167,18 +167,30 @@ async fn an_unsent_reply_to_a_vanished_comment_goes_back_to_the_top_form_on_edit
 }
 
 #[wasm_bindgen_test]
+async fn an_unreadable_outbox_that_cannot_be_copied_aside_is_never_written_over() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    // Bigger than the new outbox: writing over it would fit where a copy does not.
+    let unreadable = format!("{{an older version's outbox {}", "x".repeat(4000));
+    storage.set_item("threadline:outbox", &unreadable).unwrap();
+    fill_storage();
+    let host = remount("t-aside", seed_comments()).await;
+    let top = find(&host, "form.tl-form");
+    type_into(&find(&top, ".tl-name"), "Ani");
+    type_into(&find(&top, ".tl-text"), "Sent from a full browser.");
+    find(&top, ".tl-post").click();
+    sleep(50).await;
+    assert_eq!(storage.get_item("threadline:outbox").unwrap(), Some(unreadable));
+    let notice = find(&host, ".tl-notice").text_content().unwrap();
+    assert!(notice.contains("Keep this page open") && notice.contains("could not be read"), "{notice}");
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_full_storage_is_reported_and_the_typed_text_stays() {
     let host = mount("t-full", seed_comments()).await;
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    // Fill the quota to the last character: big chunks, then ever smaller.
-    let (mut size, mut filled) = (1 << 20, 0);
-    while size > 0 && filled < 10_000 {
-        if storage.set_item(&format!("fill-{filled}"), &"x".repeat(size)).is_ok() {
-            filled += 1;
-        } else {
-            size /= 2;
-        }
-    }
+    let filled = fill_storage();
     let top = find(&host, "form.tl-form");
     type_into(&find(&top, ".tl-name"), "Ani");
     type_into(&find(&top, ".tl-text"), "This must not vanish.");

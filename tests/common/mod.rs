@@ -58,6 +58,21 @@ pub async fn remount(thread: &str, comments: Vec<Comment>) -> Element {
     host
 }
 
+/// Fills localStorage's quota to the last character (big chunks, then ever
+/// smaller); answers how many fillers it took.
+pub fn fill_storage() -> usize {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let (mut size, mut filled) = (1 << 20, 0);
+    while size > 0 && filled < 10_000 {
+        if storage.set_item(&format!("fill-{filled}"), &"x".repeat(size)).is_ok() {
+            filled += 1;
+        } else {
+            size /= 2;
+        }
+    }
+    filled
+}
+
 pub fn seed_comments() -> Vec<Comment> {
     SeedDocument::from_json(SEED_JSON).unwrap().comments
 }
