@@ -7,6 +7,8 @@ import init, { mount } from './threadline.js';
 
 const here = new URL('.', import.meta.url);
 const ready = init({ module_or_path: new URL('threadline_bg.wasm', here) });
+// Each widget reports a failed load in its own element (`failed`).
+ready.catch(() => {});
 const stylesheet = new URL('threadline.css', here).href;
 // The policy check, fetched by the widget only once a reader starts to write.
 const policyModule = new URL('threadline-policy.wasm', here).href;
@@ -15,13 +17,25 @@ const policyModule = new URL('threadline-policy.wasm', here).href;
 const ATTRIBUTES = ['thread', 'preset', 'base', 'backend', 'lang', 'theme', 'policy-title', 'policy-text', 'poll-ms', 'top', 'replies', 'depth', 'description'];
 const NUMBERS = new Set(['poll_ms', 'top', 'replies', 'depth']);
 
+// A mistake in an attribute is shown in the element, never turned into a default.
 function configOf(el) {
   const config = { stylesheet, policy_module: policyModule };
   for (const name of ATTRIBUTES) {
     const value = el.getAttribute(name);
     if (value === null) continue;
     const key = name.replace(/-/g, '_');
-    config[key] = NUMBERS.has(key) ? Number(value) : key === 'description' ? JSON.parse(value) : value;
+    if (NUMBERS.has(key)) {
+      if (!/^\s*\d+\s*$/.test(value)) throw new Error(`${name}="${value}" is not a whole number`);
+      config[key] = Number(value);
+    } else if (key === 'description') {
+      try {
+        config[key] = JSON.parse(value);
+      } catch (e) {
+        throw new Error(`description is not valid JSON (${e.message})`);
+      }
+    } else {
+      config[key] = value;
+    }
   }
   // The page's own address is the natural thread id.
   config.thread ??= location.pathname;
@@ -48,10 +62,21 @@ function prefetch(config) {
   } catch { /* storage or fetch unavailable: the widget asks itself */ }
 }
 
+/** Says in `element` that the widget's own files could not be loaded. */
+function failed(element, e) {
+  element.textContent = `threadline: the widget could not be loaded (${e?.message ?? e})`;
+  element.setAttribute('role', 'alert');
+}
+
 /** Mounts a thread into `element`; answers a handle with unmount(). */
 export async function mountThread(element, config) {
   prefetch(config);
-  await ready;
+  try {
+    await ready;
+  } catch (e) {
+    failed(element, e);
+    throw e;
+  }
   return mount(element, { stylesheet, policy_module: policyModule, ...config });
 }
 
@@ -66,7 +91,12 @@ class ThreadlineThread extends HTMLElement {
       return;
     }
     prefetch(config);
-    await ready;
+    try {
+      await ready;
+    } catch (e) {
+      if (this._token === token) failed(this, e);
+      return;
+    }
     // Removed (or moved) while the wasm was loading: nothing to do.
     if (this._token !== token || !this.isConnected || this._handle) return;
     try {

@@ -242,3 +242,48 @@ test('measured: what the shadow root protects against (the same widget with pref
     await context.close();
   }
 });
+
+test("a site owner's mistakes are said in the element: bad attributes, and a widget whose files cannot load", async () => {
+  const context = await env.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${ref.url}host/`);
+    await page.waitForFunction(() => window.Threadline);
+    const said = await page.evaluate(() => Promise.all([
+      ['top', 'many'], ['poll-ms', ''], ['replies', '-3'], ['description', '{"list": '],
+    ].map(([name, value]) => {
+      const el = document.createElement('threadline-thread');
+      el.setAttribute('thread', 'daily-ararat/mistakes');
+      el.setAttribute(name, value);
+      document.querySelector('main').append(el);
+      return new Promise((ok) => setTimeout(() => ok(el.textContent), 200));
+    })));
+    assert.match(said[0], /^threadline: top="many" is not a whole number/);
+    assert.match(said[1], /^threadline: poll-ms="" is not a whole number/);
+    assert.match(said[2], /^threadline: replies="-3" is not a whole number/);
+    assert.match(said[3], /^threadline: description is not valid JSON/);
+
+    // The wasm itself missing: each widget on the page says so instead of staying blank.
+    const broken = await env.newContext();
+    const other = await broken.newPage();
+    await other.route('**/embed/threadline_bg.wasm*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await other.goto(`${ref.url}host/`);
+    const alerts = other.locator('threadline-thread[role="alert"]');
+    await other.waitForFunction(() => document.querySelectorAll('threadline-thread[role="alert"]').length === 2);
+    assert.match(await alerts.first().textContent(), /^threadline: the widget could not be loaded/);
+    const viaCall = await other.evaluate(async () => {
+      const el = document.createElement('div');
+      document.querySelector('main').append(el);
+      try {
+        await window.Threadline.mount(el, { thread: 'x' });
+        return 'mounted';
+      } catch {
+        return el.textContent;
+      }
+    });
+    assert.match(viaCall, /^threadline: the widget could not be loaded/);
+    await broken.close();
+  } finally {
+    await context.close();
+  }
+});
