@@ -110,6 +110,26 @@ async fn an_empty_reply_is_refused_with_a_message_and_nothing_is_posted() {
 }
 
 #[wasm_bindgen_test]
+async fn a_name_or_comment_over_the_limit_is_refused_with_a_message_not_cut() {
+    let host = mount("t-limits", seed_comments()).await;
+    let top = find(&host, "form.tl-form");
+    let name = "N".repeat(81);
+    type_into(&find(&top, ".tl-name"), &name);
+    type_into(&find(&top, ".tl-text"), "A short comment.");
+    find(&top, ".tl-post").click();
+    sleep(20).await;
+    assert!(find(&top, ".tl-form-error").text_content().unwrap().contains("Names are limited to 80 characters"));
+    assert_eq!(find(&top, ".tl-name").unchecked_into::<web_sys::HtmlInputElement>().value(), name, "kept whole");
+    type_into(&find(&top, ".tl-name"), "Ani");
+    type_into(&find(&top, ".tl-text"), &"ա".repeat(20_001));
+    find(&top, ".tl-post").click();
+    sleep(20).await;
+    let error = find(&top, ".tl-form-error").text_content().unwrap();
+    assert!(error.contains("20000") || error.contains("20,000"), "{error}");
+    assert_eq!(count(&host, ".tl-comment"), 15, "nothing posted");
+}
+
+#[wasm_bindgen_test]
 async fn unreadable_saved_comments_show_an_error_and_are_never_overwritten() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();

@@ -249,7 +249,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             on:focusin=move |_| policy_module::load()
             aria-label=state.t(if is_reply { Key::Reply } else { Key::WriteComment })>
             <label for=name_id.clone() class="tl-label">{state.t(Key::Name)}</label>
-            <input id=name_id class="tl-name" type="text" autocomplete="nickname" maxlength="80"
+            <input id=name_id class="tl-name" type="text" autocomplete="nickname"
                 prop:value=move || author.get()
                 on:input=move |ev| {
                     author.set(event_target_value(&ev));
