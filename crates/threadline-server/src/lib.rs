@@ -47,6 +47,9 @@ pub struct Prepared {
 
 /// Opens the database, imports seeds, loads the policy and builds the routes.
 pub fn prepare(cfg: &Config) -> Result<Prepared, String> {
+    if let Some(dir) = cfg.dist.as_ref().filter(|d| !d.is_dir()) {
+        return Err(format!("--dist {}: no such directory (build it with trunk build --release)", dir.display()));
+    }
     let db = db::Db::open(&cfg.db)?;
     for path in &cfg.seed {
         eprintln!("{}", seed::import(&db, path)?);

@@ -107,6 +107,7 @@ fn a_bad_flag_stops_the_server_before_it_says_it_listens() {
         (vec!["--policy", &missing], 1, "cannot read policy"),
         (vec!["--policy", &not_json], 1, "is not valid"),
         (vec!["--seed", &missing], 1, "missing.json"),
+        (vec!["--dist", &missing], 1, "no such directory"),
         (vec!["--config", &missing], 2, "cannot read"),
         (vec!["--config", &not_json], 2, "not a valid configuration"),
         (vec!["--config", &unknown_key], 2, "listen_port"),
