@@ -46,10 +46,26 @@ pub fn error_text(lang: Lang, e: &BackendError) -> String {
             fill(t(Key::ErrRejected), &[("reason", reason)])
         }
         BackendError::UnknownParent(_) => t(Key::ErrUnknownParent).to_owned(),
-        BackendError::Storage(reason) => fill(t(Key::ErrStorage), &[("reason", reason)]),
+        BackendError::Storage(reason) => fill(t(Key::ErrStorage), &[("reason", &storage_reason(lang, reason))]),
         // The detail is technical but it is what a site owner needs; readers get the sentence first.
         BackendError::Invalid(detail) => format!("{} ({detail})", t(Key::ErrInvalidAnswer)),
     }
+}
+
+/// A storage failure (`storage.rs` says it in English) in `lang`; any other
+/// text is given as it is.
+pub fn storage_reason(lang: Lang, reason: &str) -> String {
+    const REASONS: [Key; 5] = [
+        Key::StorageUnavailable,
+        Key::StorageDisabled,
+        Key::StorageUnreadable,
+        Key::StorageFull,
+        Key::StorageUnwritable,
+    ];
+    REASONS
+        .iter()
+        .find(|k| threadline_i18n::t(Lang::En, **k) == reason)
+        .map_or_else(|| reason.to_owned(), |k| threadline_i18n::t(lang, *k).to_owned())
 }
 
 pub fn draft_error_text(lang: Lang, e: &threadline_core::model::DraftError) -> String {

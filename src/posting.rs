@@ -76,7 +76,11 @@ impl ThreadState {
             Some(unreadable) => Err(unreadable),
             None => storage::set(OUTBOX_KEY, &outbox.to_json()),
         };
-        self.notice.set(saved.err().map(|e| fill(self.t(Key::OutboxNotSaved), &[("reason", &e)])));
+        self.notice.set(
+            saved
+                .err()
+                .map(|e| fill(self.t(Key::OutboxNotSaved), &[("reason", &crate::i18n::storage_reason(self.lang, &e))])),
+        );
         self.outbox.set_value(outbox);
         result
     }

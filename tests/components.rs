@@ -265,3 +265,22 @@ async fn posting_keeps_what_another_tab_left_in_the_outbox() {
     assert!(outbox.contains("from the other tab"), "{outbox}");
     assert!(!outbox.contains("From this tab."), "{outbox}");
 }
+
+#[wasm_bindgen_test]
+fn storage_failures_are_told_in_the_readers_language() {
+    use threadline_i18n::{t, Key, Lang};
+    for key in [
+        Key::StorageUnavailable,
+        Key::StorageDisabled,
+        Key::StorageUnreadable,
+        Key::StorageFull,
+        Key::StorageUnwritable,
+    ] {
+        for lang in [Lang::Hy, Lang::Ru] {
+            let told = threadline::i18n::storage_reason(lang, t(Lang::En, key));
+            assert_eq!(told, t(lang, key));
+            assert_ne!(told, t(Lang::En, key), "{key:?} untranslated in {lang:?}");
+        }
+    }
+    assert_eq!(threadline::i18n::storage_reason(Lang::Ru, "a browser's own words"), "a browser's own words");
+}

@@ -95,7 +95,9 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         let draft_key = draft_key.clone();
         move |text: &str| {
             let saved = if text.is_empty() { storage::remove(&draft_key) } else { storage::set(&draft_key, text) };
-            note.set(saved.err().map(|e| fill(state.t(Key::DraftNotSaved), &[("reason", &e)])));
+            note.set(saved.err().map(|e| {
+                fill(state.t(Key::DraftNotSaved), &[("reason", &crate::i18n::storage_reason(state.lang, &e))])
+            }));
         }
     };
 
