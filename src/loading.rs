@@ -7,7 +7,7 @@
 use crate::state::{warn, Load, ThreadState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use threadline_core::{Comment, Ordering, SortOrder, Thread};
+use threadline_core::{BackendError, Comment, Ordering, SortOrder, Thread};
 
 /// Tries at each page of the rest of a thread before saying it could not be loaded.
 const REST_ATTEMPTS: u32 = 4;
@@ -93,7 +93,9 @@ impl ThreadState {
                     });
                     match next {
                         Some(next) if page < MAX_PAGES => self.load_rest(next, page + 1, 1),
-                        _ => {
+                        Some(_) => self
+                            .rest_failed(&BackendError::Invalid(format!("the listing went on past {MAX_PAGES} pages"))),
+                        None => {
                             self.rest_done();
                             self.stale.set(None);
                         }
@@ -104,17 +106,18 @@ impl ThreadState {
                     let wait = std::time::Duration::from_millis(1000 << attempt);
                     set_timeout(move || self.load_rest(from, page, attempt + 1), wait);
                 }
-                // What did load stays; the reader is told the thread is not whole.
-                Err(e) => {
-                    self.rest_done();
-                    let error = self.error_text(&e);
-                    // The sentence goes on after the reason: its own full stop would double.
-                    let reason = error.trim_end_matches(['.', '։']);
-                    self.stale
-                        .set(Some(crate::i18n::fill(self.t(crate::i18n::Key::RestNotLoaded), &[("reason", reason)])));
-                }
+                Err(e) => self.rest_failed(&e),
             }
         });
+    }
+
+    /// What did load stays; the reader is told the thread is not whole.
+    fn rest_failed(self, e: &BackendError) {
+        self.rest_done();
+        let error = self.error_text(e);
+        // The sentence goes on after the reason: its own full stop would double.
+        let reason = error.trim_end_matches(['.', '։']);
+        self.stale.set(Some(crate::i18n::fill(self.t(crate::i18n::Key::RestNotLoaded), &[("reason", reason)])));
     }
 
     fn rest_done(self) {

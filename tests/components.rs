@@ -7,6 +7,8 @@ mod common;
 use common::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+use threadline_core::{BackendError, BoxFuture, Comment, CommentId, NewComment, Page};
 use web_sys::{Element, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -283,4 +285,42 @@ fn storage_failures_are_told_in_the_readers_language() {
         }
     }
     assert_eq!(threadline::i18n::storage_reason(Lang::Ru, "a browser's own words"), "a browser's own words");
+}
+
+/// A backend whose listing always has a next page: one comment each.
+struct EndlessPages;
+
+impl threadline_core::Backend for EndlessPages {
+    fn list<'a>(&'a self, _: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
+        Box::pin(async { Err(BackendError::Network("not used".into())) })
+    }
+    fn create<'a>(&'a self, _: &'a str, _: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>> {
+        Box::pin(async { Err(BackendError::Network("not used".into())) })
+    }
+    fn list_first<'a>(&'a self, _: &'a str, _: u32) -> Option<Page<'a>> {
+        Some(Box::pin(async { Ok((vec![page_comment(0)], Some("1".to_owned()))) }))
+    }
+    fn list_rest<'a>(&'a self, _: &'a str, from: String) -> Page<'a> {
+        let n: u32 = from.parse().unwrap();
+        Box::pin(async move { Ok((vec![page_comment(n)], Some((n + 1).to_string()))) })
+    }
+}
+
+fn page_comment(n: u32) -> Comment {
+    Comment { id: CommentId(format!("p{n}")), author: "Paged".into(), body: format!("page {n}"), ..Default::default() }
+}
+
+#[wasm_bindgen_test]
+async fn a_listing_that_never_ends_stops_with_a_message_keeping_what_loaded() {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    let host = mount_backend("t-endless", std::rc::Rc::new(EndlessPages)).await;
+    for _ in 0..300 {
+        if !find(&host, ".tl-stale").text_content().unwrap().is_empty() {
+            break;
+        }
+        sleep(20).await;
+    }
+    let said = find(&host, ".tl-stale").text_content().unwrap();
+    assert!(said.contains("Some comments could not be loaded") && said.contains("past 200 pages"), "{said:?}");
+    assert_eq!(find(&host, ".tl-count").text_content().unwrap(), "201 comments");
 }

@@ -8,7 +8,7 @@ use threadline::backend::LocalBackend;
 use threadline::components::ThreadView;
 const SEED_JSON: &str = include_str!("../../seed/asbarez.json");
 use threadline::state::ThreadState;
-use threadline_core::{Comment, SeedDocument};
+use threadline_core::{Backend, Comment, SeedDocument};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
@@ -32,11 +32,16 @@ pub async fn mount(thread: &str, comments: Vec<Comment>) -> Element {
 }
 
 pub async fn remount(thread: &str, comments: Vec<Comment>) -> Element {
+    mount_backend(thread, Rc::new(LocalBackend::new(thread.to_owned(), comments))).await
+}
+
+/// Mounts a thread over any backend (kept storage included).
+pub async fn mount_backend(thread: &str, backend: Rc<dyn Backend>) -> Element {
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let thread = thread.to_owned();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        let state = ThreadState::new(thread.clone(), Rc::new(LocalBackend::new(thread.clone(), comments)));
+        let state = ThreadState::new(thread.clone(), backend);
         state.reload();
         view! { <ThreadView state=state /> }
     });
