@@ -2,7 +2,8 @@
 // backend: pass them, answer 500, stall them, or deliver them and lose the
 // answer: by cutting the connection ('lose-answer'; Chromium may send a POST
 // again on its own when a reused connection is cut before any answer) or by
-// never answering ('swallow-answer': the widget's timeout gives up on it).
+// never answering ('swallow-answer': the widget's timeout gives up on it), or
+// by answering 200 with JSON cut short ('garble-answer').
 // Reads (GET) can separately be answered with 50 MB of JSON or with garbage.
 import { createServer, request } from 'node:http';
 
@@ -42,6 +43,11 @@ export async function faultProxy(target) {
         up.on('end', () => {
           if (mode === 'lose-answer') { req.socket.destroy(); return; }
           if (mode === 'swallow-answer') return;
+          if (mode === 'garble-answer') {
+            res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': req.headers.origin ?? '*' });
+            res.end('{"id": 7, "bo');
+            return;
+          }
           if (res.destroyed) return;
           res.writeHead(up.statusCode, up.headers);
           res.end(Buffer.concat(body));

@@ -84,7 +84,7 @@ for (const [mode, label] of [['fail500', 'answers 500'], ['stall', 'stalls past 
 // The post found stays the reader's to edit where the backend asks no proof
 // of authorship (json-server); Isso's proof, a cookie, came with the lost
 // answer, so there the row offers no Edit that would only be refused.
-async function answerLost({ preset, base, query, how, copies, editable }) {
+async function answerLost({ preset, base, query, how, copies, editable, loss = 'swallow-answer' }) {
   const lossy = await faultProxy(base);
   const context = await env.newContext();
   const page = await context.newPage();
@@ -94,7 +94,7 @@ async function answerLost({ preset, base, query, how, copies, editable }) {
     await page.waitForSelector('.tl-comment');
     await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
     const text = `Lost answer (${preset}, ${how}): stored *once*.`;
-    lossy.state.mode = 'swallow-answer';
+    lossy.state.mode = loss;
     // The unsent row may last only until the next poll finds the post:
     // watched from the page, so the harness's own polling cannot miss it.
     await page.evaluate(() => new MutationObserver((_, mo) => {
@@ -131,13 +131,14 @@ async function answerLost({ preset, base, query, how, copies, editable }) {
   }
 }
 
-for (const [how, query] of [['retry', 'poll=0'], ['polling', 'poll=700'], ['reload', 'poll=0']]) {
-  test(`json-server, answer lost (${how}): the stored post is recognised, never stored twice`, async () => {
+for (const [how, query, loss] of [['retry', 'poll=0'], ['polling', 'poll=700'], ['reload', 'poll=0'], ['retry', 'poll=0', 'garble-answer']]) {
+  const what = loss ? 'answer cut short' : 'answer lost';
+  test(`json-server, ${what} (${how}): the stored post is recognised, never stored twice`, async () => {
     const js = await jsonServer(seedRows(seed));
     const copies = async () => (await (await fetch(`${js.base}/comments?thread=${encodeURIComponent(seed.thread)}`)).json())
       .filter((c) => /^Lost answer/.test(c.body)).length;
     try {
-      await answerLost({ preset: 'json-server', base: js.base, query, how, copies, editable: true });
+      await answerLost({ preset: 'json-server', base: js.base, query, how, copies, editable: true, loss });
     } finally {
       await stop(js.child);
     }

@@ -29,10 +29,13 @@ pub enum BackendError {
 }
 
 impl BackendError {
-    /// Worth trying again later without changing the comment.
+    /// Worth trying again later without changing the comment. An answer not
+    /// understood is: the post may have been stored all the same, and a retry
+    /// looks for it first (or, with an idempotency key, gets it back) where a
+    /// post left stuck would be sent again by hand.
     pub fn is_transient(&self) -> bool {
         match self {
-            BackendError::Network(_) | BackendError::Storage(_) => true,
+            BackendError::Network(_) | BackendError::Storage(_) | BackendError::Invalid(_) => true,
             BackendError::Status { code, .. } => *code >= 500 || *code == 429 || *code == 408,
             _ => false,
         }
