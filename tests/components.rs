@@ -132,6 +132,34 @@ async fn a_name_or_comment_over_the_limit_is_refused_with_a_message_not_cut() {
 }
 
 #[wasm_bindgen_test]
+async fn an_edit_not_saved_yet_comes_back_after_a_reload_until_saved_or_cancelled() {
+    let host = mount("t-edit-kept", seed_comments()).await;
+    let top = find(&host, "form.tl-form");
+    type_into(&find(&top, ".tl-name"), "Ani");
+    type_into(&find(&top, ".tl-text"), "First words.");
+    find(&top, ".tl-post").click();
+    sleep(50).await;
+    let id = find(&host, ".tl-new").id();
+    let textarea = |host: &Element| find(host, "form.tl-form-edit .tl-text").unchecked_into::<HtmlTextAreaElement>();
+    find(&row(&host, &id[2..]), ".tl-edit").click();
+    sleep(20).await;
+    type_into(&textarea(&host).unchecked_into(), "Second thoughts, half written");
+    host.remove();
+    // The page again (storage kept): Edit opens with the unsaved words.
+    let host = remount("t-edit-kept", seed_comments()).await;
+    find(&row(&host, &id[2..]), ".tl-edit").click();
+    sleep(20).await;
+    assert_eq!(textarea(&host).value(), "Second thoughts, half written");
+    // Cancel lets them go: the comment's own text next time.
+    find(&host, "form.tl-form-edit .tl-cancel").click();
+    sleep(20).await;
+    find(&row(&host, &id[2..]), ".tl-edit").click();
+    sleep(20).await;
+    assert_eq!(textarea(&host).value(), "First words.");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn unreadable_saved_comments_show_an_error_and_are_never_overwritten() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();

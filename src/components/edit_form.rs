@@ -3,6 +3,7 @@ use super::policy_wait::PolicyWait;
 use crate::i18n::{fill, Key};
 use crate::policy_module::{self, Checked};
 use crate::state::ThreadState;
+use crate::storage;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
 use threadline_core::{BodyFormat, CommentId, Edit, NewComment};
@@ -10,10 +11,14 @@ use threadline_policy::Outcome;
 
 /// Editing one's own comment in place. The same policy applies as to a new
 /// comment (a block refuses, a nudge asks once); the backend may still
-/// refuse (edit window closed) and then says why, with the text kept.
+/// refuse (edit window closed) and then says why, with the text kept, also
+/// in storage: an edit not saved yet comes back when the form opens again,
+/// after a reload too, until it is saved or cancelled.
 #[component]
 pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String) -> impl IntoView {
-    let body = RwSignal::new(text);
+    let draft_key = storage::key(&format!("edit:{id}"), &state.thread_id.get_value());
+    let kept = storage::get(&draft_key).ok().flatten().filter(|t| !t.trim().is_empty());
+    let body = RwSignal::new(kept.unwrap_or_else(|| text.clone()));
     let error = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
     let confirming = RwSignal::new(false);
@@ -27,9 +32,22 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
             let _ = el.focus();
         }
     });
+    let keep = {
+        let draft_key = draft_key.clone();
+        move |now: &str| {
+            let kept = if now == text { storage::remove(&draft_key) } else { storage::set(&draft_key, now) };
+            note.set(kept.err().map(|e| {
+                fill(state.t(Key::DraftNotSaved), &[("reason", &crate::i18n::storage_reason(state.lang, &e))])
+            }));
+        }
+    };
     let cancel = {
         let id = id.clone();
-        move || state.set_editing(&id, false)
+        let draft_key = draft_key.clone();
+        move || {
+            let _ = storage::remove(&draft_key);
+            state.set_editing(&id, false)
+        }
     };
     let save = {
         let id = id.clone();
@@ -63,8 +81,12 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
             saving.set(true);
             error.set(None);
             let edit = Edit { author: draft.author, body: draft.body, confirm };
+            let draft_key = draft_key.clone();
             state.save_edit(id.clone(), edit, move |result| {
                 saving.try_set(false);
+                if result.is_ok() {
+                    let _ = storage::remove(&draft_key);
+                }
                 if let Err((e, nudged)) = result {
                     error.try_set(Some(e));
                     // The site's policy asks what our own check could not (it was unavailable).
@@ -118,7 +140,9 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
             <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
                 prop:value=move || body.get()
                 on:input=move |ev| {
-                    body.set(event_target_value(&ev));
+                    let now = event_target_value(&ev);
+                    keep(&now);
+                    body.set(now);
                     confirming.set(false);
                     policy_wait.take_back();
                 }></textarea>
