@@ -58,7 +58,11 @@ for (const [mode, label] of [['fail500', 'answers 500'], ['stall', 'stalls past 
     proxy.state.stallMs = 20000;
     await post(page, text);
     await page.waitForSelector('.tl-unsent', { timeout: stall ? 25000 : 15000 });
-    assert.match(await page.locator('.tl-unsent').textContent(), /retrying/);
+    // Why, in the reader's words: the server's own message, the timeout, the lost connection.
+    const why = { fail500: /answered with error 500: injected failure/, stall: /did not answer in time/, 'lose-answer': /Could not reach the comment server/ }[mode];
+    const unsent = await page.locator('.tl-unsent').textContent();
+    assert.match(unsent, /retrying automatically/);
+    assert.match(unsent, why);
     assert.match(await page.locator('.tl-pending .tl-body').textContent(), /kept and stored once/);
     if (stall) await new Promise((r) => setTimeout(r, 5500)); // the stalled request lands meanwhile
     proxy.state.mode = 'pass';

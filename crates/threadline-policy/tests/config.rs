@@ -43,6 +43,17 @@ fn wrong_type_and_bad_variant_are_explained() {
 fn invalid_values_and_syntax() {
     let e = Policy::from_json(r#"{"limits": {"shouting_ratio": 1.5}}"#).unwrap_err();
     assert_eq!(e.path, "limits.shouting_ratio");
+    // Each check of a site's policy names the value that is wrong.
+    for (json, path, says) in [
+        (r#"{"limits": {"min_length": 50, "max_length": 10}}"#, "limits.max_length", "below limits.min_length (50)"),
+        (r#"{"limits": {"repeated_char_run": 1}}"#, "limits.repeated_char_run", "at least 2, got 1"),
+        (r#"{"allow_words": ["fine", " "]}"#, "allow_words[1]", "is empty"),
+        (r#"{"deny_words": [""]}"#, "deny_words[0]", "is empty"),
+    ] {
+        let e = Policy::from_json(json).unwrap_err();
+        assert_eq!(e.path, path, "{json}");
+        assert!(e.to_string().contains(says), "{json}: {e}");
+    }
     let e = Policy::from_json(r#"{"rules": "#).unwrap_err();
     assert!(e.line >= 1, "{e}");
     assert!(Policy::from_json("").is_err());

@@ -126,3 +126,36 @@ fn a_bad_flag_stops_the_server_before_it_says_it_listens() {
     assert_eq!(got, 1, "{stderr}");
     assert!(!stdout.contains("listening") && stderr.contains("threadline-server:"), "{stdout} {stderr}");
 }
+
+#[test]
+fn each_malformed_request_is_refused_saying_what_is_wrong() {
+    let s = Server::start(&[]);
+    let post = |v: serde_json::Value| s.post_json("/api/comments", &v);
+    let long_thread = "t".repeat(513);
+    let msg = post(json!({"thread": long_thread, "author": "A", "body": "b"})).error(422, "invalid");
+    assert!(msg.contains("1 to 512 characters"), "{msg}");
+    post(json!({"thread": "t/\u{7}", "author": "A", "body": "b"})).error(422, "invalid");
+    let msg = post(json!({"thread": "t", "author": "A", "body": "b", "idempotency_key": "k".repeat(201)}))
+        .error(422, "invalid");
+    assert!(msg.contains("idempotency key"), "{msg}");
+    post(json!({"thread": "t", "author": "A", "body": "b", "idempotency_key": "k\u{1}"})).error(422, "invalid");
+    let header = [("content-type", "application/json"), ("idempotency-key", "")];
+    let body = json!({"thread": "t", "author": "A", "body": "b"}).to_string();
+    s.call("POST", "/api/comments", &header, Some(&body)).error(422, "invalid");
+    s.get("/api/comments?thread=t&offset=-1").error(400, "invalid_query");
+    s.get("/api/comments?thread=t&offset=many").error(400, "invalid_query");
+    s.get("/api/comments/stream").error(400, "invalid_query");
+    s.get(&format!("/api/comments/stream?thread={long_thread}")).error(422, "invalid");
+    s.call("POST", "/api/comments/%FF%FE/like", &[], None).error(400, "invalid_path");
+
+    // Edits are held to the same rules as new comments.
+    let (id, token) = s.post_ok("t/edits", None, "Ann", "A fair point.");
+    let patch = |body: &str| {
+        let h = [("content-type", "application/json"), ("x-owner-token", token.as_str())];
+        s.call("PATCH", &format!("/api/comments/{id}"), &h, Some(&json!({ "body": body }).to_string()))
+    };
+    patch("bell \u{7} here").error(422, "invalid");
+    assert!(patch(&"x".repeat(20_001)).error(422, "invalid").contains("20000"));
+    patch("THIS IS A VERY LOUD COMMENT ABOUT IT").error(422, "nudge");
+    assert_eq!(s.list("t/edits")["comments"][0]["body"], "A fair point.", "nothing changed");
+}
