@@ -100,11 +100,19 @@ fn lang_of(el: &web_sys::Element, config: &EmbedConfig) -> Lang {
 pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHandle, JsValue> {
     crate::panic::install_hook();
     let json = js_sys::JSON::stringify(&config).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "{}".into());
-    let config: EmbedConfig = serde_json::from_str(&json).map_err(|e| {
-        let message = format!("threadline: the configuration is not valid: {e}");
+    let refuse = |why: String| {
+        let message = format!("threadline: the configuration is not valid: {why}");
         element.set_text_content(Some(&message));
         JsValue::from(js_sys::Error::new(&message))
-    })?;
+    };
+    let config: EmbedConfig = serde_json::from_str(&json).map_err(|e| refuse(e.to_string()))?;
+    // A misspelt value would otherwise quietly mean the default.
+    if let Some(b) = config.backend.as_deref().filter(|b| !matches!(*b, "local" | "http")) {
+        return Err(refuse(format!("backend {b:?} is not one of local, http")));
+    }
+    if let Some(t) = config.theme.as_deref().filter(|t| !matches!(*t, "auto" | "light" | "dark")) {
+        return Err(refuse(format!("theme {t:?} is not one of auto, light, dark")));
+    }
     if let Some(url) = &config.policy_module {
         crate::policy_module::set_url(url);
     }

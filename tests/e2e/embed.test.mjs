@@ -250,7 +250,7 @@ test("a site owner's mistakes are said in the element: bad attributes, and a wid
     await page.goto(`${ref.url}host/`);
     await page.waitForFunction(() => window.Threadline);
     const said = await page.evaluate(() => Promise.all([
-      ['top', 'many'], ['poll-ms', ''], ['replies', '-3'], ['description', '{"list": '],
+      ['top', 'many'], ['poll-ms', ''], ['replies', '-3'], ['description', '{"list": '], ['theme', 'purple'], ['backend', 'locale'],
     ].map(([name, value]) => {
       const el = document.createElement('threadline-thread');
       el.setAttribute('thread', 'daily-ararat/mistakes');
@@ -262,6 +262,8 @@ test("a site owner's mistakes are said in the element: bad attributes, and a wid
     assert.match(said[1], /^threadline: poll-ms="" is not a whole number/);
     assert.match(said[2], /^threadline: replies="-3" is not a whole number/);
     assert.match(said[3], /^threadline: description is not valid JSON/);
+    assert.match(said[4], /^threadline: the configuration is not valid: theme "purple" is not one of auto, light, dark/);
+    assert.match(said[5], /^threadline: the configuration is not valid: backend "locale" is not one of local, http/);
 
     // The wasm itself missing: each widget on the page says so instead of staying blank.
     const broken = await env.newContext();
