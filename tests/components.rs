@@ -134,11 +134,7 @@ async fn a_name_or_comment_over_the_limit_is_refused_with_a_message_not_cut() {
 #[wasm_bindgen_test]
 async fn an_edit_not_saved_yet_comes_back_after_a_reload_until_saved_or_cancelled() {
     let host = mount("t-edit-kept", seed_comments()).await;
-    let top = find(&host, "form.tl-form");
-    type_into(&find(&top, ".tl-name"), "Ani");
-    type_into(&find(&top, ".tl-text"), "First words.");
-    find(&top, ".tl-post").click();
-    sleep(50).await;
+    post_top(&host, "First words.").await;
     let id = find(&host, ".tl-new").id();
     let textarea = |host: &Element| find(host, "form.tl-form-edit .tl-text").unchecked_into::<HtmlTextAreaElement>();
     find(&row(&host, &id[2..]), ".tl-edit").click();
@@ -168,11 +164,7 @@ async fn unreadable_saved_comments_show_an_error_and_are_never_overwritten() {
     let error = find(&host, ".tl-error").text_content().unwrap();
     assert!(error.contains("saved comments could not be read"), "{error}");
     assert!(host.query_selector(".tl-error button").unwrap().is_some(), "a Try again button");
-    let top = find(&host, "form.tl-form");
-    type_into(&find(&top, ".tl-name"), "Ani");
-    type_into(&find(&top, ".tl-text"), "Still here?");
-    find(&top, ".tl-post").click();
-    sleep(20).await;
+    let top = post_top(&host, "Still here?").await;
     // Shown at once as unsent, with the reason, and kept in the outbox.
     let unsent = find(&host, ".tl-pending .tl-unsent").text_content().unwrap();
     assert!(unsent.contains("could not be read") && unsent.contains("retrying"), "{unsent}");
@@ -225,11 +217,7 @@ async fn an_unreadable_outbox_that_cannot_be_copied_aside_is_never_written_over(
     storage.set_item("threadline:outbox", &unreadable).unwrap();
     fill_storage();
     let host = remount("t-aside", seed_comments()).await;
-    let top = find(&host, "form.tl-form");
-    type_into(&find(&top, ".tl-name"), "Ani");
-    type_into(&find(&top, ".tl-text"), "Sent from a full browser.");
-    find(&top, ".tl-post").click();
-    sleep(50).await;
+    post_top(&host, "Sent from a full browser.").await;
     assert_eq!(storage.get_item("threadline:outbox").unwrap(), Some(unreadable));
     let notice = find(&host, ".tl-notice").text_content().unwrap();
     assert!(notice.contains("Keep this page open") && notice.contains("could not be read"), "{notice}");
@@ -285,11 +273,7 @@ async fn posting_keeps_what_another_tab_left_in_the_outbox() {
     // Another tab, after this one loaded, queued a comment it could not send yet.
     let other = r#"{"pending":[{"thread":"elsewhere","draft":{"parent":null,"author":"B","body":"from the other tab","idempotency_key":"other-1"},"attempts":1,"next_try_ms":0,"last_error":"offline"}]}"#;
     storage.set_item("threadline:outbox", other).unwrap();
-    let top = find(&host, "form.tl-form");
-    type_into(&find(&top, ".tl-name"), "Ani");
-    type_into(&find(&top, ".tl-text"), "From this tab.");
-    find(&top, ".tl-post").click();
-    sleep(50).await;
+    post_top(&host, "From this tab.").await;
     assert_eq!(count(&host, ".tl-pending"), 0, "this tab's comment was sent");
     let outbox = storage.get_item("threadline:outbox").unwrap().unwrap();
     assert!(outbox.contains("from the other tab"), "{outbox}");

@@ -63,6 +63,17 @@ pub async fn mount_backend(thread: &str, backend: Rc<dyn Backend>) -> Element {
     host
 }
 
+/// Writes `text` as Ani in the top-level form, posts it and lets it settle;
+/// answers the form.
+pub async fn post_top(host: &Element, text: &str) -> HtmlElement {
+    let top = find(host, "form.tl-form");
+    type_into(&find(&top, ".tl-name"), "Ani");
+    type_into(&find(&top, ".tl-text"), text);
+    find(&top, ".tl-post").click();
+    sleep(50).await;
+    top
+}
+
 /// Fills localStorage's quota to the last character (big chunks, then ever
 /// smaller); answers how many fillers it took.
 pub fn fill_storage() -> usize {
