@@ -16,6 +16,7 @@
 
 use crate::backend::{describe, HttpBackend, LocalBackend};
 use crate::components::ThreadView;
+use crate::i18n::Lang;
 use crate::state::ThreadState;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -48,7 +49,7 @@ fn page_thread() -> Option<String> {
 }
 
 /// The backend and how often to ask it for new comments.
-fn choose_backend() -> Result<(Rc<dyn Backend>, u32), String> {
+fn choose_backend(lang: Lang) -> Result<(Rc<dyn Backend>, u32), String> {
     let preset = query("preset").or_else(|| query("description").map(|_| String::new()));
     let backend =
         query("backend").unwrap_or_else(|| if preset.is_some() { "http".into() } else { DEFAULT_BACKEND.into() });
@@ -63,7 +64,7 @@ fn choose_backend() -> Result<(Rc<dyn Backend>, u32), String> {
                 desc.timeout_ms = ms;
             }
             let poll_ms = desc.poll_ms;
-            Ok((Rc::new(HttpBackend::new(desc)), poll_ms))
+            Ok((Rc::new(HttpBackend::new(desc, lang)), poll_ms))
         }
         other => Err(format!("unknown backend {other:?}: use local or http")),
     }
@@ -72,13 +73,12 @@ fn choose_backend() -> Result<(Rc<dyn Backend>, u32), String> {
 /// The thread under the page's article, or why it cannot be shown.
 #[component]
 pub fn DemoThread() -> impl IntoView {
-    match choose_backend() {
+    let lang = query("lang").map_or_else(crate::i18n::page_lang, |tag| Lang::from_tag(&tag));
+    match choose_backend(lang) {
         Ok((backend, poll_ms)) => {
             let thread_id = query("thread").filter(|t| !t.is_empty()).or_else(page_thread).unwrap_or_default();
             let mut state = ThreadState::new(thread_id, backend);
-            if let Some(tag) = query("lang") {
-                state.lang = crate::i18n::Lang::from_tag(&tag);
-            }
+            state.lang = lang;
             let number = |name: &str| query(name).and_then(|v| v.parse().ok());
             state.window.set(threadline_core::Window::with_limits(number("top"), number("replies"), number("depth")));
             state.reload();

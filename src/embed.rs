@@ -78,14 +78,14 @@ impl MountHandle {
     }
 }
 
-fn backend_for(config: &EmbedConfig) -> Result<(Rc<dyn Backend>, u32), String> {
+fn backend_for(config: &EmbedConfig, lang: Lang) -> Result<(Rc<dyn Backend>, u32), String> {
     if config.backend.as_deref() == Some("local") {
         return Ok((Rc::new(LocalBackend::new(config.thread.clone(), Vec::new())), 10_000));
     }
     let description = config.description.as_ref().map(|d| d.to_string());
     let desc = describe(config.preset.as_deref(), description.as_deref(), config.base.as_deref().unwrap_or_default())?;
     let poll = desc.poll_ms;
-    Ok((Rc::new(HttpBackend::new(desc)), poll))
+    Ok((Rc::new(HttpBackend::new(desc, lang)), poll))
 }
 
 /// The nearest `lang` on the element or its ancestors, as a page would set it.
@@ -146,7 +146,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
     host.set_attribute("data-threadline", "mounted")?;
     let widget_root = container.clone();
     let handle = leptos::mount::mount_to(mount_point.unchecked_into(), move || {
-        let thread = match backend_for(&config) {
+        let thread = match backend_for(&config, lang) {
             Ok((backend, default_poll)) => {
                 let mut state = ThreadState::new(config.thread.clone(), backend);
                 state.lang = lang;

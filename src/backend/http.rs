@@ -2,6 +2,7 @@
 //! this file only sends what the description builds and maps the answers.
 
 use super::owned;
+use crate::i18n::Lang;
 use gloo_net::http::RequestBuilder;
 use serde_json::Value;
 use std::cell::RefCell;
@@ -21,6 +22,9 @@ const MAX_PAGES: usize = 200;
 
 pub struct HttpBackend {
     desc: BackendDescription,
+    /// The reader's language: a policy refusal that comes in several
+    /// languages (the reference server's findings) is told in this one.
+    lang: Lang,
     /// What the last listing said about itself, so a poll asks only for changes.
     seen: RefCell<Seen>,
 }
@@ -39,8 +43,12 @@ struct Answer {
 }
 
 impl HttpBackend {
-    pub fn new(desc: BackendDescription) -> Self {
-        HttpBackend { desc, seen: RefCell::new(Seen::default()) }
+    pub fn new(desc: BackendDescription, lang: Lang) -> Self {
+        HttpBackend { desc, lang, seen: RefCell::new(Seen::default()) }
+    }
+
+    fn answer(&self, got: Answer) -> Result<Json, BackendError> {
+        answer(got, self.lang)
     }
 
     fn request(&self, endpoint: &Endpoint, vars: &[(&str, &str)]) -> Result<RequestBuilder, BackendError> {
@@ -98,7 +106,7 @@ impl HttpBackend {
             None => send(self.request_to(url, &self.desc.list), None, self.desc.timeout_ms).await?,
         };
         let etag = got.etag.clone();
-        let json = answer(got)?;
+        let json = self.answer(got)?;
         if first {
             *self.seen.borrow_mut() = Seen { cursor: since_cursor(&self.desc, &json), etag };
         }
@@ -180,7 +188,7 @@ async fn read(response: gloo_net::http::Response) -> Result<Answer, gloo_net::Er
 }
 
 /// The answer as JSON, or the backend's own error message when it sent one.
-fn answer(Answer { status, body, .. }: Answer) -> Result<Json, BackendError> {
+fn answer(Answer { status, body, .. }: Answer, lang: Lang) -> Result<Json, BackendError> {
     if body.len() > MAX_ANSWER_BYTES {
         return Err(BackendError::Invalid(format!(
             "the answer is {} MB, more than a comment list can be",
@@ -195,6 +203,9 @@ fn answer(Answer { status, body, .. }: Answer) -> Result<Json, BackendError> {
         let message = json
             .ok()
             .and_then(|v| {
+                if let Some(m) = policy_message(&v, lang) {
+                    return Some(m);
+                }
                 let m =
                     v.pointer("/error/message").or_else(|| v.pointer("/error")).or_else(|| v.pointer("/message"))?;
                 m.as_str().map(str::to_owned)
@@ -212,6 +223,19 @@ fn answer(Answer { status, body, .. }: Answer) -> Result<Json, BackendError> {
         return Ok(Json::from_value(Value::Null));
     }
     json.map_err(|e| BackendError::Invalid(e.to_string()))
+}
+
+/// A policy refusal's deciding finding in the reader's language, from the
+/// reference server's `findings` (API.md), when it sent them.
+fn policy_message(v: &Json, lang: Lang) -> Option<String> {
+    let action = match v.pointer("/error/code")?.as_str()? {
+        "policy" => "block",
+        "nudge" => "nudge",
+        _ => return None,
+    };
+    let findings = v.pointer("/findings")?.as_array()?;
+    let deciding = findings.iter().find(|f| f.pointer("/action").and_then(|a| a.as_str()) == Some(action))?;
+    deciding.pointer(&format!("/message/{}", lang.tag()))?.as_str().map(str::to_owned)
 }
 
 impl Backend for HttpBackend {
@@ -258,7 +282,7 @@ impl Backend for HttpBackend {
                 return Ok(None);
             }
             let new_etag = got.etag.clone();
-            let json = answer(got)?;
+            let json = self.answer(got)?;
             let mut seen = self.seen.borrow_mut();
             seen.cursor = since_cursor(&self.desc, &json).or(cursor);
             seen.etag = new_etag;
@@ -276,7 +300,7 @@ impl Backend for HttpBackend {
             if let Some(h) = &self.desc.idempotency_header {
                 builder = builder.header(h, &draft.idempotency_key);
             }
-            let json = answer(send(builder, Some(body.to_string()), self.desc.timeout_ms).await?)?;
+            let json = self.answer(send(builder, Some(body.to_string()), self.desc.timeout_ms).await?)?;
             let comment = parse_created(&self.desc, &json, &draft).map_err(|e| BackendError::Invalid(e.to_string()))?;
             let token = owner_token(&self.desc, &json).unwrap_or_default();
             owned::remember(thread, comment.id.as_str(), &token);
@@ -327,7 +351,7 @@ impl Backend for HttpBackend {
                 self.desc.edit.as_ref().ok_or_else(|| BackendError::Rejected("editing is not supported".into()))?;
             let body = build_edit_body(&self.desc, &edit.author, &edit.body, edit.confirm);
             let builder = self.owner_request(endpoint, thread, id)?;
-            let json = answer(send(builder, Some(body.to_string()), self.desc.timeout_ms).await?)?;
+            let json = self.answer(send(builder, Some(body.to_string()), self.desc.timeout_ms).await?)?;
             let Some(pointer) = &self.desc.edited else { return Ok(None) };
             let draft = NewComment {
                 parent: None,
@@ -346,7 +370,7 @@ impl Backend for HttpBackend {
             let endpoint =
                 self.desc.delete.as_ref().ok_or_else(|| BackendError::Rejected("deleting is not supported".into()))?;
             let builder = self.owner_request(endpoint, thread, id)?;
-            answer(send(builder, None, self.desc.timeout_ms).await?)?;
+            self.answer(send(builder, None, self.desc.timeout_ms).await?)?;
             owned::forget(thread, id.as_str());
             Ok(())
         })
@@ -357,7 +381,7 @@ impl Backend for HttpBackend {
             let endpoint =
                 self.desc.like.as_ref().ok_or_else(|| BackendError::Rejected("likes are not supported".into()))?;
             let builder = self.request(endpoint, &[("thread", thread), ("id", id.as_str())])?;
-            let json = answer(send(builder, None, self.desc.timeout_ms).await?)?;
+            let json = self.answer(send(builder, None, self.desc.timeout_ms).await?)?;
             Ok(like_count(&self.desc, &json))
         })
     }

@@ -170,3 +170,23 @@ test('without the check, a comment the server asks about can still be posted any
     await server.stop();
   }
 });
+
+test("without the check, the server's refusal reaches a Russian reader in Russian", async () => {
+  const server = await referenceServer();
+  try {
+    const { context, page, go } = await open(`${server.url}?lang=ru`);
+    await page.route(MODULE, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await go();
+    const form = page.locator('form.tl-form').first();
+    await form.locator('.tl-name').fill('Читатель');
+    await form.locator('.tl-text').fill('Sokimag, you are an idiot.');
+    await form.locator('.tl-post').click();
+    // The finding's own Russian text, as the widget's check would have shown it.
+    const refused = page.locator('.tl-pending .tl-unsent');
+    await refused.waitFor();
+    assert.match(await refused.textContent(), /оскорбляет другого участника/);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
