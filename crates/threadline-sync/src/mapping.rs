@@ -44,6 +44,16 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
+/// A value as a warning quotes it: short, and never the whole of a list or
+/// object (which may be huge, or nested a thousand deep).
+fn excerpt(v: &Value) -> String {
+    match v {
+        Value::Array(_) | Value::Object(_) => kind(v).to_owned(),
+        Value::String(s) if s.chars().count() > 40 => format!("{:?}…", s.chars().take(40).collect::<String>()),
+        _ => v.to_string(),
+    }
+}
+
 /// `Value::pointer`, without its two string allocations per step: it
 /// unescapes every token, and a list of comments looks up about ten
 /// pointers per comment. Only a token with an escape (`~`) needs that.
@@ -118,7 +128,7 @@ fn one(
         let v = ptr.as_ref().and_then(|p| at(c, p)).filter(|v| !v.is_null())?;
         let ms = to_millis(v, d.time_format);
         if ms.is_none() {
-            warnings.push(format!("comment {id}: {what} time {v} is not a time; shown without one"));
+            warnings.push(format!("comment {id}: {what} time {} is not a time; shown without one", excerpt(v)));
         }
         ms
     };

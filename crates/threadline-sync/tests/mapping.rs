@@ -131,6 +131,21 @@ fn malformed_answers_are_clear_errors_or_warnings_never_panics() {
     assert_eq!(p.comments[1].likes, 0);
     assert_eq!(p.comments[2].created_ms, None);
     assert_eq!(p.warnings.len(), 6, "{:#?}", p.warnings);
+    // A time that is a deep list or a long text is named, not quoted whole.
+    let mut deep = json!(1);
+    for _ in 0..900 {
+        deep = json!([deep]);
+    }
+    let odd = parse_list(
+        &d,
+        &json!({"comments": [
+            {"id": "a", "author": "A", "body": "b", "created_ms": deep},
+            {"id": "b", "author": "A", "body": "b", "created_ms": "x".repeat(100_000)}
+        ]}),
+    )
+    .unwrap();
+    assert!(odd.warnings[0].contains("creation time an array is not a time"), "{}", odd.warnings[0]);
+    assert!(odd.warnings[1].len() < 200, "{}", odd.warnings[1]);
     let nested = preset("isso", "").unwrap();
     let bad_replies =
         parse_list(&nested, &json!({"replies": [{"id": 1, "author": "A", "text": "x", "replies": "nope"}]})).unwrap();
