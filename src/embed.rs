@@ -106,6 +106,9 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
         JsValue::from(js_sys::Error::new(&message))
     };
     let config: EmbedConfig = serde_json::from_str(&json).map_err(|e| refuse(e.to_string()))?;
+    if config.thread.trim().is_empty() {
+        return Err(refuse("thread is missing (the page's thread id, usually its path)".into()));
+    }
     // A misspelt value would otherwise quietly mean the default.
     if let Some(b) = config.backend.as_deref().filter(|b| !matches!(*b, "local" | "http")) {
         return Err(refuse(format!("backend {b:?} is not one of local, http")));

@@ -264,6 +264,12 @@ test("a site owner's mistakes are said in the element: bad attributes, and a wid
     assert.match(said[3], /^threadline: description is not valid JSON/);
     assert.match(said[4], /^threadline: the configuration is not valid: theme "purple" is not one of auto, light, dark/);
     assert.match(said[5], /^threadline: the configuration is not valid: backend "locale" is not one of local, http/);
+    const noThread = await page.evaluate(async () => {
+      const el = document.createElement('div');
+      document.querySelector('main').append(el);
+      return window.Threadline.mount(el, { preset: 'threadline' }).then(() => 'mounted', (e) => `${e.message} | ${el.textContent}`);
+    });
+    assert.match(noThread, /thread is missing.*\| threadline: the configuration is not valid: thread is missing/);
 
     // The wasm itself missing: each widget on the page says so instead of staying blank.
     const broken = await env.newContext();

@@ -58,7 +58,7 @@ USAGE: threadline-server [FLAGS]
   --dist DIR                   serve the built widget from DIR (index.html at /)
   --policy FILE                discussion policy JSON      [built-in Asbarez policy]
   --cors-origin ORIGIN         allow this browser origin (repeatable) [same-origin only]
-  --edit-window-secs SECS      how long an author may edit or delete [900]
+  --edit-window-secs SECS      how long an author may edit [900]
   --max-body-bytes N           largest accepted request body [262144]
   --rate-limit-per-minute N    writes per client address per minute [20]
   --seed FILE                  import a seed thread if it is empty (repeatable)
