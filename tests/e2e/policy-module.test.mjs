@@ -102,12 +102,22 @@ test('a clean post that waited for the check is sent once it arrives, unless the
   await context.close();
 });
 
-test('without the check the form says so, posts, and the server still refuses what the policy blocks', async () => {
+/** A fresh reference server's page with the policy module answering 404. */
+async function withoutTheCheck(query, run) {
   const server = await referenceServer();
   try {
-    const { context, page, go } = await open(server.url);
-    await page.route(MODULE, (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await go();
+    const opened = await open(`${server.url}${query}`);
+    await opened.page.route(MODULE, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await opened.go();
+    await run({ ...opened, server });
+    await opened.context.close();
+  } finally {
+    await server.stop();
+  }
+}
+
+test('without the check the form says so, posts, and the server still refuses what the policy blocks', async () => {
+  await withoutTheCheck('', async ({ page }) => {
     const form = page.locator('form.tl-form').first();
     await form.locator('.tl-name').fill('Reader');
     await form.locator('.tl-text').fill('Sokimag, you are an idiot.');
@@ -122,18 +132,11 @@ test('without the check the form says so, posts, and the server still refuses wh
     const refused = page.locator('.tl-unsent', { hasText: 'Not accepted' });
     await refused.waitFor();
     assert.match(await refused.textContent(), /idiot/);
-    await context.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('without the check, a comment the server asks about can still be posted anyway, and an edit saved anyway', async () => {
-  const server = await referenceServer();
-  try {
-    const { context, page, errors, go } = await open(server.url);
-    await page.route(MODULE, (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await go();
+  await withoutTheCheck('', async ({ page, errors, server }) => {
     const form = page.locator('form.tl-form').first();
     await form.locator('.tl-name').fill('Reader');
     const loud = 'THIS IS A VERY LOUD COMMENT ABOUT THE ARMS SALES';
@@ -165,18 +168,11 @@ test('without the check, a comment the server asks about can still be posted any
     assert.equal(stored.comments.filter((c) => c.body === louder).length, 1);
     // The browser logs each 404 (the module) and 422 (the questions) itself.
     assert.deepEqual(errors.filter((e) => !/status of (404|422)/.test(e)), []);
-    await context.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test("without the check, the server's refusal reaches a Russian reader in Russian", async () => {
-  const server = await referenceServer();
-  try {
-    const { context, page, go } = await open(`${server.url}?lang=ru`);
-    await page.route(MODULE, (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await go();
+  await withoutTheCheck('?lang=ru', async ({ page }) => {
     const form = page.locator('form.tl-form').first();
     await form.locator('.tl-name').fill('Читатель');
     await form.locator('.tl-text').fill('Sokimag, you are an idiot.');
@@ -185,8 +181,5 @@ test("without the check, the server's refusal reaches a Russian reader in Russia
     const refused = page.locator('.tl-pending .tl-unsent');
     await refused.waitFor();
     assert.match(await refused.textContent(), /оскорбляет другого участника/);
-    await context.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
