@@ -25,14 +25,13 @@ fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
-/// The outbox as this browser saved it. An unreadable one is kept aside,
-/// never overwritten, so nothing in it is lost.
+/// The outbox as this browser saved it. An unreadable one is left where it
+/// is; the first change copies it aside (`change_outbox`), so nothing in it
+/// is lost.
 pub fn load_outbox() -> Outbox {
     match storage::get(OUTBOX_KEY) {
         Ok(Some(json)) => Outbox::from_json(&json).unwrap_or_else(|e| {
             warn(&e);
-            // If it cannot be copied aside now, `change_outbox` leaves it in place.
-            let _ = set_aside(&json);
             Outbox::default()
         }),
         Ok(None) => Outbox::default(),
@@ -189,7 +188,7 @@ impl ThreadState {
                         let nudged = matches!(e, BackendError::Nudged(_));
                         let message = self.error_text(&e);
                         self.change_outbox(|o| {
-                            o.refused(&key, message.clone(), retrying, nudged, now_ms(), js_sys::Math::random())
+                            o.failed(&key, message.clone(), retrying, nudged, now_ms(), js_sys::Math::random())
                         });
                         self.sending.update(|s| {
                             s.insert(id, SendStatus::Failed { message, retrying, nudged });

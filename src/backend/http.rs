@@ -197,13 +197,13 @@ fn answer(Answer { status, body, .. }: Answer, lang: Lang) -> Result<Json, Backe
     }
     let json = json::read_bytes(&body);
     if !(200..300).contains(&status) {
+        let code = json.as_ref().ok().and_then(|v| v.pointer("/error/code")?.as_str().map(str::to_owned));
         // The reference server's "are you sure?" (API.md): posted when sent with confirm.
-        let nudged = status == 422
-            && json.as_ref().is_ok_and(|v| v.pointer("/error/code").and_then(|c| c.as_str()) == Some("nudge"));
+        let nudged = status == 422 && code.as_deref() == Some("nudge");
         let message = json
             .ok()
             .and_then(|v| {
-                if let Some(m) = policy_message(&v, lang) {
+                if let Some(m) = code.as_deref().and_then(|c| policy_message(&v, c, lang)) {
                     return Some(m);
                 }
                 let m =
@@ -227,8 +227,8 @@ fn answer(Answer { status, body, .. }: Answer, lang: Lang) -> Result<Json, Backe
 
 /// A policy refusal's deciding finding in the reader's language, from the
 /// reference server's `findings` (API.md), when it sent them.
-fn policy_message(v: &Json, lang: Lang) -> Option<String> {
-    let action = match v.pointer("/error/code")?.as_str()? {
+fn policy_message(v: &Json, code: &str, lang: Lang) -> Option<String> {
+    let action = match code {
         "policy" => "block",
         "nudge" => "nudge",
         _ => return None,

@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 use std::path::Path;
-use threadline_policy::{Action, CheckContext, Draft, Outcome as PolicyOutcome, Policy};
+use threadline_policy::{CheckContext, Draft, Outcome as PolicyOutcome, Policy};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -69,14 +69,12 @@ impl Gate {
         };
         // The finding that decided the outcome: a draft both blocked and
         // nudged must not be told "post anyway if you are sure".
-        let deciding = match outcome {
-            Outcome::Block => Some(Action::Block),
-            Outcome::Nudge => Some(Action::Nudge),
-            Outcome::Hold => Some(Action::Hold),
-            Outcome::Allow => None,
-        };
-        let summary =
-            v.findings.iter().find(|f| Some(f.action) == deciding).or(v.findings.first()).map(|f| f.message.en.clone());
+        let summary = v
+            .findings
+            .iter()
+            .find(|f| PolicyOutcome::from(f.action) == v.outcome)
+            .or(v.findings.first())
+            .map(|f| f.message.en.clone());
         let findings = serde_json::to_value(&v.findings).unwrap_or(Value::Array(Vec::new()));
         Verdict { outcome, findings, summary }
     }

@@ -122,12 +122,8 @@ impl Outbox {
 
     /// Records a failed try. `jitter` in 0..1 spreads retries of many readers
     /// so a recovering server is not hit by all of them at once.
-    pub fn failed(&mut self, key: &str, error: String, transient: bool, now_ms: i64, jitter: f64) {
-        self.refused(key, error, transient, false, now_ms, jitter);
-    }
-
-    /// Like `failed`; `nudged`: the backend asked the reader to confirm.
-    pub fn refused(&mut self, key: &str, error: String, transient: bool, nudged: bool, now_ms: i64, jitter: f64) {
+    /// `nudged`: the backend asked the reader to confirm ("are you sure?").
+    pub fn failed(&mut self, key: &str, error: String, transient: bool, nudged: bool, now_ms: i64, jitter: f64) {
         let Some(p) = self.pending.iter_mut().find(|p| p.draft.idempotency_key == key) else { return };
         p.attempts = p.attempts.saturating_add(1);
         p.last_error = Some(error);

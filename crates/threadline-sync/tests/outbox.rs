@@ -31,16 +31,16 @@ fn retries_back_off_exponentially_with_jitter_and_cap() {
     o.push("t", draft("a"), 0, []);
     let mut waits = Vec::new();
     for _ in 0..12 {
-        o.failed("a", "offline".into(), true, 0, 1.0);
+        o.failed("a", "offline".into(), true, false, 0, 1.0);
         waits.push(o.get("a").unwrap().next_try_ms);
     }
     assert_eq!(waits[0], FIRST_RETRY_MS);
     assert_eq!(waits[1], 2 * FIRST_RETRY_MS);
     assert_eq!(waits[2], 4 * FIRST_RETRY_MS);
     assert_eq!(*waits.last().unwrap(), MAX_RETRY_MS);
-    o.failed("a", "offline".into(), true, 0, 0.0);
+    o.failed("a", "offline".into(), true, false, 0, 0.0);
     assert_eq!(o.get("a").unwrap().next_try_ms, MAX_RETRY_MS / 2, "jitter spreads over the upper half");
-    o.failed("a", "offline".into(), true, 0, f64::NAN);
+    o.failed("a", "offline".into(), true, false, 0, f64::NAN);
     assert!(o.due("t", 0).is_empty());
     assert_eq!(o.due("t", MAX_RETRY_MS).len(), 1);
 }
@@ -49,7 +49,7 @@ fn retries_back_off_exponentially_with_jitter_and_cap() {
 fn a_refusal_sticks_until_the_reader_edits_and_the_key_is_kept() {
     let mut o = Outbox::default();
     o.push("t", draft("a"), 0, []);
-    o.failed("a", "refused".into(), false, 0, 0.5);
+    o.failed("a", "refused".into(), false, false, 0, 0.5);
     assert!(o.due("t", i64::MAX).is_empty());
     assert_eq!(o.next_due("t"), None);
     let mut edited = draft("zzz");
@@ -66,7 +66,7 @@ fn a_refusal_sticks_until_the_reader_edits_and_the_key_is_kept() {
 fn a_nudge_is_kept_across_a_reload_until_the_reader_posts_anyway() {
     let mut o = Outbox::default();
     o.push("t", draft("a"), 0, []);
-    o.refused("a", "are you sure?".into(), false, true, 0, 0.5);
+    o.failed("a", "are you sure?".into(), false, true, 0, 0.5);
     let mut back = Outbox::from_json(&o.to_json()).unwrap();
     let p = back.get("a").unwrap();
     assert!(p.nudged && p.stuck, "{p:?}");
@@ -102,7 +102,7 @@ fn a_failed_post_that_was_stored_after_all_is_recognised_when_listed() {
     let stored_html =
         listed("7", "Ani ", "<p>It is <em>not</em> over.</p><p>Second paragraph.</p>", BodyFormat::Html, None);
     assert_eq!(o.landed("t", &stored_html), None, "never tried yet: nothing can have landed");
-    o.failed("k", "timed out".into(), true, 1_000_000, 0.5);
+    o.failed("k", "timed out".into(), true, false, 1_000_000, 0.5);
     assert_eq!(o.landed("t", &stored_html), Some("k"), "Isso stores the markdown as HTML");
     let stored_raw = listed("7", "Ani", "It is *not* over.\n\nSecond  paragraph.", BodyFormat::Markdown, Some(999_000));
     assert_eq!(o.landed("t", &stored_raw), Some("k"), "json-server keeps it as written");
@@ -122,7 +122,7 @@ fn a_failed_post_that_was_stored_after_all_is_recognised_when_listed() {
         assert_eq!(o.landed("t", &other), None, "{other:?}");
     }
     assert_eq!(o.landed("another thread", &stored_raw), None);
-    o.failed("k", "refused".into(), false, 1_000_000, 0.5);
+    o.failed("k", "refused".into(), false, false, 1_000_000, 0.5);
     assert_eq!(o.landed("t", &stored_raw), None, "a refused post was not stored");
 }
 
@@ -142,7 +142,7 @@ fn a_comment_that_already_said_the_same_is_never_taken_for_the_new_post() {
     let elsewhere = listed("9", "Ani", "body k", BodyFormat::Markdown, Some(999_999));
     o.push("t", draft("k"), 1_000_000, [&earlier, &elsewhere]);
     assert_eq!(o.get("k").unwrap().twins, vec!["old-1".to_string()]);
-    o.failed("k", "timed out".into(), true, 1_000_000, 0.5);
+    o.failed("k", "timed out".into(), true, false, 1_000_000, 0.5);
     assert_eq!(o.landed("t", &earlier), None, "the earlier comment is not this post");
     let new = listed("7", "Ani", "body k", BodyFormat::Markdown, Some(1_000_050));
     assert_eq!(o.landed("t", &new), Some("k"));
@@ -182,7 +182,7 @@ fn a_listed_comment_is_never_taken_for_a_post_it_is_not() {
         let mut o = Outbox::default();
         o.push("t", draft.clone(), now, if shown { vec![&c] } else { vec![] });
         for _ in 0..attempts {
-            o.failed("k", "x".into(), !refused, now, 0.5);
+            o.failed("k", "x".into(), !refused, false, now, 0.5);
         }
         let taken = o.landed("t", &c).is_some();
         let twin = o.get("k").unwrap().twins.contains(&c.id.as_str().to_owned());
