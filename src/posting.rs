@@ -25,19 +25,24 @@ fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
-/// The outbox as this browser saved it. An unreadable one is left where it
-/// is; the first change copies it aside (`change_outbox`), so nothing in it
-/// is lost.
-pub fn load_outbox() -> Outbox {
+/// The outbox as this browser saved it, and whether one was there that could
+/// not be read. That one is left where it is; the first change copies it
+/// aside (`change_outbox`), so nothing in it is lost. Storage that cannot be
+/// used at all is not reported here: nothing could have been saved in it,
+/// and a post says so when it cannot be saved.
+pub fn load_outbox() -> (Outbox, bool) {
     match storage::get(OUTBOX_KEY) {
-        Ok(Some(json)) => Outbox::from_json(&json).unwrap_or_else(|e| {
-            warn(&e);
-            Outbox::default()
-        }),
-        Ok(None) => Outbox::default(),
+        Ok(Some(json)) => match Outbox::from_json(&json) {
+            Ok(o) => (o, false),
+            Err(e) => {
+                warn(&e);
+                (Outbox::default(), true)
+            }
+        },
+        Ok(None) => (Outbox::default(), false),
         Err(e) => {
             warn(&format!("unsent comments not restored: {e}"));
-            Outbox::default()
+            (Outbox::default(), false)
         }
     }
 }
@@ -75,11 +80,17 @@ impl ThreadState {
             Some(unreadable) => Err(unreadable),
             None => storage::set(OUTBOX_KEY, &outbox.to_json()),
         };
-        self.notice.set(
-            saved
-                .err()
-                .map(|e| fill(self.t(Key::OutboxNotSaved), &[("reason", &crate::i18n::storage_reason(self.lang, &e))])),
-        );
+        match saved {
+            Err(e) => self.notice.set(Some(fill(
+                self.t(Key::OutboxNotSaved),
+                &[("reason", &crate::i18n::storage_reason(self.lang, &e))],
+            ))),
+            // That earlier comments could not be read stays true after a post.
+            Ok(()) if self.notice.with_untracked(|n| n.as_deref() != Some(self.t(Key::OutboxUnreadable))) => {
+                self.notice.set(None)
+            }
+            Ok(()) => {}
+        }
         self.outbox.set_value(outbox);
         result
     }
@@ -139,6 +150,10 @@ impl ThreadState {
             self.outbox.with_value(|o| o.for_thread(&thread).map(|p| p.draft.clone()).collect());
         for d in &drafts {
             self.show_pending(d);
+        }
+        // Said in the widget, where the reader looks for them.
+        if self.outbox_unreadable && self.notice.with_untracked(Option::is_none) {
+            self.notice.set(Some(self.t(Key::OutboxUnreadable).to_owned()));
         }
     }
 

@@ -62,6 +62,8 @@ pub struct ThreadState {
     pub root: StoredValue<Option<web_sys::Element>, LocalStorage>,
     pub(crate) polling: StoredValue<bool>,
     pub(crate) outbox: StoredValue<Outbox>,
+    /// The stored outbox could not be read when the widget started (`posting::load_outbox`).
+    pub(crate) outbox_unreadable: bool,
     pub(crate) in_flight: StoredValue<BTreeSet<String>>,
     pub(crate) retry_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     pub(crate) backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
@@ -93,6 +95,7 @@ impl ThreadState {
             }
         };
         let liked = load_set("liked", &thread_id);
+        let (outbox, outbox_unreadable) = crate::posting::load_outbox();
         ThreadState {
             lang: crate::i18n::page_lang(),
             thread_id: StoredValue::new(thread_id),
@@ -116,7 +119,8 @@ impl ThreadState {
             capabilities: StoredValue::new(backend.capabilities()),
             root: StoredValue::new_local(None),
             polling: StoredValue::new(false),
-            outbox: StoredValue::new(crate::posting::load_outbox()),
+            outbox: StoredValue::new(outbox),
+            outbox_unreadable,
             in_flight: StoredValue::new(BTreeSet::new()),
             retry_timer: StoredValue::new_local(None),
             backend: StoredValue::new_local(backend),

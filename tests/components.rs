@@ -209,6 +209,30 @@ async fn an_unsent_reply_to_a_vanished_comment_goes_back_to_the_top_form_on_edit
 }
 
 #[wasm_bindgen_test]
+async fn unsent_comments_that_cannot_be_read_are_reported_and_kept() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let unreadable = "{an older version's outbox with \"Unsent words\"";
+    storage.set_item("threadline:outbox", unreadable).unwrap();
+    let host = remount("t-unreadable", seed_comments()).await;
+    sleep(20).await;
+    let notice = find(&host, ".tl-notice").text_content().unwrap();
+    assert!(notice.contains("earlier visit could not be read"), "{notice}");
+    // A post copies the unreadable one aside rather than write over it, and
+    // the reader is still told about it.
+    post_top(&host, "Posted after that.").await;
+    let aside: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("threadline:outbox:unreadable:"))
+        .filter_map(|k| storage.get_item(&k).unwrap())
+        .collect();
+    assert_eq!(aside, [unreadable]);
+    let notice = find(&host, ".tl-notice").text_content().unwrap();
+    assert!(notice.contains("earlier visit could not be read"), "{notice}");
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn an_unreadable_outbox_that_cannot_be_copied_aside_is_never_written_over() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();

@@ -146,6 +146,8 @@ keys! {
     RetryNow,
     /// "Your comment could not be saved in this browser ({reason}). Keep this page open until it is sent."
     OutboxNotSaved,
+    /// "Unsent comments from an earlier visit could not be read. They stay saved in this browser, and are not sent."
+    OutboxUnreadable,
 
     // The crash notice.
     /// "The comments stopped working because of an error in Threadline. Your drafts and unsent comments are saved in this browser."
