@@ -206,6 +206,10 @@ fn answer(Answer { status, body, .. }: Answer, lang: Lang) -> Result<Json, Backe
                 if let Some(m) = code.as_deref().and_then(|c| policy_message(&v, c, lang)) {
                     return Some(m);
                 }
+                // A moderator's block (API.md), which no retry or edit changes.
+                if code.as_deref() == Some("blocked") {
+                    return Some(threadline_i18n::t(lang, threadline_i18n::Key::Blocked).to_owned());
+                }
                 let m =
                     v.pointer("/error/message").or_else(|| v.pointer("/error")).or_else(|| v.pointer("/message"))?;
                 m.as_str().map(str::to_owned)
@@ -214,6 +218,7 @@ fn answer(Answer { status, body, .. }: Answer, lang: Lang) -> Result<Json, Backe
             .unwrap_or_else(|| String::from_utf8_lossy(&body[..body.len().min(800)]).chars().take(200).collect());
         return Err(match status {
             _ if nudged => BackendError::Nudged(message),
+            _ if code.as_deref() == Some("blocked") => BackendError::Rejected(message),
             422 | 400 => BackendError::Rejected(message),
             _ => BackendError::Status { code: status, message },
         });

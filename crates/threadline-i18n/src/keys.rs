@@ -148,6 +148,8 @@ keys! {
     OutboxNotSaved,
     /// "Unsent comments from an earlier visit could not be read. They stay saved in this browser, and are not sent."
     OutboxUnreadable,
+    /// "A moderator has blocked this browser from writing here."
+    Blocked,
 
     // The crash notice.
     /// "The comments stopped working because of an error in Threadline. Your drafts and unsent comments are saved in this browser."

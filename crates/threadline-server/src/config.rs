@@ -19,6 +19,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub rate_limit_per_minute: u32,
     pub seed: Vec<PathBuf>,
+    /// Enables `/api/moderation/…` for whoever sends it as a bearer token.
+    pub moderator_token: Option<String>,
 }
 
 impl Default for Config {
@@ -33,6 +35,7 @@ impl Default for Config {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             rate_limit_per_minute: 20,
             seed: Vec::new(),
+            moderator_token: None,
         }
     }
 }
@@ -62,6 +65,8 @@ USAGE: threadline-server [FLAGS]
   --max-body-bytes N           largest accepted request body [262144]
   --rate-limit-per-minute N    writes per client address per minute [20]
   --seed FILE                  import a seed thread if it is empty (repeatable)
+  --moderator-token TOKEN      enable /api/moderation for this bearer token (16+ characters;
+                               or THREADLINE_MODERATOR_TOKEN, which other users cannot see) [off]
   --help                       print this text
 ";
 
@@ -108,6 +113,7 @@ impl Config {
                 "--max-body-bytes" => cfg.max_body_bytes = parse(&flag, &value()?)?,
                 "--rate-limit-per-minute" => cfg.rate_limit_per_minute = parse(&flag, &value()?)?,
                 "--seed" => cli_seeds.push(PathBuf::from(value()?)),
+                "--moderator-token" => cfg.moderator_token = Some(value()?),
                 other => return Err(format!("unknown argument {other:?} (see --help)")),
             }
         }
@@ -126,13 +132,42 @@ impl Config {
         if cfg.rate_limit_per_minute == 0 {
             return Err("--rate-limit-per-minute must be at least 1".into());
         }
+        if let Some(token) = &cfg.moderator_token {
+            check_token(token)?;
+        }
         Ok(Some(cfg))
+    }
+
+    /// The moderator token from the environment (`THREADLINE_MODERATOR_TOKEN`)
+    /// when neither a flag nor the file gave one: unlike a flag, other users
+    /// of the machine cannot read it in the process list.
+    pub fn moderator_token_from_env(&mut self, value: Option<String>) -> Result<(), String> {
+        if self.moderator_token.is_none() {
+            if let Some(token) = value.filter(|v| !v.is_empty()) {
+                check_token(&token).map_err(|e| format!("THREADLINE_MODERATOR_TOKEN: {e}"))?;
+                self.moderator_token = Some(token);
+            }
+        }
+        Ok(())
     }
 
     fn from_file(path: &str) -> Result<Config, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
         serde_json::from_str(&text).map_err(|e| format!("{path} is not a valid configuration: {e}"))
     }
+}
+
+/// Shortest moderator token taken: guessing one must be hopeless.
+const MIN_TOKEN_CHARS: usize = 16;
+
+/// A moderator token travels in an HTTP header: printable ASCII, no spaces.
+pub fn check_token(token: &str) -> Result<(), String> {
+    if token.len() < MIN_TOKEN_CHARS || !token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(format!(
+            "the moderator token must be at least {MIN_TOKEN_CHARS} characters of printable ASCII without spaces"
+        ));
+    }
+    Ok(())
 }
 
 fn find_flag(args: &[String], name: &str) -> Option<String> {
@@ -186,5 +221,24 @@ mod tests {
             assert!(e.contains("--edit-window-secs"), "{window}: {e}");
         }
         assert!(Config::from_args(args("--help")).unwrap().is_none());
+        for token in ["short", "not-ascii-ümlaut-long-enough"] {
+            let e = Config::from_args(args(&format!("--moderator-token={token}"))).unwrap_err();
+            assert!(e.contains("moderator token"), "{token}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_moderator_token_comes_from_the_environment_unless_a_flag_gave_one() {
+        let mut c = Config::default();
+        c.moderator_token_from_env(Some("from-the-environment-1".into())).unwrap();
+        assert_eq!(c.moderator_token.as_deref(), Some("from-the-environment-1"));
+        let mut c = Config::from_args(args("--moderator-token from-the-flag-0000001")).unwrap().unwrap();
+        c.moderator_token_from_env(Some("from-the-environment-1".into())).unwrap();
+        assert_eq!(c.moderator_token.as_deref(), Some("from-the-flag-0000001"));
+        let e = Config::default().moderator_token_from_env(Some("short".into())).unwrap_err();
+        assert!(e.starts_with("THREADLINE_MODERATOR_TOKEN"), "{e}");
+        let mut c = Config::default();
+        c.moderator_token_from_env(Some(String::new())).unwrap();
+        assert_eq!(c.moderator_token, None);
     }
 }

@@ -40,6 +40,13 @@ CREATE TABLE IF NOT EXISTS likes (
     client     TEXT NOT NULL,
     PRIMARY KEY (comment_id, client)
 ) WITHOUT ROWID;
+-- Clients (the comments table's `client`) a moderator blocked from writing.
+CREATE TABLE IF NOT EXISTS blocks (
+    client     TEXT PRIMARY KEY,
+    comment_id TEXT NOT NULL,                       -- the comment it was blocked for
+    created_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS comments_held ON comments(held, seq) WHERE held = 1;
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO counters (name, value) VALUES ('change', 0);
 ";

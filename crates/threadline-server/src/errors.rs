@@ -38,6 +38,11 @@ impl ApiError {
         Self::new(StatusCode::FORBIDDEN, "forbidden", message)
     }
 
+    /// A moderator blocked the client this request comes from (`api/moderate.rs`).
+    pub fn blocked() -> Self {
+        Self::new(StatusCode::FORBIDDEN, "blocked", "A moderator has blocked this browser from writing here.")
+    }
+
     /// Storage failures are logged with detail but reported without it: the
     /// client cannot act on SQLite internals and should not see them.
     pub fn internal(context: &str, detail: impl std::fmt::Display) -> Self {

@@ -63,6 +63,7 @@ pub fn prepare(cfg: &Config) -> Result<Prepared, String> {
         cache: cache::ListCache::default(),
         changes: broadcast::channel(1024).0,
         edit_window: cfg.edit_window(),
+        moderator_token: cfg.moderator_token.clone(),
         max_body_bytes: cfg.max_body_bytes,
         shutdown: stop_rx,
     }));
@@ -121,6 +122,7 @@ fn cors(origins: &[String]) -> Result<CorsLayer, String> {
         .allow_headers([
             header::CONTENT_TYPE,
             header::IF_NONE_MATCH,
+            header::AUTHORIZATION,
             HeaderName::from_static("x-owner-token"),
             HeaderName::from_static("x-client-id"),
             HeaderName::from_static("idempotency-key"),

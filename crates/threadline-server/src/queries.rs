@@ -239,3 +239,45 @@ pub fn thread_is_empty(conn: &Connection, thread: &str) -> rusqlite::Result<bool
 pub fn id_exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
     conn.query_row("SELECT EXISTS (SELECT 1 FROM comments WHERE id = ?1)", [id], |r| r.get(0))
 }
+
+/// Comments the policy held for a moderator, oldest first, across threads.
+pub fn held(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<Stored>> {
+    let sql = format!("SELECT {COLS} FROM comments WHERE held = 1 AND removed = 0 ORDER BY seq LIMIT ?1");
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map([limit as i64], stored)?;
+    rows.collect()
+}
+
+/// Lists a held comment from now on.
+pub fn approve(conn: &Connection, id: &str, change: i64) -> rusqlite::Result<()> {
+    conn.execute("UPDATE comments SET held = 0, change_seq = ?2 WHERE id = ?1", params![id, change])?;
+    Ok(())
+}
+
+/// Removes a held comment for good. Nobody but its author saw it, so no
+/// placeholder is left and no listing changes.
+pub fn reject(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    conn.execute("UPDATE comments SET deleted = 1, removed = 1, author = '', body = '' WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// The client a comment was posted from (None for seed comments).
+pub fn client_of(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
+    conn.query_row("SELECT client FROM comments WHERE id = ?1", [id], |r| r.get(0)).optional().map(Option::flatten)
+}
+
+pub fn block(conn: &Connection, client: &str, comment_id: &str, now_ms: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO blocks (client, comment_id, created_ms) VALUES (?1, ?2, ?3)",
+        params![client, comment_id, now_ms],
+    )?;
+    Ok(())
+}
+
+pub fn unblock(conn: &Connection, client: &str) -> rusqlite::Result<bool> {
+    Ok(conn.execute("DELETE FROM blocks WHERE client = ?1", [client])? > 0)
+}
+
+pub fn is_blocked(conn: &Connection, client: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT EXISTS (SELECT 1 FROM blocks WHERE client = ?1)", [client], |r| r.get(0))
+}

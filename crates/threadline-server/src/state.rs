@@ -27,6 +27,8 @@ pub struct Shared {
     pub changes: broadcast::Sender<Arc<Change>>,
     pub edit_window: Duration,
     pub max_body_bytes: usize,
+    /// `/api/moderation` is open to this bearer token; without one it is off.
+    pub moderator_token: Option<String>,
     /// Flips to true on SIGTERM/SIGINT so open event streams end and the
     /// graceful shutdown does not wait on them forever.
     pub shutdown: watch::Receiver<bool>,

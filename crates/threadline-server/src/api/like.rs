@@ -16,6 +16,9 @@ pub async fn like(State(state): State<AppState>, client: Client, ApiPath(id): Ap
         .db
         .write(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            if queries::is_blocked(&tx, &client.key)? {
+                return Err(ApiError::blocked());
+            }
             let s = queries::get(&tx, &id)?
                 .filter(|s| !s.removed && !s.api.held && !s.api.comment.deleted)
                 .ok_or_else(|| ApiError::not_found(format!("There is no comment {id}.")))?;

@@ -3,6 +3,7 @@
 pub mod extract;
 mod like;
 mod list;
+mod moderate;
 mod modify;
 mod post;
 pub mod validate;
@@ -21,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/comments/stream", get(crate::sse::stream))
         .route("/api/comments/{id}", patch(modify::edit).delete(modify::remove))
         .route("/api/comments/{id}/like", post(like::like))
+        .merge(moderate::routes())
         .route("/api/{*rest}", axum::routing::any(unknown_endpoint))
         .method_not_allowed_fallback(method_not_allowed)
 }

@@ -47,6 +47,9 @@ pub async fn edit(
         .db
         .read(move |conn| {
             let s = owned(conn, &id2, &token2)?;
+            if queries::is_blocked(conn, &client_key)? {
+                return Err(ApiError::blocked());
+            }
             let participants = queries::participants(conn, &s.thread)?;
             let (recent_own, _) = queries::recent_own(conn, &client_key, 10)?;
             Ok((s, Context { now_ms: Some(now_ms()), last_post_ms: None, recent_own, participants }))
@@ -91,11 +94,21 @@ pub async fn remove(
 ) -> Result<Response, ApiError> {
     state.rate_limit(&client)?;
     let token = owner_token(&headers)?;
+    delete(&state, id, move |conn, id| owned(conn, id, &token)).await
+}
+
+/// Deletes the comment `find` allows (the owner's, or any for a moderator):
+/// a placeholder while it has replies, else gone from the listing.
+pub(super) async fn delete(
+    state: &AppState,
+    id: String,
+    find: impl FnOnce(&Connection, &str) -> Result<Stored, ApiError> + Send + 'static,
+) -> Result<Response, ApiError> {
     let result = state
         .db
         .write(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let s = owned(&tx, &id, &token)?;
+            let s = find(&tx, &id)?;
             let change = queries::next_change(&tx)?;
             let ids = queries::delete(&tx, &id, change)?;
             let mut changed = Vec::with_capacity(ids.len());

@@ -69,6 +69,9 @@ pub async fn create(
                     return Ok(Err(s));
                 }
             }
+            if queries::is_blocked(conn, &client_key)? {
+                return Err(ApiError::blocked());
+            }
             check_parent(conn, &thread, parent.as_deref())?;
             let participants = queries::participants(conn, &thread)?;
             let (recent_own, last_post_ms) = queries::recent_own(conn, &client_key, RECENT_OWN)?;

@@ -1,0 +1,166 @@
+//! `/api/moderation/…`: what a site's moderator does with the comments the
+//! policy held for review, and with readers who break the rules ("violators
+//! may be blocked"). Every call needs `Authorization: Bearer <token>`, the
+//! token the server was started with; without one, moderation is off.
+
+use super::extract::ApiPath;
+use super::post::comment_response;
+use super::Client;
+use crate::errors::ApiError;
+use crate::ids::same_secret;
+use crate::queries::{self, Stored};
+use crate::state::{now_ms, AppState};
+use axum::extract::{FromRequestParts, State};
+use axum::http::{header, request::Parts, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use rusqlite::{Connection, TransactionBehavior};
+use serde_json::{json, Value};
+
+/// The most held comments one listing returns; approving or rejecting some
+/// brings the next ones.
+const HELD_LIMIT: usize = 500;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/moderation/held", get(held))
+        .route("/api/moderation/comments/{id}", axum::routing::delete(remove))
+        .route("/api/moderation/comments/{id}/approve", post(approve))
+        .route("/api/moderation/comments/{id}/reject", post(reject))
+        .route("/api/moderation/comments/{id}/block", post(block).delete(unblock))
+}
+
+/// A request that carried the moderator token.
+pub struct Moderator;
+
+impl FromRequestParts<AppState> for Moderator {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Some(token) = state.moderator_token.as_deref() else {
+            return Err(ApiError::not_found(
+                "Moderation is off on this server: start it with --moderator-token or THREADLINE_MODERATOR_TOKEN.",
+            ));
+        };
+        let given = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        if given.is_some_and(|g| same_secret(g, token)) {
+            return Ok(Moderator);
+        }
+        // Wrong guesses count against the address like writes do.
+        let client = Client::from_request_parts(parts, state).await?;
+        state.rate_limit(&client)?;
+        Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "This needs the header Authorization: Bearer <moderator token>.",
+        ))
+    }
+}
+
+async fn held(State(state): State<AppState>, _: Moderator) -> Result<Response, ApiError> {
+    let rows = state.db.read(|conn| Ok(queries::held(conn, HELD_LIMIT)?)).await?;
+    let comments: Vec<Value> = rows
+        .into_iter()
+        .map(|s| {
+            // The thread says which page it was written under.
+            let mut v = serde_json::to_value(&s.api).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                o.insert("thread".into(), s.thread.into());
+            }
+            v
+        })
+        .collect();
+    let body = crate::errors::json_body(&json!({ "comments": comments }));
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+fn held_one(conn: &Connection, id: &str) -> Result<Stored, ApiError> {
+    queries::get(conn, id)?
+        .filter(|s| s.api.held && !s.removed)
+        .ok_or_else(|| ApiError::not_found(format!("There is no held comment {id}.")))
+}
+
+/// Lists a held comment, and sends it to every open stream like a new one.
+async fn approve(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
+    let (thread, change, comment) = state
+        .db
+        .write(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            held_one(&tx, &id)?;
+            let change = queries::next_change(&tx)?;
+            queries::approve(&tx, &id, change)?;
+            let s = queries::get(&tx, &id)?
+                .ok_or_else(|| ApiError::internal("approve", "row vanished inside its transaction"))?;
+            tx.commit()?;
+            Ok((s.thread, change, s.api))
+        })
+        .await?;
+    state.committed(&thread, change, std::slice::from_ref(&comment));
+    Ok(comment_response(StatusCode::OK, &comment))
+}
+
+async fn reject(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
+    state
+        .db
+        .write(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            held_one(&tx, &id)?;
+            queries::reject(&tx, &id)?;
+            tx.commit()?;
+            Ok(())
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Deletes any listed comment, as its author could.
+async fn remove(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
+    super::modify::delete(&state, id, |conn, id| {
+        queries::get(conn, id)?
+            .filter(|s| !s.removed && !s.api.held && !s.api.comment.deleted)
+            .ok_or_else(|| ApiError::not_found(format!("There is no comment {id}.")))
+    })
+    .await
+}
+
+/// The client (browser id, or address) a comment came from.
+fn client_of(conn: &Connection, id: &str) -> Result<String, ApiError> {
+    if queries::get(conn, id)?.is_none_or(|s| s.removed) {
+        return Err(ApiError::not_found(format!("There is no comment {id}.")));
+    }
+    queries::client_of(conn, id)?
+        .ok_or_else(|| ApiError::invalid(format!("Comment {id} was imported, not posted: there is nobody to block.")))
+}
+
+/// Refuses every later post, edit and like from the browser (or, for a
+/// client that sent no id, the address) that wrote comment `id`.
+async fn block(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
+    state
+        .db
+        .write(move |conn| {
+            let client = client_of(conn, &id)?;
+            queries::block(conn, &client, &id, now_ms())?;
+            Ok(())
+        })
+        .await?;
+    let body = crate::errors::json_body(&json!({ "blocked": true }));
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+async fn unblock(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
+    let lifted = state
+        .db
+        .write(move |conn| {
+            let client = client_of(conn, &id)?;
+            Ok(queries::unblock(conn, &client)?)
+        })
+        .await?;
+    let body = crate::errors::json_body(&json!({ "blocked": false, "was_blocked": lifted }));
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}

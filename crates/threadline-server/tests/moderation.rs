@@ -1,0 +1,119 @@
+//! `/api/moderation` against the real server process: held comments
+//! approved or rejected, any comment deleted, readers blocked and let back.
+
+mod common;
+use common::*;
+use serde_json::{json, Value};
+
+const TOKEN: &str = "moderator-secret-0123456789";
+
+fn moderator(s: &Server, method: &str, path: &str) -> Resp {
+    s.call(method, path, &[("authorization", &format!("Bearer {TOKEN}"))], None)
+}
+
+/// Posts as browser `client`; answers the response.
+fn post_as(s: &Server, client: &str, thread: &str, body: &str) -> Resp {
+    let b = json!({"thread": thread, "author": "Reader", "body": body}).to_string();
+    s.call("POST", "/api/comments", &[("content-type", "application/json"), ("x-client-id", client)], Some(&b))
+}
+
+fn held_ids(s: &Server) -> Vec<String> {
+    let v: Value = moderator(s, "GET", "/api/moderation/held").json();
+    v["comments"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn moderation_is_off_without_a_token_and_needs_the_token_with_one() {
+    let off = Server::start(&[]);
+    let msg = moderator(&off, "GET", "/api/moderation/held").error(404, "not_found");
+    assert!(msg.contains("--moderator-token"), "{msg}");
+
+    let s = Server::start(&["--moderator-token", TOKEN]);
+    s.get("/api/moderation/held").error(401, "unauthorized");
+    let wrong = [("authorization", "Bearer moderator-secret-0123456780")];
+    s.call("GET", "/api/moderation/held", &wrong, None).error(401, "unauthorized");
+    s.call("POST", "/api/moderation/comments/1/approve", &wrong, None).error(401, "unauthorized");
+    assert_eq!(moderator(&s, "GET", "/api/moderation/held").json(), json!({"comments": []}));
+}
+
+#[test]
+fn a_held_comment_is_listed_for_the_moderator_then_approved_or_rejected() {
+    let s = Server::start(&["--moderator-token", TOKEN]);
+    let links = "Sources: http://a.example http://b.example http://c.example";
+    let first = post_as(&s, "r1", "t/m", links);
+    assert_eq!(first.status, 202, "{}", first.body);
+    let first = first.json()["comment"]["id"].as_str().unwrap().to_owned();
+    let second = post_as(&s, "r2", "t/m", &format!("{links} again")).json()["comment"]["id"].as_str().unwrap().to_owned();
+    let listing = moderator(&s, "GET", "/api/moderation/held").json();
+    assert_eq!(held_ids(&s), [first.clone(), second.clone()]);
+    assert_eq!(listing["comments"][0]["thread"], "t/m");
+    assert_eq!(listing["comments"][0]["body"], links);
+    let cursor = s.list("t/m")["cursor"].as_str().unwrap().to_owned();
+    assert_eq!(s.list("t/m")["total"], 0);
+
+    // Approved: listed, and brought to readers who poll for changes.
+    let r = moderator(&s, "POST", &format!("/api/moderation/comments/{first}/approve"));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["comment"]["id"], first.as_str());
+    assert!(r.json()["comment"].get("held").is_none(), "{}", r.body);
+    assert_eq!(ids(&s.list("t/m")), [first.clone()]);
+    let changes = s.get(&format!("/api/comments?thread=t/m&since={cursor}")).json();
+    assert_eq!(ids(&changes), [first.clone()]);
+
+    // Rejected: gone for good, never listed.
+    assert_eq!(moderator(&s, "POST", &format!("/api/moderation/comments/{second}/reject")).status, 204);
+    assert!(held_ids(&s).is_empty());
+    assert_eq!(ids(&s.list("t/m")), [first.clone()]);
+
+    // Neither can be approved or rejected again; an unknown id is not found.
+    for (id, action) in [(&first, "approve"), (&second, "approve"), (&second, "reject"), (&"nope".to_owned(), "reject")]
+    {
+        moderator(&s, "POST", &format!("/api/moderation/comments/{id}/{action}")).error(404, "not_found");
+    }
+}
+
+#[test]
+fn a_moderator_deletes_any_comment_as_its_author_could() {
+    let s = Server::start(&["--moderator-token", TOKEN]);
+    // Seed comment 7 has replies: it stays as a placeholder. Comment 1 has none: it goes.
+    assert_eq!(moderator(&s, "DELETE", "/api/moderation/comments/7").status, 204);
+    assert_eq!(moderator(&s, "DELETE", "/api/moderation/comments/1").status, 204);
+    let v = s.list(THREAD);
+    let seven = v["comments"].as_array().unwrap().iter().find(|c| c["id"] == "7").unwrap();
+    assert_eq!((seven["deleted"].clone(), seven["body"].clone()), (json!(true), json!("")));
+    assert!(!ids(&v).contains(&"1".to_owned()));
+    assert_eq!(v["total"], 14);
+    moderator(&s, "DELETE", "/api/moderation/comments/7").error(404, "not_found");
+    moderator(&s, "DELETE", "/api/moderation/comments/unknown").error(404, "not_found");
+}
+
+#[test]
+fn a_blocked_reader_cannot_post_edit_or_like_until_let_back() {
+    let s = Server::start(&["--moderator-token", TOKEN]);
+    let r = post_as(&s, "troll", "t/b", "A first comment.");
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = r.json()["comment"]["id"].as_str().unwrap().to_owned();
+    let token = r.json()["owner_token"].as_str().unwrap().to_owned();
+    let r = moderator(&s, "POST", &format!("/api/moderation/comments/{id}/block"));
+    assert_eq!((r.status, r.json()), (200, json!({"blocked": true})));
+
+    let msg = post_as(&s, "troll", "t/b", "Another one.").error(403, "blocked");
+    assert!(msg.contains("blocked"), "{msg}");
+    let troll = |method: &str, path: &str, body: Option<&str>| {
+        let h = [("content-type", "application/json"), ("x-client-id", "troll"), ("x-owner-token", token.as_str())];
+        s.call(method, path, &h, body)
+    };
+    troll("PATCH", &format!("/api/comments/{id}"), Some(r#"{"body":"Changed."}"#)).error(403, "blocked");
+    troll("POST", "/api/comments/1/like", None).error(403, "blocked");
+    // Others are not affected, and the comment itself stays until deleted.
+    assert_eq!(post_as(&s, "someone-else", "t/b", "Unrelated.").status, 201);
+    assert_eq!(s.list("t/b")["total"], 2);
+
+    let r = moderator(&s, "DELETE", &format!("/api/moderation/comments/{id}/block"));
+    assert_eq!(r.json(), json!({"blocked": false, "was_blocked": true}));
+    assert_eq!(post_as(&s, "troll", "t/b", "Back, and polite.").status, 201);
+
+    // Seed comments were imported: nobody to block.
+    moderator(&s, "POST", "/api/moderation/comments/1/block").error(422, "invalid");
+    moderator(&s, "POST", "/api/moderation/comments/unknown/block").error(404, "not_found");
+}
