@@ -50,6 +50,11 @@ impl ThreadState {
                             }
                         });
                     });
+                    // An edit the policy held is hidden from everyone but its author.
+                    match self.thread.with_untracked(|t| t.get(&id).map(|n| n.comment.clone())) {
+                        Some(c) if c.held => crate::held::remember(&thread, &c),
+                        _ => crate::held::forget(&thread, &id),
+                    }
                     self.set_editing(&id, false);
                     done(Ok(()));
                 }
@@ -71,6 +76,7 @@ impl ThreadState {
                     self.thread.update(|t| {
                         t.delete(&id);
                     });
+                    crate::held::forget(&thread, &id);
                     self.set_editing(&id, false);
                     self.notice.set(None);
                 }

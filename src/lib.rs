@@ -10,6 +10,7 @@ pub mod checking;
 pub mod components;
 pub mod demo;
 pub mod embed;
+pub mod held;
 pub mod i18n;
 pub mod loading;
 pub mod panic;

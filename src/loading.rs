@@ -69,6 +69,17 @@ impl ThreadState {
         for w in thread.warnings() {
             warn(&w.to_string());
         }
+        // This reader's comments awaiting a moderator, which no listing has.
+        let now = js_sys::Date::now() as i64;
+        for c in crate::held::still_held(&self.thread_id.get_value(), thread.nodes().iter().map(|n| &n.comment), now) {
+            if thread.find(&c.id).is_none() {
+                self.window.update(|w| w.pin(&c.id));
+                // Under its parent, or at top level when the parent is not (yet) here.
+                if thread.insert(c.clone()).is_err() {
+                    let _ = thread.insert(Comment { parent: None, ..c });
+                }
+            }
+        }
         self.thread.set(thread);
         self.load.set(Load::Ready);
     }
@@ -88,6 +99,7 @@ impl ThreadState {
             match answer {
                 Ok((comments, next)) => {
                     // Merging places each comment by the thread's own order: no re-sort.
+                    crate::held::still_held(&id, &comments, js_sys::Date::now() as i64);
                     self.thread.update(|t| {
                         t.merge(comments);
                     });

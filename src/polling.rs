@@ -110,6 +110,10 @@ impl ThreadState {
                 }
             })
         });
+        if changed.iter().any(|c| !c.held) {
+            // One of this reader's held comments among them was let through.
+            crate::held::still_held(&self.thread_id.get_value(), &changed, js_sys::Date::now() as i64);
+        }
         let mut added = Vec::new();
         self.thread.update(|t| {
             let gone: Vec<_> = changed.iter().filter(|c| c.deleted).map(|c| c.id.clone()).collect();

@@ -288,6 +288,9 @@ impl ThreadState {
 
     fn confirmed(self, key: &str, stored: Comment) {
         let id = pending_id(key);
+        if stored.held {
+            crate::held::remember(&self.thread_id.get_value(), &stored);
+        }
         self.change_outbox(|o| {
             o.sent(key);
         });

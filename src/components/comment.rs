@@ -70,6 +70,8 @@ struct Seen {
     asking: bool,
     /// Where an unsent comment of this reader's stands.
     sending: Option<SendStatus>,
+    /// Awaiting a moderator (read with the row, whose revision it follows).
+    held: bool,
 }
 
 impl Seen {
@@ -87,6 +89,7 @@ impl Seen {
             liked: has(s.liked),
             asking: is(s.asking),
             sending: s.sending.with(|x| x.get(&p.id).cloned()),
+            held: p.with_comment(|c, _| c.held).unwrap_or(false),
         }
     }
 
@@ -145,6 +148,8 @@ fn draw_row(li: Element, p: Parts) {
     let mut forms: (Forms, Option<(Owner, AnyViewState)>) = (Forms::default(), None);
     let mut last: Option<Seen> = None;
     let (mut body_hidden, mut actions_hidden, mut like_disabled, mut gone) = (false, false, false, false);
+    // Nobody can answer or like a comment a moderator has not let through.
+    let (mut reply_hidden, mut like_hidden) = (false, false);
     let (mut byline, mut manage): (Vec<Element>, Vec<Element>) = (Vec::new(), Vec::new());
     let (mut shown, mut can_edit) = (Manage::None, false);
     let effect = RenderEffect::new(move |_| {
@@ -154,13 +159,14 @@ fn draw_row(li: Element, p: Parts) {
         let collapsed = now.collapsed();
 
         // The row's marks, the toggle and what a collapsed comment hides.
-        if changed(&|w| (w.collapsed(), w.new, w.target) != (collapsed, now.new, now.target)) {
+        if changed(&|w| (w.collapsed(), w.new, w.target, w.held) != (collapsed, now.new, now.target, now.held)) {
             let mut class = String::from("tl-comment");
             for (on, name) in [
                 (collapsed, " tl-collapsed"),
                 (now.new, " tl-new"),
                 (now.target, " tl-target"),
                 (pending, " tl-pending"),
+                (now.held, " tl-held"),
             ] {
                 if on {
                     class.push_str(name);
@@ -221,6 +227,10 @@ fn draw_row(li: Element, p: Parts) {
             let deleted = p.with_comment(|c, _| c.deleted).unwrap_or(false);
             // The edit form has its own buttons; nothing is offered for a deleted comment.
             flag(actions, "hidden", collapsed | now.editing | deleted, &mut actions_hidden);
+            flag(reply, "hidden", now.held, &mut reply_hidden);
+            if let Some(like) = &like {
+                flag(like, "hidden", now.held, &mut like_hidden);
+            }
             // A new row's Reply is made closed and its Like not pressed.
             if was.as_ref().map_or(now.open, |w| w.open != now.open) {
                 fixed(reply, "aria-expanded", if now.open { "true" } else { "false" });

@@ -152,6 +152,9 @@ pub fn draw_byline(
     if fresh {
         made.extend(dom.text_el("span", "tl-fresh", state.t(Key::New)));
     }
+    if c.held {
+        made.extend(dom.text_el("span", "tl-held-mark", state.t(Key::AwaitingModeration)));
+    }
     // Past the indentation cap the nesting is no longer visible, so say it.
     if let Some(name) = parent_author.filter(|_| deep) {
         let text = format!("↳ {}", fill(state.t(Key::ReplyTo), &[("name", name)]));

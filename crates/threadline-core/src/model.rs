@@ -65,6 +65,9 @@ pub struct Comment {
     pub likes: u32,
     #[serde(default)]
     pub deleted: bool,
+    /// Waiting for a moderator: only its author, who just posted it, sees it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub held: bool,
     /// The author's website, as given; the view links it only if it is http(s).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,

@@ -77,6 +77,7 @@ pub(crate) fn text(key: Key) -> &'static str {
             "Your comment could not be saved in this browser ({reason}). Keep this page open until it is sent."
         }
         Key::Blocked => "A moderator has blocked this browser from writing here.",
+        Key::AwaitingModeration => "Awaiting moderation",
         Key::OutboxUnreadable => {
             "Unsent comments from an earlier visit could not be read. They stay saved in this browser, and are not sent."
         }

@@ -148,6 +148,8 @@ keys! {
     OutboxNotSaved,
     /// "Unsent comments from an earlier visit could not be read. They stay saved in this browser, and are not sent."
     OutboxUnreadable,
+    /// "Awaiting moderation"
+    AwaitingModeration,
     /// "A moderator has blocked this browser from writing here."
     Blocked,
 

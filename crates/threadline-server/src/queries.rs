@@ -12,8 +12,6 @@ use threadline_core::{Comment, CommentId};
 pub struct ApiComment {
     #[serde(flatten)]
     pub comment: Comment,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub held: bool,
 }
 
 /// A row with the fields only the server may see.
@@ -40,10 +38,10 @@ fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
                 edited_ms: r.get(5)?,
                 likes: u32::try_from(likes).unwrap_or(u32::MAX),
                 deleted: r.get(7)?,
+                held: r.get(8)?,
                 // Readers type markdown; the preset says so for the whole API.
                 ..Comment::default()
             },
-            held: r.get(8)?,
         },
         thread: r.get(9)?,
         owner_token: r.get(10)?,

@@ -45,7 +45,7 @@ impl Shared {
     /// After a commit: drop the thread's cached listing and tell streams.
     pub fn committed(&self, thread: &str, cursor: i64, changed: &[ApiComment]) {
         self.cache.invalidate(thread, cursor);
-        for c in changed.iter().filter(|c| !c.held) {
+        for c in changed.iter().filter(|c| !c.comment.held) {
             if let Ok(json) = serde_json::to_string(c) {
                 // No receivers is normal: nobody is streaming this moment.
                 let _ = self.changes.send(Arc::new(Change { thread: thread.to_owned(), json }));

@@ -40,8 +40,8 @@ pub enum TimeFormat {
 
 pub use threadline_core::BodyFormat;
 
-/// A field that marks a comment deleted: true when the value at `pointer`
-/// equals `equals` (or, without `equals`, is `true`).
+/// A field that marks a comment deleted (or held for a moderator): true when
+/// the value at `pointer` equals `equals` (or, without `equals`, is `true`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeletedField {
@@ -73,6 +73,9 @@ pub struct Fields {
     pub edited: Option<String>,
     #[serde(default)]
     pub deleted: Option<DeletedField>,
+    /// Marks a comment a moderator has not let through yet (the poster's own answer).
+    #[serde(default)]
+    pub held: Option<DeletedField>,
     #[serde(default)]
     pub likes: Option<String>,
     #[serde(default)]

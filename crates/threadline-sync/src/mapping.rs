@@ -1,7 +1,7 @@
 //! A backend's JSON to `Comment`s, and a draft to the backend's JSON. Bad
 //! items are reported, never silently dropped; nothing here can panic.
 
-use crate::description::BackendDescription;
+use crate::description::{BackendDescription, DeletedField};
 use crate::time::to_millis;
 use serde_json::{Map, Value};
 use std::fmt;
@@ -144,11 +144,13 @@ fn one(
         .and_then(Value::as_f64)
         .filter(|n| n.is_finite() && *n > 0.0)
         .map_or(0, |n| n.min(f64::from(u32::MAX)) as u32);
-    let deleted = f.deleted.as_ref().is_some_and(|del| match (at(c, &del.pointer), &del.equals) {
-        (Some(v), Some(want)) => v == want,
-        (Some(v), None) => v == &Value::Bool(true),
-        (None, _) => false,
-    });
+    let flag = |field: &Option<DeletedField>| {
+        field.as_ref().is_some_and(|f| match (at(c, &f.pointer), &f.equals) {
+            (Some(v), Some(want)) => v == want,
+            (Some(v), None) => v == &Value::Bool(true),
+            (None, _) => false,
+        })
+    };
     Some(Comment {
         id: CommentId(id),
         parent,
@@ -158,7 +160,8 @@ fn one(
         created_ms,
         edited_ms,
         likes,
-        deleted,
+        deleted: flag(&f.deleted),
+        held: flag(&f.held),
         website: optional_text(&f.website),
         avatar: optional_text(&f.avatar),
     })

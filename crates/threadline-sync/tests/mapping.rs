@@ -95,7 +95,12 @@ fn threadline_preset_round_trip() {
         json!({"thread": "t", "parent": null, "author": "Ani", "body": "Hello", "idempotency_key": "k-1", "confirm": false})
     );
     let answer = json!({"comment": {"id": "x1", "parent": null, "author": "Ani", "body": "Hello", "created_ms": 5, "likes": 0, "deleted": false}, "owner_token": "s"});
-    assert_eq!(parse_created(&d, &answer, &draft(None)).unwrap().id.as_str(), "x1");
+    let created = parse_created(&d, &answer, &draft(None)).unwrap();
+    assert_eq!((created.id.as_str(), created.held), ("x1", false));
+    // The 202 for a comment the policy held for a moderator.
+    let mut held = answer.clone();
+    held["comment"]["held"] = json!(true);
+    assert!(parse_created(&d, &held, &draft(None)).unwrap().held);
     assert_eq!(expand_url(&d.list.url, &d.base, &[("thread", "a/b")]).unwrap(), "/api/comments?thread=a%2Fb");
 }
 
@@ -104,6 +109,11 @@ fn isso_create_sends_numeric_parent() {
     let d = preset("isso", "http://h").unwrap();
     assert_eq!(build_create_body(&d, "/a", &draft(Some("12")), 0)["parent"], json!(12));
     assert_eq!(build_create_body(&d, "/a", &draft(None), 0)["parent"], Value::Null);
+    // Isso with moderation on answers a new comment with mode 2 (pending).
+    let pending = json!({"id": 3, "parent": null, "author": "Ani", "text": "<p>Hi</p>", "created": 1.5, "mode": 2});
+    assert!(parse_created(&d, &pending, &draft(None)).unwrap().held);
+    let public = json!({"id": 4, "parent": null, "author": "Ani", "text": "<p>Hi</p>", "created": 1.5, "mode": 1});
+    assert!(!parse_created(&d, &public, &draft(None)).unwrap().held);
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub async fn like(State(state): State<AppState>, client: Client, ApiPath(id): Ap
                 return Err(ApiError::blocked());
             }
             let s = queries::get(&tx, &id)?
-                .filter(|s| !s.removed && !s.api.held && !s.api.comment.deleted)
+                .filter(|s| !s.removed && !s.api.comment.held && !s.api.comment.deleted)
                 .ok_or_else(|| ApiError::not_found(format!("There is no comment {id}.")))?;
             let change = queries::next_change(&tx)?;
             let (likes, added) = queries::like(&tx, &id, &client.key, change)?;

@@ -82,7 +82,7 @@ async fn held(State(state): State<AppState>, _: Moderator) -> Result<Response, A
 
 fn held_one(conn: &Connection, id: &str) -> Result<Stored, ApiError> {
     queries::get(conn, id)?
-        .filter(|s| s.api.held && !s.removed)
+        .filter(|s| s.api.comment.held && !s.removed)
         .ok_or_else(|| ApiError::not_found(format!("There is no held comment {id}.")))
 }
 
@@ -123,7 +123,7 @@ async fn reject(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPat
 async fn remove(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
     super::modify::delete(&state, id, |conn, id| {
         queries::get(conn, id)?
-            .filter(|s| !s.removed && !s.api.held && !s.api.comment.deleted)
+            .filter(|s| !s.removed && !s.api.comment.held && !s.api.comment.deleted)
             .ok_or_else(|| ApiError::not_found(format!("There is no comment {id}.")))
     })
     .await

@@ -66,7 +66,7 @@ pub async fn edit(
             let s = owned(&tx, &id, &token)?;
             check_window(&s, window)?;
             let change = queries::next_change(&tx)?;
-            queries::set_body(&tx, &id, &body, now_ms(), held || s.api.held, change)?;
+            queries::set_body(&tx, &id, &body, now_ms(), held || s.api.comment.held, change)?;
             let s = queries::get(&tx, &id)?
                 .ok_or_else(|| ApiError::internal("edit", "row vanished inside its transaction"))?;
             tx.commit()?;
@@ -74,7 +74,7 @@ pub async fn edit(
         })
         .await?;
     state.committed(&stored.thread, change, std::slice::from_ref(&stored.api));
-    let status = if stored.api.held { StatusCode::ACCEPTED } else { StatusCode::OK };
+    let status = if stored.api.comment.held { StatusCode::ACCEPTED } else { StatusCode::OK };
     Ok(comment_response(status, &stored.api))
 }
 

@@ -126,7 +126,7 @@ pub async fn create(
         return Ok(created(StatusCode::OK, stored));
     }
     state.committed(&req.thread, cursor, std::slice::from_ref(&stored.api));
-    let status = if stored.api.held { StatusCode::ACCEPTED } else { StatusCode::CREATED };
+    let status = if stored.api.comment.held { StatusCode::ACCEPTED } else { StatusCode::CREATED };
     Ok(created(status, stored))
 }
 
@@ -137,7 +137,7 @@ fn check_parent(conn: &Connection, thread: &str, parent: Option<&str>) -> Result
         Some(p) if p.thread != thread => {
             Err(ApiError::invalid(format!("The comment you are replying to ({pid}) belongs to another thread.")))
         }
-        Some(p) if p.removed || p.api.held => {
+        Some(p) if p.removed || p.api.comment.held => {
             Err(ApiError::invalid(format!("The comment you are replying to ({pid}) does not exist in this thread.")))
         }
         Some(p) if p.api.comment.deleted => {

@@ -45,6 +45,7 @@ pub fn threadline() -> BackendDescription {
             created: some("/created_ms"),
             edited: some("/edited_ms"),
             deleted: Some(DeletedField { pointer: "/deleted".to_owned(), equals: None }),
+            held: Some(DeletedField { pointer: "/held".to_owned(), equals: None }),
             likes: some("/likes"),
             owner_token: None,
         },
