@@ -59,7 +59,8 @@ pub fn still_held<'c>(thread: &str, listed: impl IntoIterator<Item = &'c Comment
         return held;
     }
     let before = held.len();
-    let listed: std::collections::BTreeSet<&CommentId> = listed.into_iter().filter(|c| !c.held).map(|c| &c.id).collect();
+    let listed: std::collections::BTreeSet<&CommentId> =
+        listed.into_iter().filter(|c| !c.held).map(|c| &c.id).collect();
     held.retain(|c| !listed.contains(&c.id) && now_ms.saturating_sub(c.created_ms.unwrap_or(now_ms)) < KEPT_MS);
     if held.len() != before {
         save(thread, &held);

@@ -386,6 +386,9 @@ async fn own_held_comments_come_back_marked_for_a_month_and_go_once_listed() {
     assert_eq!(count(&host, "[id=\"c-h-old\"]"), 0);
     assert!(!row(&host, "3").class_name().contains("tl-held"), "the listed copy wins");
     let left = storage.get_item("threadline:held:t-held").unwrap().unwrap();
-    assert!(left.contains("h-1") && left.contains("h-2") && !left.contains("h-old") && !left.contains("\"3\""), "{left}");
+    assert!(
+        left.contains("h-1") && left.contains("h-2") && !left.contains("h-old") && !left.contains("\"3\""),
+        "{left}"
+    );
     storage.clear().unwrap();
 }

@@ -117,3 +117,60 @@ test('a blocked reader is told so in their language, and the words are kept', as
     await context.close();
   }
 });
+
+test('the moderation page: sign in with the token, approve a held comment, block a writer', async () => {
+  const post = async (client, body) => {
+    const res = await fetch(`${ref.url}api/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Client-Id': client },
+      body: JSON.stringify({ thread: 'asbarez/other-article', author: client, body }),
+    });
+    return (await res.json()).comment.id;
+  };
+  const held = await post('Linker', 'Read https://a.example/1 https://b.example/2 https://c.example/3 <b>not bold</b>');
+  const rude = await post('Rude', 'A comment the policy let through.');
+  const context = await env.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  page.on('dialog', (d) => d.accept());
+  try {
+    await page.goto(`${ref.url}moderate`);
+    await page.locator('#token').fill('not-the-token-0123456789');
+    await page.locator('#sign-in button').click();
+    await page.waitForFunction(() => /not the server's moderator token/.test(document.getElementById('status').textContent));
+    assert.equal(await page.locator('#sign-in').isVisible(), true);
+
+    await page.locator('#token').fill(TOKEN);
+    await page.locator('#sign-in button').click();
+    const card = page.locator(`#m-${held}`);
+    await card.waitFor();
+    assert.equal(await page.locator('#sign-in').isVisible(), false);
+    // Text stays text: the tag is shown, not made bold.
+    assert.match(await card.locator('.body').textContent(), /<b>not bold<\/b>/);
+    assert.equal(await card.locator('b').count(), 0);
+    assert.match(await page.locator('#held-title').textContent(), /\(1\)/);
+    await page.locator(`#recent #m-${rude}`).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/42-moderate.png` });
+
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForFunction(() => /Approved/.test(document.getElementById('status').textContent));
+    await page.locator('#held .empty').waitFor();
+    const listed = await (await fetch(`${ref.url}api/comments?thread=asbarez%2Fother-article`)).json();
+    assert.ok(listed.comments.some((c) => c.id === held), 'approved comments are listed');
+
+    await page.locator(`#recent #m-${rude}`).getByRole('button', { name: 'Block writer' }).click();
+    await page.locator(`#recent #m-${rude} .mark`).waitFor();
+    const refused = await fetch(`${ref.url}api/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Client-Id': 'Rude' },
+      body: JSON.stringify({ thread: 'asbarez/other-article', author: 'Rude', body: 'Again.' }),
+    });
+    assert.equal(refused.status, 403);
+    // A reload keeps the tab signed in.
+    await page.reload();
+    await page.locator(`#recent #m-${rude} .mark`).waitFor();
+    assert.deepEqual(errors.filter((e) => !/status of 401/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod errors;
 pub mod ids;
+pub mod moderate_page;
 pub mod policy_gate;
 pub mod queries;
 pub mod rate_limit;
@@ -68,7 +69,7 @@ pub fn prepare(cfg: &Config) -> Result<Prepared, String> {
         shutdown: stop_rx,
     }));
 
-    let mut app = api::router();
+    let mut app = api::router().merge(moderate_page::routes());
     app = match &cfg.dist {
         Some(dir) => static_files::serve_dir(app, dir),
         None => app.fallback(|| async { ApiError::not_found("Nothing is served here; the API is under /api.") }),

@@ -2,9 +2,8 @@ use std::io::Write;
 use threadline_server::config::{Config, USAGE};
 
 fn main() {
-    let from_env = |mut cfg: Config| {
-        cfg.moderator_token_from_env(std::env::var("THREADLINE_MODERATOR_TOKEN").ok()).map(|()| cfg)
-    };
+    let from_env =
+        |mut cfg: Config| cfg.moderator_token_from_env(std::env::var("THREADLINE_MODERATOR_TOKEN").ok()).map(|()| cfg);
     let cfg = match Config::from_args(std::env::args().skip(1)).and_then(|c| c.map(from_env).transpose()) {
         Ok(Some(cfg)) => cfg,
         Ok(None) => {

@@ -238,11 +238,30 @@ pub fn id_exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
     conn.query_row("SELECT EXISTS (SELECT 1 FROM comments WHERE id = ?1)", [id], |r| r.get(0))
 }
 
-/// Comments the policy held for a moderator, oldest first, across threads.
-pub fn held(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<Stored>> {
-    let sql = format!("SELECT {COLS} FROM comments WHERE held = 1 AND removed = 0 ORDER BY seq LIMIT ?1");
+/// A comment as a moderator sees it: whether its writer can be blocked
+/// (posted, not imported) and is.
+pub struct Moderated {
+    pub stored: Stored,
+    pub blockable: bool,
+    pub blocked: bool,
+}
+
+/// For a moderator, across threads: the comments the policy held, oldest
+/// first, or (`held` false) the latest listed ones, newest first.
+pub fn for_moderator(conn: &Connection, held: bool, limit: usize) -> rusqlite::Result<Vec<Moderated>> {
+    let (which, order) = if held { ("held = 1", "seq") } else { ("held = 0 AND deleted = 0", "seq DESC") };
+    let sql = format!(
+        "SELECT {COLS}, client IS NOT NULL, client IN (SELECT client FROM blocks) FROM comments \
+         WHERE {which} AND removed = 0 ORDER BY {order} LIMIT ?1"
+    );
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map([limit as i64], stored)?;
+    let rows = st.query_map([limit as i64], |r| {
+        Ok(Moderated {
+            stored: stored(r)?,
+            blockable: r.get(12)?,
+            blocked: r.get::<_, Option<bool>>(13)?.unwrap_or(false),
+        })
+    })?;
     rows.collect()
 }
 

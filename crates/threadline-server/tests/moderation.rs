@@ -43,11 +43,13 @@ fn a_held_comment_is_listed_for_the_moderator_then_approved_or_rejected() {
     let first = post_as(&s, "r1", "t/m", links);
     assert_eq!(first.status, 202, "{}", first.body);
     let first = first.json()["comment"]["id"].as_str().unwrap().to_owned();
-    let second = post_as(&s, "r2", "t/m", &format!("{links} again")).json()["comment"]["id"].as_str().unwrap().to_owned();
+    let second =
+        post_as(&s, "r2", "t/m", &format!("{links} again")).json()["comment"]["id"].as_str().unwrap().to_owned();
     let listing = moderator(&s, "GET", "/api/moderation/held").json();
     assert_eq!(held_ids(&s), [first.clone(), second.clone()]);
-    assert_eq!(listing["comments"][0]["thread"], "t/m");
-    assert_eq!(listing["comments"][0]["body"], links);
+    let c = &listing["comments"][0];
+    assert_eq!((&c["thread"], &c["body"], &c["held"]), (&json!("t/m"), &json!(links), &json!(true)));
+    assert_eq!((&c["blockable"], &c["blocked"]), (&json!(true), &json!(false)));
     let cursor = s.list("t/m")["cursor"].as_str().unwrap().to_owned();
     assert_eq!(s.list("t/m")["total"], 0);
 
@@ -116,4 +118,43 @@ fn a_blocked_reader_cannot_post_edit_or_like_until_let_back() {
     // Seed comments were imported: nobody to block.
     moderator(&s, "POST", "/api/moderation/comments/1/block").error(422, "invalid");
     moderator(&s, "POST", "/api/moderation/comments/unknown/block").error(404, "not_found");
+}
+
+#[test]
+fn the_latest_comments_of_every_thread_newest_first_say_who_is_blocked() {
+    let s = Server::start(&["--moderator-token", TOKEN]);
+    let a = post_as(&s, "r1", "t/one", "First, in one thread.").json()["comment"]["id"].as_str().unwrap().to_owned();
+    let b = post_as(&s, "r2", "t/two", "Second, in another.").json()["comment"]["id"].as_str().unwrap().to_owned();
+    moderator(&s, "POST", &format!("/api/moderation/comments/{a}/block"));
+    let v = moderator(&s, "GET", "/api/moderation/recent?limit=3").json();
+    let got: Vec<(String, String, bool, bool)> = v["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let text = |k: &str| c[k].as_str().unwrap().to_owned();
+            (text("id"), text("thread"), c["blockable"].as_bool().unwrap(), c["blocked"].as_bool().unwrap())
+        })
+        .collect();
+    // The seed's last comment comes third: imported, so nobody to block.
+    assert_eq!(got[..2], [(b, "t/two".into(), true, false), (a, "t/one".into(), true, true)]);
+    assert_eq!((got[2].2, got[2].3), (false, false));
+    for bad in ["0", "501", "many"] {
+        moderator(&s, "GET", &format!("/api/moderation/recent?limit={bad}")).error(400, "invalid_query");
+    }
+}
+
+#[test]
+fn the_moderation_page_is_served_with_a_strict_policy() {
+    let s = Server::start(&[]);
+    let page = s.get("/moderate");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Threadline moderation"), "{}", page.body);
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    for (path, kind) in [("/moderate.js", "text/javascript"), ("/moderate.css", "text/css")] {
+        let r = s.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        assert!(r.header("content-type").unwrap().starts_with(kind), "{path}");
+    }
 }

@@ -3,7 +3,7 @@
 //! may be blocked"). Every call needs `Authorization: Bearer <token>`, the
 //! token the server was started with; without one, moderation is off.
 
-use super::extract::ApiPath;
+use super::extract::{ApiPath, ApiQuery};
 use super::post::comment_response;
 use super::Client;
 use crate::errors::ApiError;
@@ -16,15 +16,19 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use rusqlite::{Connection, TransactionBehavior};
+use serde::Deserialize;
 use serde_json::{json, Value};
 
-/// The most held comments one listing returns; approving or rejecting some
-/// brings the next ones.
-const HELD_LIMIT: usize = 500;
+/// The most comments one listing returns; for held ones, approving or
+/// rejecting some brings the next ones.
+const MAX_LIMIT: usize = 500;
+/// The latest comments listed when the moderator does not say how many.
+const RECENT: usize = 50;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/moderation/held", get(held))
+        .route("/api/moderation/recent", get(recent))
         .route("/api/moderation/comments/{id}", axum::routing::delete(remove))
         .route("/api/moderation/comments/{id}/approve", post(approve))
         .route("/api/moderation/comments/{id}/reject", post(reject))
@@ -64,14 +68,39 @@ impl FromRequestParts<AppState> for Moderator {
 }
 
 async fn held(State(state): State<AppState>, _: Moderator) -> Result<Response, ApiError> {
-    let rows = state.db.read(|conn| Ok(queries::held(conn, HELD_LIMIT)?)).await?;
+    listing(&state, true, MAX_LIMIT).await
+}
+
+#[derive(Deserialize)]
+struct RecentParams {
+    limit: Option<usize>,
+}
+
+/// The latest listed comments of every thread, for a moderator to act on
+/// what the policy let through.
+async fn recent(
+    State(state): State<AppState>,
+    _: Moderator,
+    ApiQuery(p): ApiQuery<RecentParams>,
+) -> Result<Response, ApiError> {
+    let limit = p.limit.unwrap_or(RECENT);
+    if limit == 0 || limit > MAX_LIMIT {
+        return Err(ApiError::bad_request("invalid_query", format!("limit must be between 1 and {MAX_LIMIT}.")));
+    }
+    listing(&state, false, limit).await
+}
+
+async fn listing(state: &AppState, held: bool, limit: usize) -> Result<Response, ApiError> {
+    let rows = state.db.read(move |conn| Ok(queries::for_moderator(conn, held, limit)?)).await?;
     let comments: Vec<Value> = rows
         .into_iter()
-        .map(|s| {
-            // The thread says which page it was written under.
-            let mut v = serde_json::to_value(&s.api).unwrap_or_default();
+        .map(|m| {
+            let mut v = serde_json::to_value(&m.stored.api).unwrap_or_default();
             if let Some(o) = v.as_object_mut() {
-                o.insert("thread".into(), s.thread.into());
+                // The thread says which page it was written under.
+                o.insert("thread".into(), m.stored.thread.into());
+                o.insert("blockable".into(), m.blockable.into());
+                o.insert("blocked".into(), m.blocked.into());
             }
             v
         })
