@@ -7,7 +7,7 @@
 //! who turns one down does not tell its author).
 
 use crate::storage;
-use threadline_core::{Comment, CommentId};
+use threadline_core::{Comment, CommentId, Thread};
 
 /// How long a held comment is shown to its author without news of it.
 const KEPT_MS: i64 = 30 * 24 * 60 * 60 * 1000;
@@ -59,11 +59,42 @@ pub fn still_held<'c>(thread: &str, listed: impl IntoIterator<Item = &'c Comment
         return held;
     }
     let before = held.len();
-    let listed: std::collections::BTreeSet<&CommentId> =
-        listed.into_iter().filter(|c| !c.held).map(|c| &c.id).collect();
-    held.retain(|c| !listed.contains(&c.id) && now_ms.saturating_sub(c.created_ms.unwrap_or(now_ms)) < KEPT_MS);
+    // A reader has a held comment or two at most: one pass over the listing.
+    for c in listed.into_iter().filter(|c| !c.held) {
+        held.retain(|h| h.id != c.id);
+    }
+    held.retain(|c| now_ms.saturating_sub(c.created_ms.unwrap_or(now_ms)) < KEPT_MS);
     if held.len() != before {
         save(thread, &held);
     }
     held
+}
+
+/// Takes out of `thread` the held comments `changed` brings let through, so
+/// that their listed copies go where they belong (a held reply whose parent
+/// had not loaded yet was shown at top level). Answers their ids: they are
+/// not news to their author. Nobody could reply to them, so nothing hangs
+/// below them.
+pub fn make_way(thread: &mut Thread, changed: &[Comment]) -> Vec<CommentId> {
+    let released: Vec<CommentId> = changed
+        .iter()
+        .filter(|c| !c.held && thread.get(&c.id).is_some_and(|n| n.comment.held))
+        .map(|c| c.id.clone())
+        .collect();
+    for id in &released {
+        thread.delete(id);
+    }
+    released
+}
+
+/// Puts back under its parent each held reply shown at top level because
+/// its parent was not loaded yet, once it is.
+pub fn place_under_parents(thread_id: &str, thread: &mut Thread) {
+    for c in load(thread_id) {
+        let Some(parent) = &c.parent else { continue };
+        let orphaned = thread.get(&c.id).is_some_and(|n| n.parent.is_none() && n.comment.held);
+        if orphaned && thread.find(parent).is_some() && thread.delete(&c.id) {
+            let _ = thread.insert(c);
+        }
+    }
 }

@@ -101,7 +101,9 @@ impl ThreadState {
                     // Merging places each comment by the thread's own order: no re-sort.
                     crate::held::still_held(&id, &comments, js_sys::Date::now() as i64);
                     self.thread.update(|t| {
+                        crate::held::make_way(t, &comments);
                         t.merge(comments);
+                        crate::held::place_under_parents(&id, t);
                     });
                     match next {
                         Some(next) if page < MAX_PAGES => self.load_rest(next, page + 1, 1),

@@ -117,7 +117,9 @@ impl ThreadState {
         let mut added = Vec::new();
         self.thread.update(|t| {
             let gone: Vec<_> = changed.iter().filter(|c| c.deleted).map(|c| c.id.clone()).collect();
+            let released = crate::held::make_way(t, &changed);
             added = t.merge(changed);
+            added.retain(|id| !released.contains(id));
             for id in gone {
                 // Placeholders with replies stay; only leaves go.
                 if t.get(&id).is_some_and(|n| n.children.is_empty()) {

@@ -288,7 +288,8 @@ impl ThreadState {
 
     fn confirmed(self, key: &str, stored: Comment) {
         let id = pending_id(key);
-        if stored.held {
+        // A post rejected meanwhile comes back from a retry deleted: nothing to keep.
+        if stored.held && !stored.deleted {
             crate::held::remember(&self.thread_id.get_value(), &stored);
         }
         self.change_outbox(|o| {

@@ -360,35 +360,3 @@ async fn a_listing_that_never_ends_stops_with_a_message_keeping_what_loaded() {
     assert!(said.contains("Some comments could not be loaded") && said.contains("past 200 pages"), "{said:?}");
     assert_eq!(find(&host, ".tl-count").text_content().unwrap(), "201 comments");
 }
-
-#[wasm_bindgen_test]
-async fn own_held_comments_come_back_marked_for_a_month_and_go_once_listed() {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.clear().unwrap();
-    let now = js_sys::Date::now() as i64;
-    let day = 24 * 60 * 60 * 1000;
-    let held = |id: &str, parent: Option<&str>, age_days: i64| {
-        format!(
-            r#"{{"id":"{id}","parent":{},"author":"Ani","body":"Held {id}","created_ms":{},"held":true}}"#,
-            parent.map_or("null".into(), |p| format!("\"{p}\"")),
-            now - age_days * day
-        )
-    };
-    // One under seed comment 7, one whose parent is gone, one too old, one the listing has (let through).
-    let kept = [held("h-1", Some("7"), 1), held("h-2", Some("gone"), 2), held("h-old", None, 31), held("3", None, 1)];
-    storage.set_item("threadline:held:t-held", &format!("[{}]", kept.join(","))).unwrap();
-    let host = remount("t-held", seed_comments()).await;
-    sleep(20).await;
-    assert_eq!(row(&host, "h-1").get_attribute("data-depth").as_deref(), Some("1"));
-    assert!(row(&host, "h-1").class_name().contains("tl-held"));
-    assert_eq!(find(&row(&host, "h-1"), ".tl-held-mark").text_content().unwrap(), "Awaiting moderation");
-    assert_eq!(row(&host, "h-2").get_attribute("data-depth").as_deref(), Some("0"), "shown at top level, not lost");
-    assert_eq!(count(&host, "[id=\"c-h-old\"]"), 0);
-    assert!(!row(&host, "3").class_name().contains("tl-held"), "the listed copy wins");
-    let left = storage.get_item("threadline:held:t-held").unwrap().unwrap();
-    assert!(
-        left.contains("h-1") && left.contains("h-2") && !left.contains("h-old") && !left.contains("\"3\""),
-        "{left}"
-    );
-    storage.clear().unwrap();
-}

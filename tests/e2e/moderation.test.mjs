@@ -169,6 +169,21 @@ test('the moderation page: sign in with the token, approve a held comment, block
     // A reload keeps the tab signed in.
     await page.reload();
     await page.locator(`#recent #m-${rude} .mark`).waitFor();
+    // The blocks in force, each lifted from there.
+    const blocked = page.locator(`#blocks #b-${rude}`);
+    assert.match(await blocked.textContent(), /^Rude · blocked/);
+    await page.screenshot({ path: `${ARTIFACTS}/43-moderate-blocks.png`, fullPage: true });
+    await blocked.getByRole('button', { name: 'Unblock' }).click();
+    await blocked.waitFor({ state: 'detached' });
+    const back = await fetch(`${ref.url}api/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Client-Id': 'Rude' },
+      body: JSON.stringify({ thread: 'asbarez/third-article', author: 'Rude', body: 'Back, and polite.' }),
+    });
+    // Past the block: only the policy's cooldown (20 s since Rude's last post) is left to say no.
+    const answer = await back.json();
+    assert.equal(back.status, 422, JSON.stringify(answer));
+    assert.equal(answer.findings?.[0]?.rule, 'cooldown', JSON.stringify(answer));
     assert.deepEqual(errors.filter((e) => !/status of 401/.test(e)), []);
   } finally {
     await context.close();

@@ -67,10 +67,14 @@ function fill(list, comments, actions, empty) {
   $(list).replaceChildren(...(items.length ? items : [el('li', 'empty', empty)]));
 }
 
+/** The held comments on screen, to tell when new ones wait. */
+let shownHeld = [];
+
 async function load() {
   if (!token) return;
   try {
-    const [held, recent] = await Promise.all([api('GET', 'held'), api('GET', 'recent')]);
+    const [held, recent, blocks] = await Promise.all([api('GET', 'held'), api('GET', 'recent'), api('GET', 'blocks')]);
+    shownHeld = held.comments.map((c) => c.id);
     fill('held', held.comments, (c) => [
       ['Approve', 'POST', `comments/${c.id}/approve`, 'Approved: every reader sees it now.'],
       ['Reject', 'POST', `comments/${c.id}/reject`, 'Rejected: it will never be shown.', 'Reject this comment for good?'],
@@ -80,6 +84,19 @@ async function load() {
       ['Delete', 'DELETE', `comments/${c.id}`, 'Deleted.', 'Delete this comment?'],
       ...block(c),
     ], 'No comments yet.');
+    const items = blocks.blocks.map((b) => {
+      const li = el('li');
+      li.id = `b-${b.comment_id}`;
+      li.append(el('p', 'meta', `${b.author || '—'} · blocked ${when(b.since_ms)} for comment ${b.comment_id}`));
+      const bar = el('p', 'actions');
+      const button = el('button', '', 'Unblock');
+      button.type = 'button';
+      button.addEventListener('click', () => act(button, 'DELETE', `comments/${b.comment_id}/block`, 'Unblocked: they may write again.'));
+      bar.append(button);
+      li.append(bar);
+      return li;
+    });
+    $('blocks').replaceChildren(...(items.length ? items : [el('li', 'empty', 'Nobody is blocked.')]));
     $('held-title').textContent = `Awaiting moderation (${held.comments.length})`;
     signedIn(true);
   } catch (e) {
@@ -124,6 +141,14 @@ $('sign-in').addEventListener('submit', (e) => {
 });
 $('refresh').addEventListener('click', () => { say(''); load(); });
 $('sign-out').addEventListener('click', () => signOut());
-// New held comments arrive while the page is open.
-setInterval(() => { if (token && !document.hidden) load(); }, 30000);
+// New held comments arrive while the page is open. The lists are not
+// redrawn by themselves: a card moving under the pointer could take a click
+// meant for another. The moderator is told, and refreshes.
+setInterval(async () => {
+  if (!token || document.hidden) return;
+  try {
+    const held = await api('GET', 'held');
+    if (held.comments.some((c) => !shownHeld.includes(c.id))) say('New comments await moderation: press Refresh.');
+  } catch { /* said on the next refresh */ }
+}, 30000);
 load();

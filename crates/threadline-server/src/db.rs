@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS likes (
 CREATE TABLE IF NOT EXISTS blocks (
     client     TEXT PRIMARY KEY,
     comment_id TEXT NOT NULL,                       -- the comment it was blocked for
+    author     TEXT NOT NULL,                       -- that comment's author then (a delete empties it)
     created_ms INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS comments_held ON comments(held, seq) WHERE held = 1;

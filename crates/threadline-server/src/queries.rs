@@ -271,10 +271,10 @@ pub fn approve(conn: &Connection, id: &str, change: i64) -> rusqlite::Result<()>
     Ok(())
 }
 
-/// Removes a held comment for good. Nobody but its author saw it, so no
-/// placeholder is left and no listing changes.
-pub fn reject(conn: &Connection, id: &str) -> rusqlite::Result<()> {
-    conn.execute("UPDATE comments SET deleted = 1, removed = 1, author = '', body = '' WHERE id = ?1", [id])?;
+/// Takes the hold off without listing anything yet: what follows (a delete)
+/// decides what readers see.
+pub fn release(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    conn.execute("UPDATE comments SET held = 0 WHERE id = ?1", [id])?;
     Ok(())
 }
 
@@ -283,12 +283,21 @@ pub fn client_of(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>
     conn.query_row("SELECT client FROM comments WHERE id = ?1", [id], |r| r.get(0)).optional().map(Option::flatten)
 }
 
-pub fn block(conn: &Connection, client: &str, comment_id: &str, now_ms: i64) -> rusqlite::Result<()> {
+pub fn block(conn: &Connection, client: &str, comment_id: &str, author: &str, now_ms: i64) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT OR IGNORE INTO blocks (client, comment_id, created_ms) VALUES (?1, ?2, ?3)",
-        params![client, comment_id, now_ms],
+        "INSERT OR IGNORE INTO blocks (client, comment_id, author, created_ms) VALUES (?1, ?2, ?3, ?4)",
+        params![client, comment_id, author, now_ms],
     )?;
     Ok(())
+}
+
+/// Every block, newest first: the comment it was made for, that comment's
+/// author then, and when. The client itself (a browser id or an address)
+/// stays on the server.
+pub fn blocks(conn: &Connection) -> rusqlite::Result<Vec<(String, String, i64)>> {
+    let mut st = conn.prepare_cached("SELECT comment_id, author, created_ms FROM blocks ORDER BY created_ms DESC")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    rows.collect()
 }
 
 pub fn unblock(conn: &Connection, client: &str) -> rusqlite::Result<bool> {

@@ -158,3 +158,62 @@ fn the_moderation_page_is_served_with_a_strict_policy() {
         assert!(r.header("content-type").unwrap().starts_with(kind), "{path}");
     }
 }
+
+#[test]
+fn rejecting_an_edit_held_for_review_deletes_it_as_its_author_would() {
+    let s = Server::start(&["--moderator-token", TOKEN]);
+    let r = post_as(&s, "r1", "t/e", "A fine first version.").json();
+    let (a, token) = (r["comment"]["id"].as_str().unwrap().to_owned(), r["owner_token"].as_str().unwrap().to_owned());
+    let b = post_as(&s, "r2", "t/e", "A reply.").json()["comment"]["id"].as_str().unwrap().to_owned();
+    let reply = json!({"thread": "t/e", "parent": a, "author": "C", "body": "Under it."}).to_string();
+    let c =
+        s.call("POST", "/api/comments", &[("content-type", "application/json"), ("x-client-id", "r3")], Some(&reply));
+    let c = c.json()["comment"]["id"].as_str().unwrap().to_owned();
+    let edit = json!({"body": "Now with http://a.example http://b.example http://c.example"}).to_string();
+    let h = [("content-type", "application/json"), ("x-client-id", "r1"), ("x-owner-token", token.as_str())];
+    assert_eq!(s.call("PATCH", &format!("/api/comments/{a}"), &h, Some(&edit)).status, 202);
+    let cursor = s.list("t/e")["cursor"].as_str().unwrap().to_owned();
+
+    assert_eq!(moderator(&s, "POST", &format!("/api/moderation/comments/{a}/reject")).status, 204);
+    // Its reply stays under a placeholder, and pages polling for changes hear of it.
+    let v = s.list("t/e");
+    assert_eq!(ids(&v), [a.clone(), b, c]);
+    assert_eq!((&v["comments"][0]["deleted"], &v["comments"][0]["body"]), (&json!(true), &json!("")));
+    let changes = s.get(&format!("/api/comments?thread=t/e&since={cursor}")).json();
+    assert_eq!(ids(&changes), [a.clone()]);
+    assert!(held_ids(&s).is_empty());
+}
+
+#[test]
+fn a_block_is_listed_and_can_be_lifted_after_its_comment_is_gone() {
+    let s = Server::start(&["--moderator-token", TOKEN]);
+    let held = post_as(&s, "spammer", "t/g", "http://a.example http://b.example http://c.example").json()["comment"]
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    moderator(&s, "POST", &format!("/api/moderation/comments/{held}/block"));
+    assert_eq!(moderator(&s, "POST", &format!("/api/moderation/comments/{held}/reject")).status, 204);
+    let v = moderator(&s, "GET", "/api/moderation/blocks").json();
+    assert_eq!(v["blocks"][0]["comment_id"], held.as_str());
+    assert_eq!(v["blocks"][0]["author"], "Reader", "the author as it was when blocked");
+    assert!(v["blocks"][0]["since_ms"].is_i64());
+    let r = moderator(&s, "DELETE", &format!("/api/moderation/comments/{held}/block"));
+    assert_eq!(r.json(), json!({"blocked": false, "was_blocked": true}));
+    assert_eq!(moderator(&s, "GET", "/api/moderation/blocks").json(), json!({"blocks": []}));
+    assert_eq!(post_as(&s, "spammer", "t/g", "Sorry.").status, 201);
+}
+
+#[test]
+fn a_retry_of_a_rejected_post_gets_it_back_deleted_not_held() {
+    let s = Server::start(&["--moderator-token", TOKEN]);
+    let post = json!({"thread": "t/r", "author": "A", "body": "http://a.example http://b.example http://c.example",
+        "idempotency_key": "k-rejected"});
+    let first = s.post_json("/api/comments", &post);
+    assert_eq!(first.status, 202, "{}", first.body);
+    let id = first.json()["comment"]["id"].as_str().unwrap().to_owned();
+    moderator(&s, "POST", &format!("/api/moderation/comments/{id}/reject"));
+    let again = s.post_json("/api/comments", &post).json();
+    assert_eq!((&again["comment"]["id"], &again["comment"]["deleted"]), (&json!(id), &json!(true)));
+    assert!(again["comment"].get("held").is_none(), "{again}");
+}

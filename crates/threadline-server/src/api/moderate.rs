@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/moderation/held", get(held))
         .route("/api/moderation/recent", get(recent))
+        .route("/api/moderation/blocks", get(blocks))
         .route("/api/moderation/comments/{id}", axum::routing::delete(remove))
         .route("/api/moderation/comments/{id}/approve", post(approve))
         .route("/api/moderation/comments/{id}/reject", post(reject))
@@ -134,18 +135,16 @@ async fn approve(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPa
     Ok(comment_response(StatusCode::OK, &comment))
 }
 
+/// Deletes a held comment. A new one nobody saw simply never shows; an edit
+/// held for review, of a comment readers saw, goes as any deleted comment
+/// does (a placeholder while it has replies), and open pages are told.
 async fn reject(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
-    state
-        .db
-        .write(move |conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            held_one(&tx, &id)?;
-            queries::reject(&tx, &id)?;
-            tx.commit()?;
-            Ok(())
-        })
-        .await?;
-    Ok(StatusCode::NO_CONTENT.into_response())
+    super::modify::delete(&state, id, |conn, id| {
+        let s = held_one(conn, id)?;
+        queries::release(conn, id)?;
+        Ok(s)
+    })
+    .await
 }
 
 /// Deletes any listed comment, as its author could.
@@ -158,13 +157,17 @@ async fn remove(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPat
     .await
 }
 
-/// The client (browser id, or address) a comment came from.
-fn client_of(conn: &Connection, id: &str) -> Result<String, ApiError> {
-    if queries::get(conn, id)?.is_none_or(|s| s.removed) {
+/// The client (browser id, or address) a comment came from, and its author.
+/// Deleted and rejected comments count: their writer can still be blocked,
+/// and a block made for one can always be lifted.
+fn client_of(conn: &Connection, id: &str) -> Result<(String, String), ApiError> {
+    let Some(s) = queries::get(conn, id)? else {
         return Err(ApiError::not_found(format!("There is no comment {id}.")));
-    }
-    queries::client_of(conn, id)?
-        .ok_or_else(|| ApiError::invalid(format!("Comment {id} was imported, not posted: there is nobody to block.")))
+    };
+    let client = queries::client_of(conn, id)?.ok_or_else(|| {
+        ApiError::invalid(format!("Comment {id} was imported, not posted: there is nobody to block."))
+    })?;
+    Ok((client, s.api.comment.author))
 }
 
 /// Refuses every later post, edit and like from the browser (or, for a
@@ -173,8 +176,8 @@ async fn block(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath
     state
         .db
         .write(move |conn| {
-            let client = client_of(conn, &id)?;
-            queries::block(conn, &client, &id, now_ms())?;
+            let (client, author) = client_of(conn, &id)?;
+            queries::block(conn, &client, &id, &author, now_ms())?;
             Ok(())
         })
         .await?;
@@ -186,10 +189,21 @@ async fn unblock(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPa
     let lifted = state
         .db
         .write(move |conn| {
-            let client = client_of(conn, &id)?;
+            let (client, _) = client_of(conn, &id)?;
             Ok(queries::unblock(conn, &client)?)
         })
         .await?;
     let body = crate::errors::json_body(&json!({ "blocked": false, "was_blocked": lifted }));
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// The blocks in force, newest first, each lifted through its comment.
+async fn blocks(State(state): State<AppState>, _: Moderator) -> Result<Response, ApiError> {
+    let rows = state.db.read(|conn| Ok(queries::blocks(conn)?)).await?;
+    let blocks: Vec<Value> = rows
+        .into_iter()
+        .map(|(comment, author, since)| json!({ "comment_id": comment, "author": author, "since_ms": since }))
+        .collect();
+    let body = crate::errors::json_body(&json!({ "blocks": blocks }));
     Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }

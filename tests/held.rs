@@ -1,0 +1,91 @@
+//! Component tests in headless Chromium for the reader's own comments that
+//! await a moderator (`src/held.rs`): kept in storage, shown marked, put
+//! where they belong.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use threadline_core::{BackendError, BoxFuture, Comment, CommentId, NewComment, Page};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// A held comment as the widget keeps it, `age_days` old.
+fn held(id: &str, parent: Option<&str>, age_days: i64) -> String {
+    let created = js_sys::Date::now() as i64 - age_days * 24 * 60 * 60 * 1000;
+    let parent = parent.map_or("null".into(), |p| format!("\"{p}\""));
+    format!(r#"{{"id":"{id}","parent":{parent},"author":"Ani","body":"Held {id}","created_ms":{created},"held":true}}"#)
+}
+
+#[wasm_bindgen_test]
+async fn own_held_comments_come_back_marked_for_a_month_and_go_once_listed() {
+    let storage = storage();
+    storage.clear().unwrap();
+    // One under seed comment 7, one whose parent is gone, one too old, one the listing has (let through).
+    let kept = [held("h-1", Some("7"), 1), held("h-2", Some("gone"), 2), held("h-old", None, 31), held("3", None, 1)];
+    storage.set_item("threadline:held:t-held", &format!("[{}]", kept.join(","))).unwrap();
+    let host = remount("t-held", seed_comments()).await;
+    sleep(20).await;
+    assert_eq!(row(&host, "h-1").get_attribute("data-depth").as_deref(), Some("1"));
+    assert!(row(&host, "h-1").class_name().contains("tl-held"));
+    assert_eq!(find(&row(&host, "h-1"), ".tl-held-mark").text_content().unwrap(), "Awaiting moderation");
+    assert_eq!(row(&host, "h-2").get_attribute("data-depth").as_deref(), Some("0"), "shown at top level, not lost");
+    assert_eq!(count(&host, "[id=\"c-h-old\"]"), 0);
+    assert!(!row(&host, "3").class_name().contains("tl-held"), "the listed copy wins");
+    let left = storage.get_item("threadline:held:t-held").unwrap().unwrap();
+    assert!(
+        left.contains("h-1") && left.contains("h-2") && !left.contains("h-old") && !left.contains("\"3\""),
+        "{left}"
+    );
+    storage.clear().unwrap();
+}
+
+/// Two pages: the first has `p0`, the rest `p1` and nothing after.
+struct TwoPages;
+
+impl threadline_core::Backend for TwoPages {
+    fn list<'a>(&'a self, _: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
+        Box::pin(async { Err(BackendError::Network("not used".into())) })
+    }
+    fn create<'a>(&'a self, _: &'a str, _: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>> {
+        Box::pin(async { Err(BackendError::Network("not used".into())) })
+    }
+    fn list_first<'a>(&'a self, _: &'a str, _: u32) -> Option<Page<'a>> {
+        Some(Box::pin(async { Ok((vec![paged("p0")], Some("1".to_owned()))) }))
+    }
+    fn list_rest<'a>(&'a self, _: &'a str, _: String) -> Page<'a> {
+        Box::pin(async { Ok((vec![paged("p1")], None)) })
+    }
+}
+
+fn paged(id: &str) -> Comment {
+    Comment { id: CommentId(id.into()), author: "Paged".into(), body: format!("comment {id}"), ..Default::default() }
+}
+
+#[wasm_bindgen_test]
+async fn a_held_reply_whose_parent_loads_later_moves_under_it() {
+    storage().clear().unwrap();
+    storage().set_item("threadline:held:t-later", &format!("[{}]", held("h-late", Some("p1"), 0))).unwrap();
+    let host = mount_backend("t-later", std::rc::Rc::new(TwoPages)).await;
+    for _ in 0..100 {
+        if count(&host, "[id=\"c-p1\"]") == 1 {
+            break;
+        }
+        sleep(20).await;
+    }
+    sleep(20).await;
+    assert_eq!(row(&host, "h-late").get_attribute("data-depth").as_deref(), Some("1"));
+    let order: Vec<String> = (0..count(&host, ".tl-comment"))
+        .map(|i| {
+            host.query_selector_all(".tl-comment").unwrap().item(i).unwrap().unchecked_into::<web_sys::Element>().id()
+        })
+        .collect();
+    assert_eq!(order, ["c-p0", "c-p1", "c-h-late"]);
+    storage().clear().unwrap();
+}
