@@ -18,6 +18,10 @@ impl ThreadState {
         self.capabilities.get_value().like
     }
 
+    pub fn can_report(self) -> bool {
+        self.capabilities.get_value().report
+    }
+
     pub fn set_editing(self, id: &CommentId, open: bool) {
         self.editing.update(|e| {
             if open {
@@ -105,14 +109,39 @@ impl ThreadState {
                     self.thread.update(|t| {
                         t.update(&id, |c| c.likes = count.unwrap_or(c.likes.saturating_add(1)));
                     });
-                    let json = self.liked.with_untracked(|l| serde_json::to_string(l).unwrap_or_default());
-                    if let Err(e) = storage::set(&storage::key("liked", &thread), &json) {
-                        warn(&format!("like not remembered: {e}"));
-                    }
+                    remember(self.liked, "liked", &thread);
                 }
                 Err(e) => {
                     self.liked.update(|l| {
                         l.remove(&id);
+                    });
+                    self.notice.set(Some(self.error_text(&e)));
+                }
+            }
+        });
+    }
+
+    /// Tells the moderators, once per comment per reader: the button then
+    /// says it was reported.
+    pub fn report(self, id: CommentId) {
+        if self.reported.with_untracked(|r| r.contains(&id)) {
+            return;
+        }
+        let backend = self.backend.get_value();
+        let thread = self.thread_id.get_value();
+        self.reported.update(|r| {
+            r.insert(id.clone());
+        });
+        spawn_local(async move {
+            let result = backend.report(&thread, &id).await;
+            if !self.alive() {
+                return;
+            }
+            match result {
+                Ok(()) => remember(self.reported, "reported", &thread),
+                Err(e) => {
+                    self.reported.update(|r| {
+                        r.remove(&id);
                     });
                     self.notice.set(Some(self.error_text(&e)));
                 }
@@ -144,5 +173,13 @@ impl ThreadState {
             self.target.set(Some(id.clone()));
         }
         found
+    }
+}
+
+/// Keeps a per-thread set of comments (liked, reported) across visits.
+fn remember(set: RwSignal<std::collections::BTreeSet<CommentId>>, kind: &str, thread: &str) {
+    let json = set.with_untracked(|s| serde_json::to_string(s).unwrap_or_default());
+    if let Err(e) = storage::set(&storage::key(kind, thread), &json) {
+        warn(&format!("{kind} not remembered: {e}"));
     }
 }

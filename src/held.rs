@@ -70,15 +70,16 @@ pub fn still_held<'c>(thread: &str, listed: impl IntoIterator<Item = &'c Comment
     held
 }
 
-/// Takes out of `thread` the held comments `changed` brings let through, so
-/// that their listed copies go where they belong (a held reply whose parent
-/// had not loaded yet was shown at top level). Answers their ids: they are
-/// not news to their author. Nobody could reply to them, so nothing hangs
-/// below them.
+/// Takes out of `thread` the held comments `changed` brings let through
+/// under another parent than they are shown under (a held reply whose
+/// parent had not loaded yet was shown at top level), so that their listed
+/// copies go where they belong; one in its place is simply updated by the
+/// merge. Answers their ids: they are not news to their author. Nobody could
+/// reply to them, so nothing hangs below them.
 pub fn make_way(thread: &mut Thread, changed: &[Comment]) -> Vec<CommentId> {
     let released: Vec<CommentId> = changed
         .iter()
-        .filter(|c| !c.held && thread.get(&c.id).is_some_and(|n| n.comment.held))
+        .filter(|c| !c.held && thread.get(&c.id).is_some_and(|n| n.comment.held && n.comment.parent != c.parent))
         .map(|c| c.id.clone())
         .collect();
     for id in &released {

@@ -50,6 +50,8 @@ pub struct ThreadState {
     pub window: RwSignal<Window>,
     /// Comments this reader liked (one like each), remembered per thread.
     pub liked: RwSignal<BTreeSet<CommentId>>,
+    /// Comments this reader reported to the moderators, remembered per thread.
+    pub reported: RwSignal<BTreeSet<CommentId>>,
     /// Own comments whose edit form is open.
     pub editing: RwSignal<BTreeSet<CommentId>>,
     /// The comment a permalink pointed at, highlighted once revealed.
@@ -95,6 +97,7 @@ impl ThreadState {
             }
         };
         let liked = load_set("liked", &thread_id);
+        let reported = load_set("reported", &thread_id);
         let (outbox, outbox_unreadable) = crate::posting::load_outbox();
         ThreadState {
             lang: crate::i18n::page_lang(),
@@ -113,6 +116,7 @@ impl ThreadState {
             held: StoredValue::new(Vec::new()),
             window: RwSignal::new(Window::default()),
             liked: RwSignal::new(liked),
+            reported: RwSignal::new(reported),
             editing: RwSignal::new(BTreeSet::new()),
             target: RwSignal::new(None),
             asking: RwSignal::new(None),

@@ -329,6 +329,7 @@ impl Backend for HttpBackend {
             edit: self.desc.edit.is_some(),
             delete: self.desc.delete.is_some(),
             like: self.desc.like.is_some(),
+            report: self.desc.report.is_some(),
             idempotent: self.desc.idempotency_header.is_some(),
         }
     }
@@ -388,6 +389,16 @@ impl Backend for HttpBackend {
             let builder = self.request(endpoint, &[("thread", thread), ("id", id.as_str())])?;
             let json = self.answer(send(builder, None, self.desc.timeout_ms).await?)?;
             Ok(like_count(&self.desc, &json))
+        })
+    }
+
+    fn report<'a>(&'a self, thread: &'a str, id: &'a CommentId) -> BoxFuture<'a, Result<(), BackendError>> {
+        Box::pin(async move {
+            let endpoint =
+                self.desc.report.as_ref().ok_or_else(|| BackendError::Rejected("reports are not supported".into()))?;
+            let builder = self.request(endpoint, &[("thread", thread), ("id", id.as_str())])?;
+            self.answer(send(builder, None, self.desc.timeout_ms).await?)?;
+            Ok(())
         })
     }
 }

@@ -125,7 +125,7 @@ impl Backend for LocalBackend {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { edit: true, delete: true, like: true, idempotent: true }
+        Capabilities { edit: true, delete: true, like: true, report: false, idempotent: true }
     }
 
     /// The reader's own posts, remembered like any backend's (the seed is the publisher's).

@@ -67,6 +67,7 @@ struct Seen {
     target: bool,
     open: bool,
     liked: bool,
+    reported: bool,
     asking: bool,
     /// Where an unsent comment of this reader's stands.
     sending: Option<SendStatus>,
@@ -87,6 +88,7 @@ impl Seen {
             target: is(s.target),
             open: has(s.open_forms),
             liked: has(s.liked),
+            reported: has(s.reported),
             asking: is(s.asking),
             sending: s.sending.with(|x| x.get(&p.id).cloned()),
             held: p.with_comment(|c, _| c.held).unwrap_or(false),
@@ -119,8 +121,8 @@ impl Seen {
     }
 
     /// What the byline and body show.
-    fn content(&self) -> (Option<u32>, bool, bool, bool) {
-        (self.row.as_ref().map(|r| r.revision), self.fresh, self.depth() > MAX_INDENT, self.editing)
+    fn content(&self) -> (Option<u32>, bool, bool, bool, bool) {
+        (self.row.as_ref().map(|r| r.revision), self.fresh, self.depth() > MAX_INDENT, self.editing, self.held)
     }
 }
 
@@ -135,7 +137,7 @@ fn draw_row(li: Element, p: Parts) {
     let pending = is_pending(&p.id);
     let deleted = p.with_comment(|c, _| c.deleted).unwrap_or(false);
     let answerable = !pending && !deleted;
-    let Some(Skeleton { head, toggle, permalink, body, actions, reply, like }) =
+    let Some(Skeleton { head, toggle, permalink, body, actions, reply, like, report }) =
         skeleton(&dom, p.state, &li, answerable, answerable && p.state.can_like())
     else {
         return;
@@ -150,6 +152,8 @@ fn draw_row(li: Element, p: Parts) {
     let (mut body_hidden, mut actions_hidden, mut like_disabled, mut gone) = (false, false, false, false);
     // Nobody can answer or like a comment a moderator has not let through.
     let (mut reply_hidden, mut like_hidden) = (false, false);
+    // Nor report it; nor report one's own.
+    let (mut report_hidden, mut report_done) = (false, false);
     let (mut byline, mut manage): (Vec<Element>, Vec<Element>) = (Vec::new(), Vec::new());
     let (mut shown, mut can_edit) = (Manage::None, false);
     let effect = RenderEffect::new(move |_| {
@@ -197,7 +201,7 @@ fn draw_row(li: Element, p: Parts) {
 
         // Avatar, name, time, marks and the body: drawn again only when the comment changed.
         if changed(&|w| w.content() != now.content()) {
-            let (_, fresh, deep, editing) = now.content();
+            let (_, fresh, deep, editing, _) = now.content();
             p.with_comment(|c, parent_author| {
                 byline.drain(..).for_each(|e| e.remove());
                 byline = draw_byline(&dom, p.state, &head, &permalink, c, parent_author, deep, fresh);
@@ -243,6 +247,13 @@ fn draw_row(li: Element, p: Parts) {
             // stream before its own post was confirmed becomes editable on confirmation.
             if changed(&|w| w.row != now.row) {
                 can_edit = p.state.can_edit(&p.id);
+            }
+            if let Some(report) = &report {
+                flag(report, "hidden", now.held || can_edit, &mut report_hidden);
+                if now.reported != report_done {
+                    report.set_text_content(Some(p.state.t(if now.reported { Key::Reported } else { Key::Report })));
+                    flag(report, "disabled", now.reported, &mut report_done);
+                }
             }
             let want = match (can_edit, now.asking) {
                 (false, _) => Manage::None,
@@ -332,6 +343,7 @@ pub fn row_click(state: ThreadState, ev: &web_sys::MouseEvent) {
         "toggle" => state.toggle_collapse(&id),
         "reply" => state.set_form_open(&id, !state.open_forms.with_untracked(|f| f.contains(&id))),
         "like" => state.like(id),
+        "report" => state.report(id),
         "edit" => state.set_editing(&id, true),
         "delete" => state.asking.set(Some(id)),
         "delete-yes" => {

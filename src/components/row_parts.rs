@@ -10,8 +10,9 @@ use threadline_core::Comment;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-/// The elements every row has, in `li`; `actions` (with `reply`, and `like`
-/// where the backend counts likes) only for a comment one may answer.
+/// The elements every row has, in `li`; `actions` (with `reply`, `like`
+/// where the backend counts likes, `report` where it takes reports) only for
+/// a comment one may answer.
 pub struct Skeleton {
     pub head: Element,
     pub toggle: Element,
@@ -20,11 +21,12 @@ pub struct Skeleton {
     pub actions: Option<Element>,
     pub reply: Option<Element>,
     pub like: Option<Element>,
+    pub report: Option<Element>,
 }
 
 /// What a row's fixed parts depend on: the language of their labels, and
-/// whether it has actions and a like button.
-type Shape = (Lang, bool, bool);
+/// whether it has actions, a like button and a report button.
+type Shape = (Lang, bool, bool, bool);
 
 thread_local! {
     /// Each shape's parts, made once per page: a row clones them in one call
@@ -35,12 +37,13 @@ thread_local! {
 
 /// The fixed parts of a row, appended to `li`.
 pub fn skeleton(dom: &Dom, state: ThreadState, li: &Element, actions: bool, like: bool) -> Option<Skeleton> {
-    let shape = (state.lang, actions, like);
+    let report = actions && state.can_report();
+    let shape = (state.lang, actions, like, report);
     let made = MADE.with(|m| m.borrow().iter().find(|(s, _)| *s == shape).map(|(_, n)| n.clone()));
     let made = match made {
         Some(made) => made,
         None => {
-            let made = make_skeleton(dom, state, actions, like)?;
+            let made = make_skeleton(dom, state, shape)?;
             MADE.with(|m| m.borrow_mut().push((shape, made.clone())));
             made
         }
@@ -55,8 +58,9 @@ pub fn skeleton(dom: &Dom, state: ThreadState, li: &Element, actions: bool, like
     let actions = if actions { el(body.next_sibling()) } else { None };
     let reply = actions.as_ref().and_then(|a| el(a.first_child()));
     let like = if like { reply.as_ref().and_then(|r| el(r.next_sibling())) } else { None };
+    let report = if report { like.as_ref().or(reply.as_ref()).and_then(|b| el(b.next_sibling())) } else { None };
     li.append_child(&parts).ok()?;
-    Some(Skeleton { head, toggle, permalink, body, actions, reply, like })
+    Some(Skeleton { head, toggle, permalink, body, actions, reply, like, report })
 }
 
 /// A button answered by the list's one listener (`comment::row_click`).
@@ -66,7 +70,7 @@ fn act(button: &Element, act: &str) {
 }
 
 #[inline(never)]
-fn make_skeleton(dom: &Dom, state: ThreadState, actions: bool, like: bool) -> Option<Node> {
+fn make_skeleton(dom: &Dom, state: ThreadState, (_, actions, like, report): Shape) -> Option<Node> {
     let parts = dom.fragment()?;
     // Each part as a new row starts (open, not replying, not liked, no likes):
     // a row's first draw then sets only what differs (`comment::draw_row`).
@@ -86,6 +90,10 @@ fn make_skeleton(dom: &Dom, state: ThreadState, actions: bool, like: bool) -> Op
             let like = dom.text_child(&actions, "button", "tl-like", state.t(Key::Like))?;
             act(&like, "like");
             fixed(&like, "aria-pressed", "false");
+        }
+        if report {
+            let report = dom.text_child(&actions, "button", "tl-report", state.t(Key::Report))?;
+            act(&report, "report");
         }
     }
     Some(parts.into())

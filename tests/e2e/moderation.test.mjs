@@ -56,6 +56,7 @@ test('a held comment stays with its author, marked, until a moderator lets it th
     assert.equal(await row(page, id).locator('.tl-held-mark').textContent(), 'Awaiting moderation');
     assert.equal(await row(page, id).locator('.tl-reply').isVisible(), false, 'nobody can answer it yet');
     assert.equal(await row(page, id).locator('.tl-edit').isVisible(), true, 'its author may still change it');
+    assert.equal(await row(page, id).locator('.tl-report').isVisible(), false, 'nobody reports their own comment');
 
     // A reload keeps it on its author's screen; nobody else has it.
     await page.reload();
@@ -185,6 +186,32 @@ test('the moderation page: sign in with the token, approve a held comment, block
     assert.equal(back.status, 422, JSON.stringify(answer));
     assert.equal(answer.findings?.[0]?.rule, 'cooldown', JSON.stringify(answer));
     assert.deepEqual(errors.filter((e) => !/status of 401/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a reader reports a comment once; the moderators see it with the count', async () => {
+  const context = await env.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(`${ref.url}?lang=hy`);
+    await page.waitForSelector('.tl-comment');
+    const button = row(page, '9').locator('.tl-report');
+    assert.equal(await button.textContent(), 'Բողոքել');
+    await button.click();
+    await page.waitForFunction(() => document.querySelector('[id="c-9"] .tl-report').disabled);
+    assert.equal(await button.textContent(), 'Բողոքն ուղարկված է');
+    await row(page, '9').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/44-reported.png` });
+    const reported = (await moderate('GET', 'reported')).comments;
+    assert.deepEqual(reported.map((c) => [c.id, c.reports]), [['9', 1]]);
+    // Remembered: after a reload it still says so, and cannot be sent twice.
+    await page.reload();
+    await row(page, '9').waitFor();
+    assert.equal(await row(page, '9').locator('.tl-report').isDisabled(), true);
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }

@@ -67,6 +67,8 @@ pub struct Capabilities {
     pub edit: bool,
     pub delete: bool,
     pub like: bool,
+    /// Readers can report a comment to the site's moderators.
+    pub report: bool,
     /// A post sent again under the same idempotency key is stored once. A
     /// backend without it may store a retry twice, so a retry first looks
     /// for the last try among the comments it lists.
@@ -159,5 +161,10 @@ pub trait Backend {
     /// Answers with the new like count, when the backend says.
     fn like<'a>(&'a self, _thread: &'a str, _id: &'a CommentId) -> BoxFuture<'a, Result<Option<u32>, BackendError>> {
         unsupported("likes")
+    }
+
+    /// Tells the site's moderators this comment breaks the discussion policy.
+    fn report<'a>(&'a self, _thread: &'a str, _id: &'a CommentId) -> BoxFuture<'a, Result<(), BackendError>> {
+        unsupported("reports")
     }
 }

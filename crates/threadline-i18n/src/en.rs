@@ -77,6 +77,8 @@ pub(crate) fn text(key: Key) -> &'static str {
             "Your comment could not be saved in this browser ({reason}). Keep this page open until it is sent."
         }
         Key::Blocked => "A moderator has blocked this browser from writing here.",
+        Key::Report => "Report",
+        Key::Reported => "Reported",
         Key::AwaitingModeration => "Awaiting moderation",
         Key::OutboxUnreadable => {
             "Unsent comments from an earlier visit could not be read. They stay saved in this browser, and are not sent."

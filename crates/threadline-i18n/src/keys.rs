@@ -150,6 +150,10 @@ keys! {
     OutboxUnreadable,
     /// "Awaiting moderation"
     AwaitingModeration,
+    /// "Report"
+    Report,
+    /// "Reported"
+    Reported,
     /// "A moderator has blocked this browser from writing here."
     Blocked,
 

@@ -43,6 +43,7 @@ function card(c, actions) {
   const meta = el('p', 'meta');
   meta.append(el('strong', '', c.author || '—'), ` · ${c.thread} · ${when(c.created_ms)}`);
   if (c.parent) meta.append(` · reply to ${c.parent}`);
+  if (c.reports > 0) meta.append(' ', el('span', 'mark', c.reports === 1 ? '1 report' : `${c.reports} reports`));
   if (c.blocked) meta.append(' ', el('span', 'mark', 'writer blocked'));
   const bar = el('p', 'actions');
   for (const [label, method, path, done, ask] of actions) {
@@ -73,13 +74,18 @@ let shownHeld = [];
 async function load() {
   if (!token) return;
   try {
-    const [held, recent, blocks] = await Promise.all([api('GET', 'held'), api('GET', 'recent'), api('GET', 'blocks')]);
+    const [held, reported, recent, blocks] = await Promise.all(['held', 'reported', 'recent', 'blocks'].map((l) => api('GET', l)));
     shownHeld = held.comments.map((c) => c.id);
     fill('held', held.comments, (c) => [
       ['Approve', 'POST', `comments/${c.id}/approve`, 'Approved: every reader sees it now.'],
       ['Reject', 'POST', `comments/${c.id}/reject`, 'Rejected: it will never be shown.', 'Reject this comment for good?'],
       ...block(c),
     ], 'Nothing is waiting.');
+    fill('reported', reported.comments, (c) => [
+      ['Keep', 'DELETE', `comments/${c.id}/reports`, 'Kept: its reports are dismissed.'],
+      ['Delete', 'DELETE', `comments/${c.id}`, 'Deleted.', 'Delete this comment?'],
+      ...block(c),
+    ], 'Nothing is reported.');
     fill('recent', recent.comments, (c) => [
       ['Delete', 'DELETE', `comments/${c.id}`, 'Deleted.', 'Delete this comment?'],
       ...block(c),

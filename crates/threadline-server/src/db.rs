@@ -47,6 +47,13 @@ CREATE TABLE IF NOT EXISTS blocks (
     author     TEXT NOT NULL,                       -- that comment's author then (a delete empties it)
     created_ms INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Readers' reports of comments they think break the policy, one per client.
+CREATE TABLE IF NOT EXISTS reports (
+    comment_id TEXT NOT NULL,
+    client     TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    PRIMARY KEY (comment_id, client)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS comments_held ON comments(held, seq) WHERE held = 1;
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO counters (name, value) VALUES ('change', 0);

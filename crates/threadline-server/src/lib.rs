@@ -9,6 +9,7 @@ pub mod db;
 pub mod errors;
 pub mod ids;
 pub mod moderate_page;
+pub mod moderation;
 pub mod policy_gate;
 pub mod queries;
 pub mod rate_limit;

@@ -22,10 +22,10 @@ pub struct Stored {
     pub removed: bool,
 }
 
-const COLS: &str = "id, parent, author, body, created_ms, edited_ms, likes, deleted, held, \
+pub(crate) const COLS: &str = "id, parent, author, body, created_ms, edited_ms, likes, deleted, held, \
                     thread, owner_token, removed";
 
-fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
+pub(crate) fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
     let likes: i64 = r.get(6)?;
     Ok(Stored {
         api: ApiComment {
@@ -236,74 +236,4 @@ pub fn thread_is_empty(conn: &Connection, thread: &str) -> rusqlite::Result<bool
 
 pub fn id_exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
     conn.query_row("SELECT EXISTS (SELECT 1 FROM comments WHERE id = ?1)", [id], |r| r.get(0))
-}
-
-/// A comment as a moderator sees it: whether its writer can be blocked
-/// (posted, not imported) and is.
-pub struct Moderated {
-    pub stored: Stored,
-    pub blockable: bool,
-    pub blocked: bool,
-}
-
-/// For a moderator, across threads: the comments the policy held, oldest
-/// first, or (`held` false) the latest listed ones, newest first.
-pub fn for_moderator(conn: &Connection, held: bool, limit: usize) -> rusqlite::Result<Vec<Moderated>> {
-    let (which, order) = if held { ("held = 1", "seq") } else { ("held = 0 AND deleted = 0", "seq DESC") };
-    let sql = format!(
-        "SELECT {COLS}, client IS NOT NULL, client IN (SELECT client FROM blocks) FROM comments \
-         WHERE {which} AND removed = 0 ORDER BY {order} LIMIT ?1"
-    );
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map([limit as i64], |r| {
-        Ok(Moderated {
-            stored: stored(r)?,
-            blockable: r.get(12)?,
-            blocked: r.get::<_, Option<bool>>(13)?.unwrap_or(false),
-        })
-    })?;
-    rows.collect()
-}
-
-/// Lists a held comment from now on.
-pub fn approve(conn: &Connection, id: &str, change: i64) -> rusqlite::Result<()> {
-    conn.execute("UPDATE comments SET held = 0, change_seq = ?2 WHERE id = ?1", params![id, change])?;
-    Ok(())
-}
-
-/// Takes the hold off without listing anything yet: what follows (a delete)
-/// decides what readers see.
-pub fn release(conn: &Connection, id: &str) -> rusqlite::Result<()> {
-    conn.execute("UPDATE comments SET held = 0 WHERE id = ?1", [id])?;
-    Ok(())
-}
-
-/// The client a comment was posted from (None for seed comments).
-pub fn client_of(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
-    conn.query_row("SELECT client FROM comments WHERE id = ?1", [id], |r| r.get(0)).optional().map(Option::flatten)
-}
-
-pub fn block(conn: &Connection, client: &str, comment_id: &str, author: &str, now_ms: i64) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT OR IGNORE INTO blocks (client, comment_id, author, created_ms) VALUES (?1, ?2, ?3, ?4)",
-        params![client, comment_id, author, now_ms],
-    )?;
-    Ok(())
-}
-
-/// Every block, newest first: the comment it was made for, that comment's
-/// author then, and when. The client itself (a browser id or an address)
-/// stays on the server.
-pub fn blocks(conn: &Connection) -> rusqlite::Result<Vec<(String, String, i64)>> {
-    let mut st = conn.prepare_cached("SELECT comment_id, author, created_ms FROM blocks ORDER BY created_ms DESC")?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    rows.collect()
-}
-
-pub fn unblock(conn: &Connection, client: &str) -> rusqlite::Result<bool> {
-    Ok(conn.execute("DELETE FROM blocks WHERE client = ?1", [client])? > 0)
-}
-
-pub fn is_blocked(conn: &Connection, client: &str) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT EXISTS (SELECT 1 FROM blocks WHERE client = ?1)", [client], |r| r.get(0))
 }

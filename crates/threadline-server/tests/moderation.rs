@@ -217,3 +217,36 @@ fn a_retry_of_a_rejected_post_gets_it_back_deleted_not_held() {
     assert_eq!((&again["comment"]["id"], &again["comment"]["deleted"]), (&json!(id), &json!(true)));
     assert!(again["comment"].get("held").is_none(), "{again}");
 }
+
+#[test]
+fn readers_report_a_comment_once_each_and_the_moderator_keeps_or_deletes_it() {
+    let s = Server::start(&["--moderator-token", TOKEN]);
+    let report = |client: &str, id: &str| {
+        s.call("POST", &format!("/api/comments/{id}/report"), &[("x-client-id", client)], None)
+    };
+    for client in ["r1", "r2", "r2"] {
+        let r = report(client, "8");
+        assert_eq!((r.status, r.json()), (200, json!({"reported": true})), "{client}");
+    }
+    assert_eq!(report("r1", "2").status, 200);
+    report("r1", "unknown").error(404, "not_found");
+    let v = moderator(&s, "GET", "/api/moderation/reported").json();
+    let got: Vec<(&str, u64)> = v["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["reports"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, [("8", 2), ("2", 1)], "most reports first; one per reader");
+
+    // Kept: its reports are dismissed. Deleted: it leaves the list.
+    assert_eq!(moderator(&s, "DELETE", "/api/moderation/comments/8/reports").json(), json!({"dismissed": 2}));
+    assert_eq!(moderator(&s, "DELETE", "/api/moderation/comments/2").status, 204);
+    assert_eq!(moderator(&s, "GET", "/api/moderation/reported").json(), json!({"comments": []}));
+    report("r1", "2").error(404, "not_found");
+
+    // A blocked reader cannot report either.
+    let id = post_as(&s, "troll", "t/x", "Hello.").json()["comment"]["id"].as_str().unwrap().to_owned();
+    moderator(&s, "POST", &format!("/api/moderation/comments/{id}/block"));
+    report("troll", "8").error(403, "blocked");
+}

@@ -97,6 +97,9 @@ pub struct BackendDescription {
     pub delete: Option<Endpoint>,
     #[serde(default)]
     pub like: Option<Endpoint>,
+    /// Where a reader reports a comment to the moderators (`{id}` in the URL).
+    #[serde(default)]
+    pub report: Option<Endpoint>,
     #[serde(default)]
     pub credentials: Credentials,
     /// Pointer to the array of comments in the list answer ("" = the answer itself).
@@ -306,6 +309,7 @@ impl BackendDescription {
         endpoints.extend(self.edit.iter().map(|e| ("edit", e, COMMENT_PLACEHOLDERS)));
         endpoints.extend(self.delete.iter().map(|e| ("delete", e, COMMENT_PLACEHOLDERS)));
         endpoints.extend(self.like.iter().map(|e| ("like", e, COMMENT_PLACEHOLDERS)));
+        endpoints.extend(self.report.iter().map(|e| ("report", e, COMMENT_PLACEHOLDERS)));
         for (name, e, known) in endpoints {
             check_url(&e.url, known).map_err(|m| DescriptionError(format!("{name}.url: {m}")))?;
         }

@@ -6,6 +6,7 @@ mod list;
 mod moderate;
 mod modify;
 mod post;
+mod report;
 pub mod validate;
 
 use crate::errors::ApiError;
@@ -22,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/comments/stream", get(crate::sse::stream))
         .route("/api/comments/{id}", patch(modify::edit).delete(modify::remove))
         .route("/api/comments/{id}/like", post(like::like))
+        .route("/api/comments/{id}/report", post(report::report))
         .merge(moderate::routes())
         .route("/api/{*rest}", axum::routing::any(unknown_endpoint))
         .method_not_allowed_fallback(method_not_allowed)

@@ -8,6 +8,7 @@ use super::post::comment_response;
 use super::Client;
 use crate::errors::ApiError;
 use crate::ids::same_secret;
+use crate::moderation::{self, Queue};
 use crate::queries::{self, Stored};
 use crate::state::{now_ms, AppState};
 use axum::extract::{FromRequestParts, State};
@@ -30,6 +31,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/moderation/held", get(held))
         .route("/api/moderation/recent", get(recent))
         .route("/api/moderation/blocks", get(blocks))
+        .route("/api/moderation/reported", get(reported))
+        .route("/api/moderation/comments/{id}/reports", axum::routing::delete(dismiss))
         .route("/api/moderation/comments/{id}", axum::routing::delete(remove))
         .route("/api/moderation/comments/{id}/approve", post(approve))
         .route("/api/moderation/comments/{id}/reject", post(reject))
@@ -69,7 +72,18 @@ impl FromRequestParts<AppState> for Moderator {
 }
 
 async fn held(State(state): State<AppState>, _: Moderator) -> Result<Response, ApiError> {
-    listing(&state, true, MAX_LIMIT).await
+    listing(&state, Queue::Held, MAX_LIMIT).await
+}
+
+async fn reported(State(state): State<AppState>, _: Moderator) -> Result<Response, ApiError> {
+    listing(&state, Queue::Reported, MAX_LIMIT).await
+}
+
+/// The moderator read a reported comment and keeps it.
+async fn dismiss(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
+    let cleared = state.db.write(move |conn| Ok(moderation::dismiss_reports(conn, &id)?)).await?;
+    let body = crate::errors::json_body(&json!({ "dismissed": cleared }));
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 #[derive(Deserialize)]
@@ -88,11 +102,11 @@ async fn recent(
     if limit == 0 || limit > MAX_LIMIT {
         return Err(ApiError::bad_request("invalid_query", format!("limit must be between 1 and {MAX_LIMIT}.")));
     }
-    listing(&state, false, limit).await
+    listing(&state, Queue::Recent, limit).await
 }
 
-async fn listing(state: &AppState, held: bool, limit: usize) -> Result<Response, ApiError> {
-    let rows = state.db.read(move |conn| Ok(queries::for_moderator(conn, held, limit)?)).await?;
+async fn listing(state: &AppState, queue: Queue, limit: usize) -> Result<Response, ApiError> {
+    let rows = state.db.read(move |conn| Ok(moderation::queue(conn, queue, limit)?)).await?;
     let comments: Vec<Value> = rows
         .into_iter()
         .map(|m| {
@@ -102,6 +116,7 @@ async fn listing(state: &AppState, held: bool, limit: usize) -> Result<Response,
                 o.insert("thread".into(), m.stored.thread.into());
                 o.insert("blockable".into(), m.blockable.into());
                 o.insert("blocked".into(), m.blocked.into());
+                o.insert("reports".into(), m.reports.into());
             }
             v
         })
@@ -124,7 +139,7 @@ async fn approve(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPa
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             held_one(&tx, &id)?;
             let change = queries::next_change(&tx)?;
-            queries::approve(&tx, &id, change)?;
+            moderation::approve(&tx, &id, change)?;
             let s = queries::get(&tx, &id)?
                 .ok_or_else(|| ApiError::internal("approve", "row vanished inside its transaction"))?;
             tx.commit()?;
@@ -141,7 +156,7 @@ async fn approve(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPa
 async fn reject(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
     super::modify::delete(&state, id, |conn, id| {
         let s = held_one(conn, id)?;
-        queries::release(conn, id)?;
+        moderation::release(conn, id)?;
         Ok(s)
     })
     .await
@@ -164,7 +179,7 @@ fn client_of(conn: &Connection, id: &str) -> Result<(String, String), ApiError> 
     let Some(s) = queries::get(conn, id)? else {
         return Err(ApiError::not_found(format!("There is no comment {id}.")));
     };
-    let client = queries::client_of(conn, id)?.ok_or_else(|| {
+    let client = moderation::client_of(conn, id)?.ok_or_else(|| {
         ApiError::invalid(format!("Comment {id} was imported, not posted: there is nobody to block."))
     })?;
     Ok((client, s.api.comment.author))
@@ -177,7 +192,7 @@ async fn block(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath
         .db
         .write(move |conn| {
             let (client, author) = client_of(conn, &id)?;
-            queries::block(conn, &client, &id, &author, now_ms())?;
+            moderation::block(conn, &client, &id, &author, now_ms())?;
             Ok(())
         })
         .await?;
@@ -190,7 +205,7 @@ async fn unblock(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPa
         .db
         .write(move |conn| {
             let (client, _) = client_of(conn, &id)?;
-            Ok(queries::unblock(conn, &client)?)
+            Ok(moderation::unblock(conn, &client)?)
         })
         .await?;
     let body = crate::errors::json_body(&json!({ "blocked": false, "was_blocked": lifted }));
@@ -199,7 +214,7 @@ async fn unblock(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPa
 
 /// The blocks in force, newest first, each lifted through its comment.
 async fn blocks(State(state): State<AppState>, _: Moderator) -> Result<Response, ApiError> {
-    let rows = state.db.read(|conn| Ok(queries::blocks(conn)?)).await?;
+    let rows = state.db.read(|conn| Ok(moderation::blocks(conn)?)).await?;
     let blocks: Vec<Value> = rows
         .into_iter()
         .map(|(comment, author, since)| json!({ "comment_id": comment, "author": author, "since_ms": since }))

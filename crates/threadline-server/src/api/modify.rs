@@ -47,7 +47,7 @@ pub async fn edit(
         .db
         .read(move |conn| {
             let s = owned(conn, &id2, &token2)?;
-            if queries::is_blocked(conn, &client_key)? {
+            if crate::moderation::is_blocked(conn, &client_key)? {
                 return Err(ApiError::blocked());
             }
             let participants = queries::participants(conn, &s.thread)?;

@@ -69,7 +69,7 @@ pub async fn create(
                     return Ok(Err(s));
                 }
             }
-            if queries::is_blocked(conn, &client_key)? {
+            if crate::moderation::is_blocked(conn, &client_key)? {
                 return Err(ApiError::blocked());
             }
             check_parent(conn, &thread, parent.as_deref())?;

@@ -30,6 +30,7 @@ pub fn threadline() -> BackendDescription {
         edit: Some(endpoint("{base}/api/comments/{id}", "PATCH", true)),
         delete: Some(endpoint("{base}/api/comments/{id}", "DELETE", false)),
         like: Some(endpoint("{base}/api/comments/{id}/like", "POST", false)),
+        report: Some(endpoint("{base}/api/comments/{id}/report", "POST", false)),
         credentials: Credentials::SameOrigin,
         comments: "/comments".to_owned(),
         children: None,

@@ -1,0 +1,31 @@
+//! `POST /api/comments/{id}/report`: a reader tells the moderators a comment
+//! breaks the discussion policy. One report per client; again is a no-op.
+
+use super::extract::ApiPath;
+use super::Client;
+use crate::errors::ApiError;
+use crate::moderation;
+use crate::queries;
+use crate::state::{now_ms, AppState};
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+pub async fn report(State(state): State<AppState>, client: Client, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
+    state.rate_limit(&client)?;
+    state
+        .db
+        .write(move |conn| {
+            if moderation::is_blocked(conn, &client.key)? {
+                return Err(ApiError::blocked());
+            }
+            queries::get(conn, &id)?
+                .filter(|s| !s.removed && !s.api.comment.held && !s.api.comment.deleted)
+                .ok_or_else(|| ApiError::not_found(format!("There is no comment {id}.")))?;
+            moderation::report(conn, &id, &client.key, now_ms())?;
+            Ok(())
+        })
+        .await?;
+    let body = crate::errors::json_body(&json!({ "reported": true }));
+    Ok(([("content-type", "application/json")], body).into_response())
+}
