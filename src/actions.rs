@@ -9,9 +9,9 @@ use leptos::task::spawn_local;
 use threadline_core::{BackendError, CommentId, Edit};
 
 impl ThreadState {
-    pub fn can_edit(self, id: &CommentId) -> bool {
-        let caps = self.capabilities.get_value();
-        (caps.edit || caps.delete) && self.backend.with_value(|b| b.owns(&self.thread_id.get_value(), id))
+    /// This reader wrote the comment (from this browser).
+    pub fn owns(self, id: &CommentId) -> bool {
+        self.backend.with_value(|b| b.owns(&self.thread_id.get_value(), id))
     }
 
     pub fn can_like(self) -> bool {
@@ -109,7 +109,7 @@ impl ThreadState {
                     self.thread.update(|t| {
                         t.update(&id, |c| c.likes = count.unwrap_or(c.likes.saturating_add(1)));
                     });
-                    remember(self.liked, "liked", &thread);
+                    remember("liked", &thread, &id);
                 }
                 Err(e) => {
                     self.liked.update(|l| {
@@ -138,7 +138,7 @@ impl ThreadState {
                 return;
             }
             match result {
-                Ok(()) => remember(self.reported, "reported", &thread),
+                Ok(()) => remember("reported", &thread, &id),
                 Err(e) => {
                     self.reported.update(|r| {
                         r.remove(&id);
@@ -176,9 +176,12 @@ impl ThreadState {
     }
 }
 
-/// Keeps a per-thread set of comments (liked, reported) across visits.
-fn remember(set: RwSignal<std::collections::BTreeSet<CommentId>>, kind: &str, thread: &str) {
-    let json = set.with_untracked(|s| serde_json::to_string(s).unwrap_or_default());
+/// Adds `id` to a per-thread set of comments (liked, reported) kept across
+/// visits: what is stored plus this one, never what is still on its way.
+fn remember(kind: &str, thread: &str, id: &CommentId) {
+    let mut set = crate::state::load_set(kind, thread);
+    set.insert(id.clone());
+    let json = serde_json::to_string(&set).unwrap_or_default();
     if let Err(e) = storage::set(&storage::key(kind, thread), &json) {
         warn(&format!("{kind} not remembered: {e}"));
     }

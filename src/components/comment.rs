@@ -155,7 +155,7 @@ fn draw_row(li: Element, p: Parts) {
     // Nor report it; nor report one's own.
     let (mut report_hidden, mut report_done) = (false, false);
     let (mut byline, mut manage): (Vec<Element>, Vec<Element>) = (Vec::new(), Vec::new());
-    let (mut shown, mut can_edit) = (Manage::None, false);
+    let (mut shown, mut can_edit, mut own) = (Manage::None, false, false);
     let effect = RenderEffect::new(move |_| {
         let now = Seen::read(&p);
         let was = last.take();
@@ -246,13 +246,16 @@ fn draw_row(li: Element, p: Parts) {
             // Asked again whenever the row changes: a comment that arrived through the
             // stream before its own post was confirmed becomes editable on confirmation.
             if changed(&|w| w.row != now.row) {
-                can_edit = p.state.can_edit(&p.id);
+                own = p.state.owns(&p.id);
+                can_edit = own && p.state.capabilities.with_value(|c| c.edit || c.delete);
             }
             if let Some(report) = &report {
-                flag(report, "hidden", now.held || can_edit, &mut report_hidden);
+                flag(report, "hidden", now.held || own, &mut report_hidden);
+                // Not `disabled`: the button keeps keyboard focus while its words change.
                 if now.reported != report_done {
                     report.set_text_content(Some(p.state.t(if now.reported { Key::Reported } else { Key::Report })));
-                    flag(report, "disabled", now.reported, &mut report_done);
+                    report_done = now.reported;
+                    fixed(report, "aria-disabled", if report_done { "true" } else { "false" });
                 }
             }
             let want = match (can_edit, now.asking) {

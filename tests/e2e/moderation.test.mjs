@@ -96,6 +96,7 @@ test('a blocked reader is told so in their language, and the words are kept', as
     await page.waitForSelector('.tl-comment');
     const first = await postTop(page, 'Тролль', 'Первый комментарий, пока вежливый.');
     const id = (await first.getAttribute('id')).slice(2);
+    assert.equal(await first.locator('.tl-report').isVisible(), false, 'nobody reports their own comment');
     await moderate('POST', `comments/${id}/block`);
 
     // The cooldown rule counts from the last post; the block is what is tested.
@@ -143,14 +144,14 @@ test('the moderation page: sign in with the token, approve a held comment, block
 
     await page.locator('#token').fill(TOKEN);
     await page.locator('#sign-in button').click();
-    const card = page.locator(`#m-${held}`);
+    const card = page.locator(`#held-${held}`);
     await card.waitFor();
     assert.equal(await page.locator('#sign-in').isVisible(), false);
     // Text stays text: the tag is shown, not made bold.
     assert.match(await card.locator('.body').textContent(), /<b>not bold<\/b>/);
     assert.equal(await card.locator('b').count(), 0);
     assert.match(await page.locator('#held-title').textContent(), /\(1\)/);
-    await page.locator(`#recent #m-${rude}`).waitFor();
+    await page.locator(`#recent-${rude}`).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/42-moderate.png` });
 
     await card.getByRole('button', { name: 'Approve' }).click();
@@ -159,8 +160,8 @@ test('the moderation page: sign in with the token, approve a held comment, block
     const listed = await (await fetch(`${ref.url}api/comments?thread=asbarez%2Fother-article`)).json();
     assert.ok(listed.comments.some((c) => c.id === held), 'approved comments are listed');
 
-    await page.locator(`#recent #m-${rude}`).getByRole('button', { name: 'Block writer' }).click();
-    await page.locator(`#recent #m-${rude} .mark`).waitFor();
+    await page.locator(`#recent-${rude}`).getByRole('button', { name: 'Block writer' }).click();
+    await page.locator(`#recent-${rude} .mark`).waitFor();
     const refused = await fetch(`${ref.url}api/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Client-Id': 'Rude' },
@@ -169,7 +170,7 @@ test('the moderation page: sign in with the token, approve a held comment, block
     assert.equal(refused.status, 403);
     // A reload keeps the tab signed in.
     await page.reload();
-    await page.locator(`#recent #m-${rude} .mark`).waitFor();
+    await page.locator(`#recent-${rude} .mark`).waitFor();
     // The blocks in force, each lifted from there.
     const blocked = page.locator(`#blocks #b-${rude}`);
     assert.match(await blocked.textContent(), /^Rude · blocked/);
@@ -201,7 +202,8 @@ test('a reader reports a comment once; the moderators see it with the count', as
     const button = row(page, '9').locator('.tl-report');
     assert.equal(await button.textContent(), 'Բողոքել');
     await button.click();
-    await page.waitForFunction(() => document.querySelector('[id="c-9"] .tl-report').disabled);
+    await page.waitForFunction(() => document.querySelector('[id="c-9"] .tl-report').getAttribute('aria-disabled') === 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'tl-report', 'focus stays on the button');
     assert.equal(await button.textContent(), 'Բողոքն ուղարկված է');
     await row(page, '9').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/44-reported.png` });
@@ -210,7 +212,10 @@ test('a reader reports a comment once; the moderators see it with the count', as
     // Remembered: after a reload it still says so, and cannot be sent twice.
     await page.reload();
     await row(page, '9').waitFor();
-    assert.equal(await row(page, '9').locator('.tl-report').isDisabled(), true);
+    assert.equal(await row(page, '9').locator('.tl-report').getAttribute('aria-disabled'), 'true');
+    await row(page, '9').locator('.tl-report').click({ force: true });
+    await page.waitForTimeout(300);
+    assert.deepEqual((await moderate('GET', 'reported')).comments.map((c) => [c.id, c.reports]), [['9', 1]]);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -36,10 +36,11 @@ async function api(method, path) {
 
 const when = (ms) => (typeof ms === 'number' ? new Date(ms).toLocaleString() : 'no time');
 
-/** One comment with the buttons that apply to it: [label, method, path, done message, ask first?]. */
-function card(c, actions) {
+/** One comment of list `list` with the buttons that apply to it: [label, method, path, done message, ask first?]. */
+function card(list, c, actions) {
   const li = el('li');
-  li.id = `m-${c.id}`;
+  // A comment can be in two lists (reported, and among the latest).
+  li.id = `${list}-${c.id}`;
   const meta = el('p', 'meta');
   meta.append(el('strong', '', c.author || '—'), ` · ${c.thread} · ${when(c.created_ms)}`);
   if (c.parent) meta.append(` · reply to ${c.parent}`);
@@ -60,11 +61,11 @@ function block(c) {
   if (!c.blockable) return [];
   return c.blocked
     ? [['Unblock writer', 'DELETE', `comments/${c.id}/block`, `${c.author} may write again.`]]
-    : [['Block writer', 'POST', `comments/${c.id}/block`, `${c.author} can no longer post, edit or like.`, `Block ${c.author} from writing?`]];
+    : [['Block writer', 'POST', `comments/${c.id}/block`, `${c.author} can no longer post, edit, like or report.`, `Block ${c.author} from writing?`]];
 }
 
 function fill(list, comments, actions, empty) {
-  const items = comments.map((c) => card(c, actions(c)));
+  const items = comments.map((c) => card(list, c, actions(c)));
   $(list).replaceChildren(...(items.length ? items : [el('li', 'empty', empty)]));
 }
 
