@@ -21,6 +21,8 @@ pub struct Config {
     pub seed: Vec<PathBuf>,
     /// Enables `/api/moderation/…` for whoever sends it as a bearer token.
     pub moderator_token: Option<String>,
+    /// Where to POST a JSON note when a comment is held or reported.
+    pub notify_url: Option<String>,
 }
 
 impl Default for Config {
@@ -36,6 +38,7 @@ impl Default for Config {
             rate_limit_per_minute: 20,
             seed: Vec::new(),
             moderator_token: None,
+            notify_url: None,
         }
     }
 }
@@ -67,6 +70,7 @@ USAGE: threadline-server [FLAGS]
   --seed FILE                  import a seed thread if it is empty (repeatable)
   --moderator-token TOKEN      enable /api/moderation for this bearer token (16+ characters;
                                or THREADLINE_MODERATOR_TOKEN, which other users cannot see) [off]
+  --notify-url URL             POST a JSON note there when a comment is held or reported [off]
   --help                       print this text
 ";
 
@@ -114,6 +118,7 @@ impl Config {
                 "--rate-limit-per-minute" => cfg.rate_limit_per_minute = parse(&flag, &value()?)?,
                 "--seed" => cli_seeds.push(PathBuf::from(value()?)),
                 "--moderator-token" => cfg.moderator_token = Some(value()?),
+                "--notify-url" => cfg.notify_url = Some(value()?),
                 other => return Err(format!("unknown argument {other:?} (see --help)")),
             }
         }
@@ -134,6 +139,12 @@ impl Config {
         }
         if let Some(token) = &cfg.moderator_token {
             check_token(token)?;
+        }
+        if let Some(url) = &cfg.notify_url {
+            let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or_default();
+            if rest.is_empty() || rest.starts_with('/') || url.contains(char::is_whitespace) {
+                return Err(format!("--notify-url {url:?} is not an http:// or https:// URL"));
+            }
         }
         Ok(Some(cfg))
     }
@@ -221,6 +232,10 @@ mod tests {
             assert!(e.contains("--edit-window-secs"), "{window}: {e}");
         }
         assert!(Config::from_args(args("--help")).unwrap().is_none());
+        for url in ["hooks.example/x", "ftp://hooks.example", "https://", "http:///path"] {
+            let e = Config::from_args(args(&format!("--notify-url {url}"))).unwrap_err();
+            assert!(e.contains("--notify-url"), "{url}: {e}");
+        }
         for token in ["short", "not-ascii-ümlaut-long-enough"] {
             let e = Config::from_args(args(&format!("--moderator-token={token}"))).unwrap_err();
             assert!(e.contains("moderator token"), "{token}: {e}");

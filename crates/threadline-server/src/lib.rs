@@ -10,6 +10,7 @@ pub mod errors;
 pub mod ids;
 pub mod moderate_page;
 pub mod moderation;
+pub mod notify;
 pub mod policy_gate;
 pub mod queries;
 pub mod rate_limit;
@@ -66,6 +67,7 @@ pub fn prepare(cfg: &Config) -> Result<Prepared, String> {
         changes: broadcast::channel(1024).0,
         edit_window: cfg.edit_window(),
         moderator_token: cfg.moderator_token.clone(),
+        notifier: notify::Notifier::new(cfg.notify_url.clone()),
         max_body_bytes: cfg.max_body_bytes,
         shutdown: stop_rx,
     }));

@@ -59,6 +59,10 @@ pub fn report(conn: &Connection, id: &str, client: &str, now_ms: i64) -> rusqlit
     Ok(added > 0)
 }
 
+pub fn reports_of(conn: &Connection, id: &str) -> rusqlite::Result<u32> {
+    conn.query_row("SELECT COUNT(*) FROM reports WHERE comment_id = ?1", [id], |r| r.get(0))
+}
+
 /// The moderator looked and kept the comment: its reports are dismissed.
 pub fn dismiss_reports(conn: &Connection, id: &str) -> rusqlite::Result<usize> {
     conn.execute("DELETE FROM reports WHERE comment_id = ?1", [id])

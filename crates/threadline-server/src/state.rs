@@ -29,6 +29,8 @@ pub struct Shared {
     pub max_body_bytes: usize,
     /// `/api/moderation` is open to this bearer token; without one it is off.
     pub moderator_token: Option<String>,
+    /// Tells the moderators when a comment is held or reported (`--notify-url`).
+    pub notifier: crate::notify::Notifier,
     /// Flips to true on SIGTERM/SIGINT so open event streams end and the
     /// graceful shutdown does not wait on them forever.
     pub shutdown: watch::Receiver<bool>,

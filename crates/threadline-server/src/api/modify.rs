@@ -74,6 +74,9 @@ pub async fn edit(
         })
         .await?;
     state.committed(&stored.thread, change, std::slice::from_ref(&stored.api));
+    if stored.api.comment.held {
+        state.notifier.send("held", &stored.thread, &stored.api, None);
+    }
     let status = if stored.api.comment.held { StatusCode::ACCEPTED } else { StatusCode::OK };
     Ok(comment_response(status, &stored.api))
 }

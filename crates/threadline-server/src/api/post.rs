@@ -126,6 +126,9 @@ pub async fn create(
         return Ok(created(StatusCode::OK, stored));
     }
     state.committed(&req.thread, cursor, std::slice::from_ref(&stored.api));
+    if stored.api.comment.held {
+        state.notifier.send("held", &req.thread, &stored.api, None);
+    }
     let status = if stored.api.comment.held { StatusCode::ACCEPTED } else { StatusCode::CREATED };
     Ok(created(status, stored))
 }

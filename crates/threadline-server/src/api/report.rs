@@ -13,19 +13,24 @@ use serde_json::json;
 
 pub async fn report(State(state): State<AppState>, client: Client, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
     state.rate_limit(&client)?;
-    state
+    let (stored, reports) = state
         .db
         .write(move |conn| {
             if moderation::is_blocked(conn, &client.key)? {
                 return Err(ApiError::blocked());
             }
-            queries::get(conn, &id)?
+            let s = queries::get(conn, &id)?
                 .filter(|s| !s.removed && !s.api.comment.held && !s.api.comment.deleted)
                 .ok_or_else(|| ApiError::not_found(format!("There is no comment {id}.")))?;
-            moderation::report(conn, &id, &client.key, now_ms())?;
-            Ok(())
+            let added = moderation::report(conn, &id, &client.key, now_ms())?;
+            let reports = if added { Some(moderation::reports_of(conn, &id)?) } else { None };
+            Ok((s, reports))
         })
         .await?;
+    // Each new reader's report, not a repeat.
+    if let Some(n) = reports {
+        state.notifier.send("reported", &stored.thread, &stored.api, Some(n));
+    }
     let body = crate::errors::json_body(&json!({ "reported": true }));
     Ok(([("content-type", "application/json")], body).into_response())
 }
