@@ -4,6 +4,7 @@
 // in their language and keeps their words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import { useBrowser, watchErrors, ARTIFACTS } from './browser.mjs';
 import { referenceServer } from './refserver.mjs';
 
@@ -14,6 +15,20 @@ before(async () => { ref = await referenceServer(['--moderator-token', TOKEN]); 
 after(async () => { await ref?.stop(); });
 
 const row = (page, id) => page.locator(`[id="c-${id}"]`);
+
+/** Serious or critical axe findings in `selector`, in light and dark. */
+async function axe(page, selector) {
+  const found = [];
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const result = await new AxeBuilder({ page }).include(selector).analyze();
+    for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      found.push(`${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
 
 async function moderate(method, path) {
   const res = await fetch(`${ref.url}api/moderation/${path}`, { method, headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -68,6 +83,7 @@ test('a held comment stays with its author, marked, until a moderator lets it th
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${ARTIFACTS}/40-held.png` });
     assert.equal(await row(other, id).count(), 0);
+    assert.deepEqual(await axe(page, `[id="c-${id}"]`), []);
     assert.deepEqual((await moderate('GET', 'held')).comments.map((c) => c.id), [id]);
 
     // Let through: the other reader gets it at once, its author sees the mark go.
@@ -152,6 +168,7 @@ test('the moderation page: sign in with the token, approve a held comment, block
     assert.equal(await card.locator('b').count(), 0);
     assert.match(await page.locator('#held-title').textContent(), /\(1\)/);
     await page.locator(`#recent-${rude}`).waitFor();
+    assert.deepEqual(await axe(page, 'body'), []);
     await page.screenshot({ path: `${ARTIFACTS}/42-moderate.png` });
 
     await card.getByRole('button', { name: 'Approve' }).click();
