@@ -127,12 +127,28 @@ pub fn check(mut req: CheckRequest, names_key: (String, usize), names: impl FnOn
     })
 }
 
+/// How long the module may take to arrive. A post waits for it ("Checking…"),
+/// so a request that stalls must end: after this the module counts as
+/// unavailable and posts go on, checked by the server alone.
+const DEADLINE_MS: u64 = 20_000;
+
 async fn instantiate(url: &str) -> Result<Module, String> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
+    let controller = web_sys::AbortController::new().ok();
+    let request = gloo_net::http::Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let timer = controller
+        .map(|c| leptos::prelude::set_timeout_with_handle(move || c.abort(), std::time::Duration::from_millis(DEADLINE_MS)));
+    let fetched = async {
+        let response = request.send().await.map_err(|e| format!("{url}: {e}"))?;
+        if !response.ok() {
+            return Err(format!("{url}: HTTP {}", response.status()));
+        }
+        response.binary().await.map_err(|e| format!("{url}: {e}"))
     }
-    let bytes = response.binary().await.map_err(|e| format!("{url}: {e}"))?;
+    .await;
+    if let Some(Ok(t)) = timer {
+        t.clear();
+    }
+    let bytes = fetched?;
     let result = JsFuture::from(WebAssembly::instantiate_buffer(&bytes, &Object::new()))
         .await
         .map_err(|e| format!("{url}: {}", js_error(&e)))?;

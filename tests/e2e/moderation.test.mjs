@@ -136,15 +136,15 @@ test('a blocked reader is told so in their language, and the words are kept', as
   }
 });
 
+/** A post straight to the API as browser `client` (its name too). */
+const postAs = (client, body, thread = 'asbarez/other-article') => fetch(`${ref.url}api/comments`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', 'X-Client-Id': client },
+  body: JSON.stringify({ thread, author: client, body }),
+});
+
 test('the moderation page: sign in with the token, approve a held comment, block a writer', async () => {
-  const post = async (client, body) => {
-    const res = await fetch(`${ref.url}api/comments`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Client-Id': client },
-      body: JSON.stringify({ thread: 'asbarez/other-article', author: client, body }),
-    });
-    return (await res.json()).comment.id;
-  };
+  const post = async (client, body) => (await (await postAs(client, body)).json()).comment.id;
   const held = await post('Linker', 'Read https://a.example/1 https://b.example/2 https://c.example/3 <b>not bold</b>');
   const rude = await post('Rude', 'A comment the policy let through.');
   const context = await env.newContext({ viewport: { width: 1000, height: 900 } });
@@ -179,11 +179,7 @@ test('the moderation page: sign in with the token, approve a held comment, block
 
     await page.locator(`#recent-${rude}`).getByRole('button', { name: 'Block writer' }).click();
     await page.locator(`#recent-${rude} .mark`).waitFor();
-    const refused = await fetch(`${ref.url}api/comments`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Client-Id': 'Rude' },
-      body: JSON.stringify({ thread: 'asbarez/other-article', author: 'Rude', body: 'Again.' }),
-    });
+    const refused = await postAs('Rude', 'Again.');
     assert.equal(refused.status, 403);
     // A reload keeps the tab signed in.
     await page.reload();
@@ -194,11 +190,7 @@ test('the moderation page: sign in with the token, approve a held comment, block
     await page.screenshot({ path: `${ARTIFACTS}/43-moderate-blocks.png`, fullPage: true });
     await blocked.getByRole('button', { name: 'Unblock' }).click();
     await blocked.waitFor({ state: 'detached' });
-    const back = await fetch(`${ref.url}api/comments`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Client-Id': 'Rude' },
-      body: JSON.stringify({ thread: 'asbarez/third-article', author: 'Rude', body: 'Back, and polite.' }),
-    });
+    const back = await postAs('Rude', 'Back, and polite.', 'asbarez/third-article');
     // Past the block: only the policy's cooldown (20 s since Rude's last post) is left to say no.
     const answer = await back.json();
     assert.equal(back.status, 422, JSON.stringify(answer));

@@ -51,7 +51,11 @@ test('offline: the post waits in the outbox with a message and lands once back o
     const text = 'Typed on a train without signal.';
     const form = await type(page, text);
     await form.locator('.tl-post').click();
-    await page.waitForSelector('.tl-unsent');
+    // Once seen to take longer than 15 s in CI: say what the page showed if it does again.
+    await page.waitForSelector('.tl-unsent', { timeout: 30000 }).catch(async (e) => {
+      const shown = await page.evaluate(() => document.querySelector('.tl-thread')?.innerText.slice(0, 600));
+      throw new Error(`${e.message}\nthe thread showed: ${shown}`);
+    });
     assert.match(await page.locator('.tl-unsent').textContent(), /retrying automatically.*offline/s);
     assert.match(await page.locator('.tl-pending .tl-body').textContent(), /without signal/);
     await context.setOffline(false);

@@ -183,3 +183,26 @@ test("without the check, the server's refusal reaches a Russian reader in Russia
     assert.match(await refused.textContent(), /оскорбляет другого участника/);
   });
 });
+
+test('a check whose download stalls is given up after 20 s: the waiting post goes, checked by the server', async () => {
+  const server = await referenceServer();
+  try {
+    const { context, page, errors, go } = await open(server.url);
+    // The module's request is taken and never answered.
+    await page.route(MODULE, () => {});
+    await go();
+    const form = page.locator('form.tl-form').first();
+    await form.locator('.tl-name').fill('Reader');
+    await form.locator('.tl-text').fill('Sokimag, you are an idiot.');
+    await form.locator('.tl-post').click();
+    await form.locator('.tl-form-note', { hasText: 'Checking against the discussion policy' }).waitFor();
+    const refused = page.locator('.tl-unsent', { hasText: 'Not accepted' });
+    await refused.waitFor({ timeout: 35000 });
+    assert.match(await refused.textContent(), /idiot/);
+    assert.match(await form.locator('.tl-form-note').textContent(), /could not be loaded/);
+    assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
