@@ -135,8 +135,9 @@ const DEADLINE_MS: u64 = 20_000;
 async fn instantiate(url: &str) -> Result<Module, String> {
     let controller = web_sys::AbortController::new().ok();
     let request = gloo_net::http::Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-    let timer = controller
-        .map(|c| leptos::prelude::set_timeout_with_handle(move || c.abort(), std::time::Duration::from_millis(DEADLINE_MS)));
+    let timer = controller.map(|c| {
+        leptos::prelude::set_timeout_with_handle(move || c.abort(), std::time::Duration::from_millis(DEADLINE_MS))
+    });
     let fetched = async {
         let response = request.send().await.map_err(|e| format!("{url}: {e}"))?;
         if !response.ok() {
