@@ -91,14 +91,11 @@ impl ThreadState {
 
     /// One like per comment per reader: the button is gone once it counted.
     pub fn like(self, id: CommentId) {
-        if self.liked.with_untracked(|l| l.contains(&id)) {
+        if !mark(self.liked, &id) {
             return;
         }
         let backend = self.backend.get_value();
         let thread = self.thread_id.get_value();
-        self.liked.update(|l| {
-            l.insert(id.clone());
-        });
         spawn_local(async move {
             let result = backend.like(&thread, &id).await;
             if !self.alive() {
@@ -111,12 +108,7 @@ impl ThreadState {
                     });
                     remember("liked", &thread, &id);
                 }
-                Err(e) => {
-                    self.liked.update(|l| {
-                        l.remove(&id);
-                    });
-                    self.notice.set(Some(self.error_text(&e)));
-                }
+                Err(e) => self.unmark(self.liked, &id, &e),
             }
         });
     }
@@ -124,14 +116,11 @@ impl ThreadState {
     /// Tells the moderators, once per comment per reader: the button then
     /// says it was reported.
     pub fn report(self, id: CommentId) {
-        if self.reported.with_untracked(|r| r.contains(&id)) {
+        if !mark(self.reported, &id) {
             return;
         }
         let backend = self.backend.get_value();
         let thread = self.thread_id.get_value();
-        self.reported.update(|r| {
-            r.insert(id.clone());
-        });
         spawn_local(async move {
             let result = backend.report(&thread, &id).await;
             if !self.alive() {
@@ -139,14 +128,17 @@ impl ThreadState {
             }
             match result {
                 Ok(()) => remember("reported", &thread, &id),
-                Err(e) => {
-                    self.reported.update(|r| {
-                        r.remove(&id);
-                    });
-                    self.notice.set(Some(self.error_text(&e)));
-                }
+                Err(e) => self.unmark(self.reported, &id, &e),
             }
         });
+    }
+
+    /// The backend refused a like or a report: the mark goes, its words show.
+    fn unmark(self, set: Marks, id: &CommentId, e: &BackendError) {
+        set.update(|s| {
+            s.remove(id);
+        });
+        self.notice.set(Some(self.error_text(e)));
     }
 
     pub fn show_more(self, key: &threadline_core::RowKey) {
@@ -174,6 +166,21 @@ impl ThreadState {
         }
         found
     }
+}
+
+/// The comments this reader liked, or reported.
+type Marks = RwSignal<std::collections::BTreeSet<CommentId>>;
+
+/// Marks `id` at once, before the backend answers; false when it was already
+/// marked (one like, one report, per comment per reader).
+fn mark(set: Marks, id: &CommentId) -> bool {
+    let mut fresh = false;
+    // Rows hear of it only when it changed.
+    set.maybe_update(|s| {
+        fresh = s.insert(id.clone());
+        fresh
+    });
+    fresh
 }
 
 /// Adds `id` to a per-thread set of comments (liked, reported) kept across

@@ -8,6 +8,7 @@ pub mod backend;
 pub mod bench;
 pub mod checking;
 pub mod components;
+pub mod deadline;
 pub mod demo;
 pub mod embed;
 pub mod held;

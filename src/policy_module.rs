@@ -133,11 +133,8 @@ pub fn check(mut req: CheckRequest, names_key: (String, usize), names: impl FnOn
 const DEADLINE_MS: u64 = 20_000;
 
 async fn instantiate(url: &str) -> Result<Module, String> {
-    let controller = web_sys::AbortController::new().ok();
-    let request = gloo_net::http::Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-    let timer = controller.map(|c| {
-        leptos::prelude::set_timeout_with_handle(move || c.abort(), std::time::Duration::from_millis(DEADLINE_MS))
-    });
+    let deadline = crate::deadline::Deadline::new(std::time::Duration::from_millis(DEADLINE_MS));
+    let request = gloo_net::http::Request::get(url).abort_signal(deadline.signal().as_ref());
     let fetched = async {
         let response = request.send().await.map_err(|e| format!("{url}: {e}"))?;
         if !response.ok() {
@@ -146,9 +143,7 @@ async fn instantiate(url: &str) -> Result<Module, String> {
         response.binary().await.map_err(|e| format!("{url}: {e}"))
     }
     .await;
-    if let Some(Ok(t)) = timer {
-        t.clear();
-    }
+    drop(deadline);
     let bytes = fetched?;
     let result = JsFuture::from(WebAssembly::instantiate_buffer(&bytes, &Object::new()))
         .await

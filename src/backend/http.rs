@@ -152,23 +152,18 @@ fn method(name: &str) -> gloo_net::http::Method {
 /// The deadline covers the whole exchange, body included: a server that sends
 /// headers and then stalls is given up too.
 async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<Answer, BackendError> {
-    let controller = web_sys::AbortController::new().ok();
-    let builder = builder.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let deadline = crate::deadline::Deadline::new(crate::state::timer_delay(timeout_ms.into()));
+    let builder = builder.abort_signal(deadline.signal().as_ref());
     let request = match body {
         Some(b) => builder.body(b),
         None => builder.build(),
     }
     .map_err(|e| BackendError::Invalid(e.to_string()))?;
-    let timer = controller.map(|c| {
-        leptos::prelude::set_timeout_with_handle(move || c.abort(), crate::state::timer_delay(timeout_ms.into()))
-    });
     let result = match request.send().await {
         Ok(response) => read(response).await,
         Err(e) => Err(e),
     };
-    if let Some(Ok(t)) = timer {
-        t.clear();
-    }
+    drop(deadline);
     result.map_err(|e| {
         // The browser hides the cause (offline, refused, CORS) from scripts;
         // the console has the details, the reader gets a plain sentence.

@@ -91,3 +91,8 @@ impl IntoResponse for ApiError {
 pub fn json_body(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| String::from("{}"))
 }
+
+/// A JSON answer with `status`: every successful body goes out this way.
+pub fn json_response(status: StatusCode, v: &Value) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], json_body(v)).into_response()
+}

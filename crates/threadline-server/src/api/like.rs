@@ -6,7 +6,7 @@ use crate::errors::ApiError;
 use crate::queries;
 use crate::state::AppState;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use rusqlite::TransactionBehavior;
 use serde_json::json;
 
@@ -32,6 +32,5 @@ pub async fn like(State(state): State<AppState>, client: Client, ApiPath(id): Ap
     if let Some((change, c)) = changed {
         state.committed(&thread, change, std::slice::from_ref(&c));
     }
-    let body = crate::errors::json_body(&json!({ "likes": likes }));
-    Ok(([("content-type", "application/json")], body).into_response())
+    Ok(crate::errors::json_response(axum::http::StatusCode::OK, &json!({ "likes": likes })))
 }

@@ -13,7 +13,7 @@ use crate::queries::{self, Stored};
 use crate::state::{now_ms, AppState};
 use axum::extract::{FromRequestParts, State};
 use axum::http::{header, request::Parts, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use rusqlite::{Connection, TransactionBehavior};
@@ -82,8 +82,7 @@ async fn reported(State(state): State<AppState>, _: Moderator) -> Result<Respons
 /// The moderator read a reported comment and keeps it.
 async fn dismiss(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
     let cleared = state.db.write(move |conn| Ok(moderation::dismiss_reports(conn, &id)?)).await?;
-    let body = crate::errors::json_body(&json!({ "dismissed": cleared }));
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+    Ok(crate::errors::json_response(StatusCode::OK, &json!({ "dismissed": cleared })))
 }
 
 #[derive(Deserialize)]
@@ -121,8 +120,7 @@ async fn listing(state: &AppState, queue: Queue, limit: usize) -> Result<Respons
             v
         })
         .collect();
-    let body = crate::errors::json_body(&json!({ "comments": comments }));
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+    Ok(crate::errors::json_response(StatusCode::OK, &json!({ "comments": comments })))
 }
 
 fn held_one(conn: &Connection, id: &str) -> Result<Stored, ApiError> {
@@ -196,8 +194,7 @@ async fn block(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath
             Ok(())
         })
         .await?;
-    let body = crate::errors::json_body(&json!({ "blocked": true }));
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+    Ok(crate::errors::json_response(StatusCode::OK, &json!({ "blocked": true })))
 }
 
 async fn unblock(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
@@ -208,8 +205,7 @@ async fn unblock(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPa
             Ok(moderation::unblock(conn, &client)?)
         })
         .await?;
-    let body = crate::errors::json_body(&json!({ "blocked": false, "was_blocked": lifted }));
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+    Ok(crate::errors::json_response(StatusCode::OK, &json!({ "blocked": false, "was_blocked": lifted })))
 }
 
 /// The blocks in force, newest first, each lifted through its comment.
@@ -219,6 +215,5 @@ async fn blocks(State(state): State<AppState>, _: Moderator) -> Result<Response,
         .into_iter()
         .map(|(comment, author, since)| json!({ "comment_id": comment, "author": author, "since_ms": since }))
         .collect();
-    let body = crate::errors::json_body(&json!({ "blocks": blocks }));
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+    Ok(crate::errors::json_response(StatusCode::OK, &json!({ "blocks": blocks })))
 }

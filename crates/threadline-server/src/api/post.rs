@@ -9,7 +9,7 @@ use crate::queries::{self, ApiComment, NewRow, Stored};
 use crate::state::{now_ms, AppState};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use rusqlite::{Connection, TransactionBehavior};
 use serde::Deserialize;
 use serde_json::json;
@@ -155,10 +155,10 @@ fn check_parent(conn: &Connection, thread: &str, parent: Option<&str>) -> Result
 
 fn created(status: StatusCode, s: Stored) -> Response {
     let body = json!({ "comment": s.api, "owner_token": s.owner_token });
-    (status, [("content-type", "application/json")], crate::errors::json_body(&body)).into_response()
+    crate::errors::json_response(status, &body)
 }
 
 pub fn comment_response(status: StatusCode, c: &ApiComment) -> Response {
     let body = json!({ "comment": c });
-    (status, [("content-type", "application/json")], crate::errors::json_body(&body)).into_response()
+    crate::errors::json_response(status, &body)
 }

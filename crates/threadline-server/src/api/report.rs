@@ -8,7 +8,7 @@ use crate::moderation;
 use crate::queries;
 use crate::state::{now_ms, AppState};
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde_json::json;
 
 pub async fn report(State(state): State<AppState>, client: Client, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
@@ -31,6 +31,5 @@ pub async fn report(State(state): State<AppState>, client: Client, ApiPath(id): 
     if let Some(n) = reports {
         state.notifier.send("reported", &stored.thread, &stored.api, Some(n));
     }
-    let body = crate::errors::json_body(&json!({ "reported": true }));
-    Ok(([("content-type", "application/json")], body).into_response())
+    Ok(crate::errors::json_response(axum::http::StatusCode::OK, &json!({ "reported": true })))
 }
