@@ -303,6 +303,22 @@ impl Default for RowCells {
     }
 }
 
+/// Whether focus is inside `el`, or nowhere in particular (on the page's
+/// body): read from `el`'s own document or shadow root, where an embedded
+/// widget's focus is.
+pub fn holds_focus(el: &web_sys::Element) -> bool {
+    use wasm_bindgen::JsCast;
+    let root = el.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.dyn_ref::<web_sys::Document>().and_then(|d| d.active_element()),
+    };
+    match active {
+        Some(active) => el.contains(Some(&active)) || active.tag_name().eq_ignore_ascii_case("body"),
+        None => true,
+    }
+}
+
 fn focus(el: Option<web_sys::Element>) {
     use wasm_bindgen::JsCast;
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

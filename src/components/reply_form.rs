@@ -126,8 +126,14 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         let parent = parent.clone();
         move || {
             if let Some(p) = &parent {
+                // Back to Reply from inside the form (its Post or Cancel); a
+                // reader who went on to type elsewhere keeps their place.
+                let form = textarea.get_untracked().and_then(|t| t.closest("form").ok().flatten());
+                let return_focus = form.as_ref().is_none_or(crate::state::holds_focus);
                 state.set_form_open(p, false);
-                state.focus_reply_button(p);
+                if return_focus {
+                    state.focus_reply_button(p);
+                }
             }
         }
     };
