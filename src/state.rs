@@ -141,29 +141,11 @@ impl ThreadState {
     /// own cell (`RowCells`), set only when that row changed: a collapse, a
     /// page of more comments or a new reply notifies the rows that changed,
     /// not every row on screen.
-    ///
-    /// The rows come in groups, one per top-level comment with what is shown
-    /// of its replies: the view keeps one keyed list per group, so opening or
-    /// closing replies moves nothing outside that group (one flat keyed list
-    /// re-inserted every row below the change).
-    pub fn row_groups(self, cells: RowCells) -> Memo<RowGroups> {
+    pub fn row_keys(self, cells: RowCells) -> Memo<Vec<RowKey>> {
         Memo::new(move |_| {
             let rows = self.thread.with(|t| self.collapse.with(|c| self.window.with(|w| window_rows(t, c, w))));
             cells.update(&rows);
-            let mut groups = RowGroups::default();
-            for row in &rows {
-                let key = row.key();
-                match groups.heads.last() {
-                    Some(head) if row.depth > 0 && key != RowKey::MoreTop => {
-                        groups.rows.entry(head.clone()).or_default().push(key)
-                    }
-                    _ => {
-                        groups.rows.insert(key.clone(), vec![key.clone()]);
-                        groups.heads.push(key);
-                    }
-                }
-            }
-            groups
+            rows.iter().map(Row::key).collect()
         })
     }
 
@@ -251,16 +233,7 @@ pub fn warn(msg: &str) {
     web_sys::console::warn_1(&format!("threadline: {msg}").into());
 }
 
-/// The rows on screen by top-level row, in order (see `ThreadState::row_groups`):
-/// each group's rows are found by its head, not searched for.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RowGroups {
-    pub heads: Vec<RowKey>,
-    /// Each head's rows, itself first.
-    pub rows: HashMap<RowKey, Vec<RowKey>>,
-}
-
-/// One reactive cell per row on screen, by key (see `ThreadState::row_groups`).
+/// One reactive cell per row on screen, by key (see `ThreadState::row_keys`).
 /// Reference-counted cells, not arena signals: they are created inside a memo
 /// and must outlive its next run.
 #[derive(Clone, Copy)]

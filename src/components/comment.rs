@@ -11,8 +11,8 @@ use threadline_core::{Comment, CommentId, Row, RowKey};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// One comment. Rows are keyed by id: this component lives as long as its
-/// comment is on screen and follows only its own row (collapsed, reply
+/// One comment's row. Rows are keyed by id: a row lives as long as its
+/// comment is on screen (`rows::keyed_rows` keeps it) and follows only its own row (collapsed, reply
 /// count, depth, revision), so a new reply elsewhere, a page of more
 /// comments or a poll never rebuilds it, and its open forms keep focus.
 ///
@@ -26,17 +26,15 @@ use web_sys::Element;
 /// about 22 ms since the fixed parts are cloned (`row_parts::skeleton`), about
 /// 16 ms with the forms made on demand.
 /// Buttons carry a `data-act` and are answered by one listener on the list
-/// (`row_click`), not a closure each.
-#[component]
-pub fn CommentRow(state: ThreadState, cells: RowCells, id: CommentId) -> impl IntoView {
+/// (`row_click`), not a closure each. Called under the row's own owner,
+/// which holds its effect and forms.
+pub fn comment_row(dom: &Dom, state: ThreadState, cells: RowCells, id: CommentId) -> Option<Element> {
+    let li = dom.el("li", "")?;
+    li.set_id(&format!("c-{id}"));
     let cell = cells.get(&RowKey::Comment(id.clone()));
-    let parts = Parts { state, id: id.clone(), cell };
-    // No children, and not `()`: that would leave an empty comment node in every row.
-    view! { <li id=format!("c-{id}") use:draw_row=parts>{NOTHING}</li> }
+    draw_row(li.clone(), Parts { state, id, cell });
+    Some(li)
 }
-
-/// Children that build nothing at all (tachys draws `()` as a placeholder node).
-const NOTHING: [(); 0] = [];
 
 /// What `draw_row` follows: the row's own cell and the thread's state.
 #[derive(Clone)]

@@ -9,9 +9,9 @@ pub mod policy;
 pub mod policy_wait;
 pub mod reply_form;
 mod row_parts;
+mod rows;
 pub mod thread;
 
-pub use comment::CommentRow;
 pub use edit_form::EditForm;
 pub use more::MoreRow;
 pub use policy::PolicyView;

@@ -1,8 +1,9 @@
-use super::{CommentRow, MoreRow, ReplyForm};
+use super::rows::{keyed_rows, RowList, NOTHING};
+use super::ReplyForm;
 use crate::i18n::{Key, Noun};
 use crate::state::{Load, RowCells, ThreadState};
 use leptos::prelude::*;
-use threadline_core::{CommentId, Ordering, RowKey, SortOrder};
+use threadline_core::{CommentId, Ordering, SortOrder};
 
 /// The whole thread: count and sort controls, the top-level form, then the
 /// visible rows as one flat list keyed by `RowKey` (see `threadline_core::rows`
@@ -10,7 +11,6 @@ use threadline_core::{CommentId, Ordering, RowKey, SortOrder};
 #[component]
 pub fn ThreadView(state: ThreadState) -> impl IntoView {
     let cells = RowCells::new();
-    let groups = state.row_groups(cells);
     // A partial count would mislead while a big thread's rest is still coming.
     let count = move || {
         if state.rest_loading.get() {
@@ -66,19 +66,14 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
             <p class="tl-stale" role="status">{move || state.stale.get()}</p>
             {status}
             {focus_bar}
-            <ol class="tl-rows" id="tl-rows" tabindex="-1" on:click=move |ev| super::comment::row_click(state, &ev)>
-                <For each=move || groups.with(|g| g.heads.clone()) key=|k| k.clone() let:head>
-                    <For
-                        each=move || groups.with(|g| g.rows.get(&head).cloned().unwrap_or_default())
-                        key=|k| k.clone()
-                        let:key
-                    >
-                        {match key {
-                            RowKey::Comment(id) => view! { <CommentRow state=state cells=cells id=id /> }.into_any(),
-                            other => view! { <MoreRow state=state cells=cells key=other /> }.into_any(),
-                        }}
-                    </For>
-                </For>
+            <ol
+                class="tl-rows"
+                id="tl-rows"
+                tabindex="-1"
+                on:click=move |ev| super::comment::row_click(state, &ev)
+                use:keyed_rows=RowList { state, cells }
+            >
+                {NOTHING}
             </ol>
         </section>
     }
