@@ -56,6 +56,24 @@ DRAFT = Buffer.from(DRAFT).subarray(0, 2048).toString('utf8').replace(/\uFFFD$/,
 
 const warnings = [];
 
+// Each step is said on stderr; a step that takes longer than STALL_MS ends
+// the run with where it stalled (page.evaluate has no timeout of its own,
+// and one run here once sat for half an hour with nothing said).
+const STALL_MS = 600_000; // the floor page's first build alone can take minutes
+let current = { what: 'start', since: Date.now() };
+function step(what) {
+  process.stderr.write(`${what}\n`);
+  current = { what, since: Date.now() };
+}
+const watchdog = setInterval(async () => {
+  if (Date.now() - current.since < STALL_MS) return;
+  clearInterval(watchdog);
+  console.error(`big-thread bench stalled: no progress for ${STALL_MS / 1000} s at "${current.what}"`);
+  await cleanup();
+  process.exit(1);
+}, 5000);
+watchdog.unref();
+
 async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -80,6 +98,7 @@ async function load(browser, url, kind, label) {
   }
   page.on('pageerror', (e) => warnings.push(`${label}: page error: ${e}`));
   page.on('console', (m) => { if (m.type() === 'error') warnings.push(`${label}: console: ${m.text()}`); });
+  step(label);
   const settled = inpage.settled(page);
   await page.goto(url, { waitUntil: 'commit', timeout: 60000 });
   await settled;
@@ -106,13 +125,17 @@ async function measureThreadline(browser, url, n, doc) {
       const { id, descendants } = doc.bench.collapse;
       if (n >= 1000 && await page.$(`[id="c-${id}"] .tl-toggle`)) {
         // Paging may show only part of the subtree: the rows it hid are reported.
+        step(`${label}: collapse and expand`);
         for (let k = 0; k < (full ? 3 : 1); k++) out.toggles.push(await page.evaluate(inpage.collapseExpand, { id }));
       } else if (n >= 1000 && run === 1) {
         warnings.push(`threadline ${n}: comment ${id} (${descendants} descendants) is not in the DOM after loading; collapse not measured`);
       }
       if (!full) continue;
+      step(`${label}: typing`);
       await keystrokes(page, out);
+      step(`${label}: scrolling`);
       out.scrolls.push(await page.evaluate(inpage.scrollToBottom, 60000));
+      step(`${label}: replying`);
       await reply(page, doc.bench.reply_to, run, out);
     } finally {
       await context.close();
@@ -173,6 +196,7 @@ async function measureIsso(browser, url, expected) {
 
 /** The Leptos floor (lib/floor.mjs) drawing `rows` rows on the demo page, loaded like Threadline. */
 async function measureFloor(browser, seed, rows) {
+  step('building the Leptos floor page');
   const made = floorDist(DIST, rows);
   if (!made.dir) {
     warnings.push(`floor: ${made.reason}; not measured`);
@@ -228,6 +252,7 @@ async function main() {
   const floor = await measureFloor(browser, join(work, 'bench-1000.json'), median(tl[1000].loads.map((s) => s.comments)));
   const is = await measureIsso(browser, `${hostOrigin}/`, issoDoc.comments.length);
   await cleanup();
+  clearInterval(watchdog);
   printReport(tl, is, docs, floor);
 }
 
