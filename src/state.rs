@@ -277,19 +277,23 @@ impl Default for RowCells {
 }
 
 /// Whether focus is inside `el`, or nowhere in particular (on the page's
-/// body): read from `el`'s own document or shadow root, where an embedded
-/// widget's focus is.
+/// body). An embedded widget's focus is its shadow root's; when that has
+/// none, focus is somewhere on the host page, or nowhere.
 pub fn holds_focus(el: &web_sys::Element) -> bool {
     use wasm_bindgen::JsCast;
+    let nowhere = |active: Option<web_sys::Element>| active.is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
     let root = el.get_root_node();
     let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.active_element(),
-        None => root.dyn_ref::<web_sys::Document>().and_then(|d| d.active_element()),
+        Some(shadow) => match shadow.active_element() {
+            Some(active) => active,
+            None => return nowhere(el.owner_document().and_then(|d| d.active_element())),
+        },
+        None => match root.dyn_ref::<web_sys::Document>().and_then(|d| d.active_element()) {
+            Some(active) => active,
+            None => return true,
+        },
     };
-    match active {
-        Some(active) => el.contains(Some(&active)) || active.tag_name().eq_ignore_ascii_case("body"),
-        None => true,
-    }
+    el.contains(Some(&active)) || nowhere(Some(active))
 }
 
 fn focus(el: Option<web_sys::Element>) {

@@ -1,7 +1,7 @@
 //! The list of rows (`src/components/rows.rs`) in the browser: a reader
 //! typing keeps focus and text while rows arrive or go around them (and
-//! while another form of theirs closes after its post), and a new order
-//! moves rows without drawing them anew.
+//! while another form of theirs closes after its post, also in a shadow
+//! root), and a new order moves rows without drawing them anew.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -39,10 +39,10 @@ async fn a_reader_typing_keeps_focus_while_rows_arrive_and_go_around_them() {
     let focused = document().active_element().expect("something has focus");
     assert!(focused.is_same_node(Some(&draft)), "the draft under 7.2 kept focus, not {}", focused.outer_html());
 
-    // Rows going above it (a collapse) and coming back (an expand) leave it be too.
-    toggle_of(&host, "3").click();
+    // The new reply above it going (a collapse of 7.1) and coming back leaves it be too.
     toggle_of(&host, "7.1").click();
     sleep(0).await;
+    assert_eq!(ids_in_order(&host).len(), order.len() - 1, "7.1's reply is hidden");
     toggle_of(&host, "7.1").click();
     sleep(0).await;
     assert!(document().active_element().is_some_and(|f| f.is_same_node(Some(&draft))));
@@ -74,4 +74,30 @@ async fn a_new_sort_order_redraws_nothing_and_puts_every_row_in_its_place() {
     was.sort();
     assert_eq!(same, was, "the same rows, moved");
     assert!(row(&host, "8.1").is_same_node(Some(&marked)), "a moved row is the same element, not drawn anew");
+}
+
+#[wasm_bindgen_test]
+fn focus_counts_as_held_by_a_form_only_inside_it_or_nowhere_also_in_a_shadow_root() {
+    use threadline::state::holds_focus;
+    let doc = document();
+    let outside: web_sys::HtmlElement = doc.create_element("input").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&outside).unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    for root in [doc.body().unwrap().unchecked_into::<web_sys::Node>(), shadow.unchecked_into()] {
+        let form = doc.create_element("form").unwrap();
+        let text: web_sys::HtmlElement = doc.create_element("textarea").unwrap().unchecked_into();
+        form.append_child(&text).unwrap();
+        root.append_child(&form).unwrap();
+        text.focus().unwrap();
+        assert!(holds_focus(&form), "focus in the form");
+        outside.focus().unwrap();
+        assert!(!holds_focus(&form), "focus in a field of the page outside the form");
+        outside.blur().unwrap();
+        assert!(holds_focus(&form), "focus nowhere");
+        form.remove();
+    }
+    host.remove();
+    outside.remove();
 }
