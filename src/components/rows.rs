@@ -77,7 +77,8 @@ pub fn keyed_rows(list: Element, RowList { state, cells }: RowList) {
                     }
                 }
             }
-            shown.clone_from(new);
+            // A row that could not be drawn is not on screen: the next run tries again.
+            shown = new.iter().filter(|k| drawn.contains_key(k)).cloned().collect();
         });
     });
     // The effect lives as long as the list: dropped with the thread's owner.
@@ -105,8 +106,14 @@ fn draw(
             let mut view =
                 owner.with(|| view! { <MoreRow state=state cells=cells key=other.clone() /> }.into_any().build());
             view.mount(list, before.map(|b| b.as_ref()));
-            let li = view.elements().into_iter().next()?;
-            Some(Drawn { li, owner, view: Some(view) })
+            match view.elements().into_iter().next() {
+                Some(li) => Some(Drawn { li, owner, view: Some(view) }),
+                None => {
+                    view.unmount();
+                    owner.cleanup();
+                    None
+                }
+            }
         }
     }
 }

@@ -1,8 +1,9 @@
-//! How to turn one keyed list of rows on screen into the next with the
-//! fewest changes to the page: which rows go, and where each new or moved
-//! row is put. Rows that stay in order are not touched at all, so a row
-//! being read or typed in keeps its place and its focus when rows are added
-//! or taken away around it (a focused element loses focus when it is moved).
+//! How to turn one keyed list of rows on screen into the next: which rows
+//! go, and where each new or moved row is put. Rows that stay in order are
+//! not touched at all, so a row being read or typed in keeps its place and
+//! its focus when rows are added or taken away around it (a focused element
+//! loses focus when it is moved). A new order moves every row that comes
+//! earlier than before, not the fewest possible.
 
 use std::collections::HashSet;
 use std::hash::Hash;
