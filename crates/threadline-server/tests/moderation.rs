@@ -250,3 +250,35 @@ fn readers_report_a_comment_once_each_and_the_moderator_keeps_or_deletes_it() {
     moderator(&s, "POST", &format!("/api/moderation/comments/{id}/block"));
     report("troll", "8").error(403, "blocked");
 }
+
+#[test]
+fn a_held_comment_is_shown_to_its_author_alone_until_let_through_or_turned_down() {
+    let s = Server::start(&["--moderator-token", TOKEN]);
+    let links = "Sources: http://a.example http://b.example http://c.example";
+    let posted = |body: &str| {
+        let r = post_as(&s, "r1", "t/one", body).json();
+        (r["comment"]["id"].as_str().unwrap().to_owned(), r["owner_token"].as_str().unwrap().to_owned())
+    };
+    let (kept, kept_token) = posted(links);
+    let (turned_down, turned_down_token) = posted(&format!("{links} again"));
+    let as_author =
+        |id: &str, token: &str| s.call("GET", &format!("/api/comments/{id}"), &[("x-owner-token", token)], None);
+
+    // Held: its author sees it, marked; anyone else, or a wrong token, learns nothing.
+    let r = as_author(&kept, &kept_token);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!((&r.json()["comment"]["body"], &r.json()["comment"]["held"]), (&json!(links), &json!(true)));
+    s.get(&format!("/api/comments/{kept}")).error(404, "not_found");
+    as_author(&kept, &turned_down_token).error(404, "not_found");
+
+    // Let through: listed, so anyone may read it.
+    moderator(&s, "POST", &format!("/api/moderation/comments/{kept}/approve"));
+    let r = s.get(&format!("/api/comments/{kept}"));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.json()["comment"].get("held").is_none(), "{}", r.body);
+
+    // Turned down: gone, for its author too; so is a comment never posted.
+    assert_eq!(moderator(&s, "POST", &format!("/api/moderation/comments/{turned_down}/reject")).status, 204);
+    as_author(&turned_down, &turned_down_token).error(404, "not_found");
+    s.get("/api/comments/nope").error(404, "not_found");
+}

@@ -5,6 +5,7 @@ mod like;
 mod list;
 mod moderate;
 mod modify;
+mod one;
 mod post;
 mod report;
 pub mod validate;
@@ -13,7 +14,7 @@ use crate::errors::ApiError;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{request::Parts, StatusCode};
-use axum::routing::{get, patch, post};
+use axum::routing::{get, post};
 use axum::Router;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
@@ -21,7 +22,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/comments", get(list::list).post(post::create))
         .route("/api/comments/stream", get(crate::sse::stream))
-        .route("/api/comments/{id}", patch(modify::edit).delete(modify::remove))
+        .route("/api/comments/{id}", get(one::one).patch(modify::edit).delete(modify::remove))
         .route("/api/comments/{id}/like", post(like::like))
         .route("/api/comments/{id}/report", post(report::report))
         .merge(moderate::routes())
