@@ -70,8 +70,11 @@ impl ThreadState {
     pub fn delete_comment(self, id: CommentId) {
         let backend = self.backend.get_value();
         let thread = self.thread_id.get_value();
+        // Its deletion may come back through the stream before this answer.
+        crate::held::leaving(&id, true);
         spawn_local(async move {
             let result = backend.delete(&thread, &id).await;
+            crate::held::leaving(&id, false);
             if !self.alive() {
                 return;
             }

@@ -3,10 +3,17 @@
 //! would vanish from its author's screen at the next reload, as if lost.
 //! They are kept per thread in storage and put back into the thread on every
 //! load, marked "Awaiting moderation", until a listing brings them (they
-//! were let through), they are deleted, or a month has passed (a moderator
-//! who turns one down does not tell its author).
+//! were let through), they are deleted, or a month has passed. One a
+//! moderator turns down is taken out, its author told, and its text given
+//! back to the form it came from, so nothing they wrote is lost: seen as it
+//! happens (a poll or the stream brings its deletion), or, where the backend
+//! can be asked for one comment, asked after at each load.
 
+use crate::i18n::Key;
+use crate::state::ThreadState;
 use crate::storage;
+use leptos::prelude::*;
+use std::cell::RefCell;
 use threadline_core::{Comment, CommentId, Thread};
 
 /// How long a held comment is shown to its author without news of it.
@@ -32,6 +39,35 @@ fn save(thread: &str, held: &[Comment]) {
     if let Err(e) = saved {
         crate::state::warn(&format!("a comment awaiting moderation will not be shown after a reload: {e}"));
     }
+}
+
+thread_local! {
+    /// Held comments their own author is deleting: that deletion coming back
+    /// through a poll or the stream is not a moderator's doing.
+    static LEAVING: RefCell<Vec<CommentId>> = const { RefCell::new(Vec::new()) };
+}
+
+pub fn leaving(id: &CommentId, on: bool) {
+    LEAVING.with(|l| {
+        let mut l = l.borrow_mut();
+        l.retain(|x| x != id);
+        if on {
+            l.push(id.clone());
+        }
+    });
+}
+
+/// This reader's held comments that `changed` brings deleted, not by them:
+/// a moderator turned them down while the page was open.
+pub fn turned_down_among(thread: &str, changed: &[Comment]) -> Vec<Comment> {
+    if !changed.iter().any(|c| c.deleted) {
+        return Vec::new();
+    }
+    let by_author = |id: &CommentId| LEAVING.with(|l| l.borrow().contains(id));
+    load(thread)
+        .into_iter()
+        .filter(|h| changed.iter().any(|c| c.deleted && c.id == h.id) && !by_author(&h.id))
+        .collect()
 }
 
 /// Keeps (or, after an edit, updates) `comment`, which the backend holds.
@@ -97,5 +133,45 @@ pub fn place_under_parents(thread_id: &str, thread: &mut Thread) {
         if orphaned && thread.find(parent).is_some() && thread.delete(&c.id) {
             let _ = thread.insert(c);
         }
+    }
+}
+
+impl ThreadState {
+    /// Asks the backend after each of `held` (this reader's comments shown
+    /// as awaiting a moderator). A backend that cannot say, or cannot be
+    /// reached, leaves them as they are.
+    pub fn ask_after_held(self, held: Vec<Comment>) {
+        if held.is_empty() {
+            return;
+        }
+        let backend = self.backend.get_value();
+        let thread = self.thread_id.get_value();
+        leptos::task::spawn_local(async move {
+            // One at a time: a text given back is taken by its form before the next.
+            for c in held {
+                let answer = backend.fetch_own(&thread, &c.id).await;
+                if !self.alive() {
+                    return;
+                }
+                if let Ok(None) = answer {
+                    self.turned_down(&thread, c);
+                }
+            }
+        });
+    }
+
+    /// Tells the reader a moderator turned `c` down, and gives its text back.
+    pub(crate) fn turned_down(self, thread: &str, c: Comment) {
+        forget(thread, &c.id);
+        // Nobody could reply to it: it has nothing below it.
+        self.thread.update(|t| {
+            t.remove_leaf(&c.id);
+        });
+        let parent = c.parent.filter(|p| self.thread.with_untracked(|t| t.find(p).is_some()));
+        if let Some(parent) = &parent {
+            self.set_form_open(parent, true);
+        }
+        self.handed_back.set(Some((parent, c.body)));
+        self.notice.set(Some(self.t(Key::TurnedDown).to_owned()));
     }
 }

@@ -71,7 +71,8 @@ impl ThreadState {
         }
         // This reader's comments awaiting a moderator, which no listing has.
         let now = js_sys::Date::now() as i64;
-        for c in crate::held::still_held(&self.thread_id.get_value(), thread.nodes().iter().map(|n| &n.comment), now) {
+        let held = crate::held::still_held(&self.thread_id.get_value(), thread.nodes().iter().map(|n| &n.comment), now);
+        for c in held.iter().cloned() {
             if thread.find(&c.id).is_none() {
                 self.window.update(|w| w.pin(&c.id));
                 // Under its parent, or at top level when the parent is not (yet) here.
@@ -82,6 +83,7 @@ impl ThreadState {
         }
         self.thread.set(thread);
         self.load.set(Load::Ready);
+        self.ask_after_held(held);
     }
 
     /// The comments after the first page, folded in quietly (they are not

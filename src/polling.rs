@@ -110,6 +110,8 @@ impl ThreadState {
                 }
             })
         });
+        let thread_id = self.thread_id.get_value();
+        let turned_down = crate::held::turned_down_among(&thread_id, &changed);
         if changed.iter().any(|c| !c.held) {
             // One of this reader's held comments among them was let through.
             crate::held::still_held(&self.thread_id.get_value(), &changed, js_sys::Date::now() as i64);
@@ -134,6 +136,9 @@ impl ThreadState {
                 self.window.update(|w| added.iter().for_each(|id| w.pin(id)));
             }
             self.fresh.update(|f| f.extend(added));
+        }
+        for c in turned_down {
+            self.turned_down(&thread_id, c);
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Component tests in headless Chromium for the reader's own comments that
 //! await a moderator (`src/held.rs`): kept in storage, shown marked, put
-//! where they belong.
+//! where they belong, and told of when a moderator turns one down.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -87,5 +87,43 @@ async fn a_held_reply_whose_parent_loads_later_moves_under_it() {
         })
         .collect();
     assert_eq!(order, ["c-p0", "c-p1", "c-h-late"]);
+    storage().clear().unwrap();
+}
+
+/// A backend whose moderator let `h-kept` stay held and turned `h-down` down.
+struct Moderated;
+
+impl threadline_core::Backend for Moderated {
+    fn list<'a>(&'a self, _: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
+        Box::pin(async { Ok(vec![paged("p0")]) })
+    }
+    fn create<'a>(&'a self, _: &'a str, _: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>> {
+        Box::pin(async { Err(BackendError::Network("not used".into())) })
+    }
+    fn fetch_own<'a>(&'a self, _: &'a str, id: &'a CommentId) -> BoxFuture<'a, Result<Option<Comment>, BackendError>> {
+        let answer = match id.as_str() {
+            "h-kept" => Ok(Some(Comment { id: id.clone(), held: true, ..paged("h-kept") })),
+            "h-down" => Ok(None),
+            _ => Err(BackendError::Network("offline".into())),
+        };
+        Box::pin(async move { answer })
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_held_reply_turned_down_is_told_and_its_text_given_back_to_its_form() {
+    storage().clear().unwrap();
+    let kept = [held("h-kept", None, 1), held("h-down", Some("p0"), 1), held("h-unknown", None, 1)];
+    storage().set_item("threadline:held:t-down", &format!("[{}]", kept.join(","))).unwrap();
+    let host = mount_backend("t-down", std::rc::Rc::new(Moderated)).await;
+    sleep(50).await;
+    assert_eq!(count(&host, "[id=\"c-h-down\"]"), 0, "taken out of the thread");
+    assert!(row(&host, "h-kept").class_name().contains("tl-held"), "still held: still shown");
+    assert!(row(&host, "h-unknown").class_name().contains("tl-held"), "no answer: left as it was");
+    assert!(find(&host, ".tl-notice").text_content().unwrap().starts_with("A moderator did not publish your comment."));
+    let text = find(&row(&host, "p0"), ".tl-text").unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+    assert_eq!(text, "Held h-down", "its text is back in the reply form under its parent");
+    let left = storage().get_item("threadline:held:t-down").unwrap().unwrap();
+    assert!(left.contains("h-kept") && left.contains("h-unknown") && !left.contains("h-down"), "{left}");
     storage().clear().unwrap();
 }

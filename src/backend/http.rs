@@ -387,6 +387,29 @@ impl Backend for HttpBackend {
         })
     }
 
+    fn fetch_own<'a>(
+        &'a self,
+        thread: &'a str,
+        id: &'a CommentId,
+    ) -> BoxFuture<'a, Result<Option<Comment>, BackendError>> {
+        Box::pin(async move {
+            let endpoint = self.desc.get.as_ref().ok_or_else(|| BackendError::Rejected("no get endpoint".into()))?;
+            let got = send(self.owner_request(endpoint, thread, id)?, None, self.desc.timeout_ms).await?;
+            if got.status == 404 {
+                return Ok(None);
+            }
+            let json = self.answer(got)?;
+            let blank = NewComment {
+                parent: None,
+                author: String::new(),
+                body: String::new(),
+                idempotency_key: String::new(),
+                confirm: false,
+            };
+            parse_created(&self.desc, &json, &blank).map(Some).map_err(|e| BackendError::Invalid(e.to_string()))
+        })
+    }
+
     fn report<'a>(&'a self, thread: &'a str, id: &'a CommentId) -> BoxFuture<'a, Result<(), BackendError>> {
         Box::pin(async move {
             let endpoint =

@@ -1,7 +1,8 @@
 // Moderation against the reference server: a comment the policy holds stays
 // on its author's screen, marked, across reloads, and reaches every reader
 // once a moderator lets it through; a reader a moderator blocked is told so
-// in their language and keeps their words.
+// in their language and keeps their words; one a moderator turns down is
+// told to its author, who gets its text back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -228,5 +229,55 @@ test('a reader reports a comment once; the moderators see it with the count', as
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('a held comment a moderator turns down is told to its author, its text back in the form', async () => {
+  const notice = (page) => page.locator('.tl-notice').filter({ hasText: 'A moderator did not publish your comment.' });
+  const topText = (page) => page.locator('.tl-thread > form.tl-form .tl-text');
+  // Turned down while the author's page is open: the stream says so.
+  const live = await env.newContext({ viewport: { width: 1000, height: 900 } });
+  // Turned down while it is closed: the next visit asks after it.
+  const later = await env.newContext();
+  const page = await live.newPage();
+  const errors = [watchErrors(page)];
+  try {
+    await page.goto(ref.url);
+    await page.waitForSelector('.tl-comment');
+    const text = 'My sources: https://www.azatutyun.am/a https://armenpress.am/b https://news.am/c';
+    const id = (await (await postTop(page, 'Narek', text)).getAttribute('id')).slice(2);
+    await page.waitForSelector('.tl-comment.tl-new.tl-held');
+    await moderate('POST', `comments/${id}/reject`);
+    await notice(page).waitFor({ timeout: 15000 });
+    assert.equal(await row(page, id).count(), 0, 'no longer shown as awaiting moderation');
+    assert.equal(await topText(page).inputValue(), text, 'nothing written is lost');
+    await page.screenshot({ path: `${ARTIFACTS}/45-turned-down.png` });
+    // Told once; the text stays as a draft.
+    await page.reload();
+    await page.waitForSelector('.tl-comment');
+    await page.waitForTimeout(500);
+    assert.equal(await notice(page).count(), 0);
+    assert.equal(await topText(page).inputValue(), text);
+
+    const first = await later.newPage();
+    errors.push(watchErrors(first));
+    await first.goto(ref.url);
+    await first.waitForSelector('.tl-comment');
+    const other = 'Read these: https://www.azatutyun.am/x https://armenpress.am/y https://news.am/z';
+    const otherId = (await (await postTop(first, 'Ani', other)).getAttribute('id')).slice(2);
+    await first.waitForSelector('.tl-comment.tl-new.tl-held');
+    await first.close();
+    await moderate('POST', `comments/${otherId}/reject`);
+    const next = await later.newPage();
+    errors.push(watchErrors(next));
+    await next.goto(ref.url);
+    await notice(next).waitFor({ timeout: 15000 });
+    assert.equal(await row(next, otherId).count(), 0);
+    assert.equal(await topText(next).inputValue(), other);
+    // The browser logs the 404 that says it is gone; nothing else may go wrong.
+    assert.deepEqual(errors.flat().filter((e) => !/status of 404/.test(e)), []);
+  } finally {
+    await live.close();
+    await later.close();
   }
 });

@@ -167,4 +167,15 @@ pub trait Backend {
     fn report<'a>(&'a self, _thread: &'a str, _id: &'a CommentId) -> BoxFuture<'a, Result<(), BackendError>> {
         unsupported("reports")
     }
+
+    /// One of this reader's comments as the backend has it now; `Ok(None)`
+    /// when it is gone (deleted, or turned down by a moderator). A backend
+    /// that cannot say answers an error, and the comment is left as it is.
+    fn fetch_own<'a>(
+        &'a self,
+        _thread: &'a str,
+        _id: &'a CommentId,
+    ) -> BoxFuture<'a, Result<Option<Comment>, BackendError>> {
+        unsupported("asking for one comment")
+    }
 }

@@ -80,6 +80,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Report => "Report",
         Key::Reported => "Reported",
         Key::AwaitingModeration => "Awaiting moderation",
+        Key::TurnedDown => "A moderator did not publish your comment. Its text is back in the form, to change or keep.",
         Key::OutboxUnreadable => {
             "Unsent comments from an earlier visit could not be read. They stay saved in this browser, and are not sent."
         }

@@ -150,6 +150,8 @@ keys! {
     OutboxUnreadable,
     /// "Awaiting moderation"
     AwaitingModeration,
+    /// "A moderator did not publish your comment. Its text is back in the form, to change or keep."
+    TurnedDown,
     /// "Report"
     Report,
     /// "Reported"

@@ -100,6 +100,13 @@ pub struct BackendDescription {
     /// Where a reader reports a comment to the moderators (`{id}` in the URL).
     #[serde(default)]
     pub report: Option<Endpoint>,
+    /// Where one comment is asked for by its id (`{id}` in the URL), with
+    /// the owner token as on edit: the widget asks after its reader's
+    /// comments held for a moderator, to tell them of one turned down (a 404)
+    /// and give its text back. The answer holds the comment where the create
+    /// answer does (`created`).
+    #[serde(default)]
+    pub get: Option<Endpoint>,
     #[serde(default)]
     pub credentials: Credentials,
     /// Pointer to the array of comments in the list answer ("" = the answer itself).
@@ -310,6 +317,7 @@ impl BackendDescription {
         endpoints.extend(self.delete.iter().map(|e| ("delete", e, COMMENT_PLACEHOLDERS)));
         endpoints.extend(self.like.iter().map(|e| ("like", e, COMMENT_PLACEHOLDERS)));
         endpoints.extend(self.report.iter().map(|e| ("report", e, COMMENT_PLACEHOLDERS)));
+        endpoints.extend(self.get.iter().map(|e| ("get", e, COMMENT_PLACEHOLDERS)));
         for (name, e, known) in endpoints {
             check_url(&e.url, known).map_err(|m| DescriptionError(format!("{name}.url: {m}")))?;
         }

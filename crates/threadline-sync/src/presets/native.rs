@@ -31,6 +31,7 @@ pub fn threadline() -> BackendDescription {
         delete: Some(endpoint("{base}/api/comments/{id}", "DELETE", false)),
         like: Some(endpoint("{base}/api/comments/{id}/like", "POST", false)),
         report: Some(endpoint("{base}/api/comments/{id}/report", "POST", false)),
+        get: Some(endpoint("{base}/api/comments/{id}", "GET", false)),
         credentials: Credentials::SameOrigin,
         comments: "/comments".to_owned(),
         children: None,
