@@ -268,6 +268,7 @@ fn a_held_comment_is_shown_to_its_author_alone_until_let_through_or_turned_down(
     let r = as_author(&kept, &kept_token);
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!((&r.json()["comment"]["body"], &r.json()["comment"]["held"]), (&json!(links), &json!(true)));
+    assert_eq!(r.header("cache-control"), Some("no-store"), "an answer for its author alone is kept by no cache");
     s.get(&format!("/api/comments/{kept}")).error(404, "not_found");
     as_author(&kept, &turned_down_token).error(404, "not_found");
 
