@@ -57,7 +57,9 @@ impl ThreadState {
                     // An edit the policy held is hidden from everyone but its author.
                     match self.thread.with_untracked(|t| t.get(&id).map(|n| n.comment.clone())) {
                         Some(c) if c.held => crate::held::remember(&thread, &c),
-                        _ => crate::held::forget(&thread, &id),
+                        _ => {
+                            crate::held::forget(&thread, &id);
+                        }
                     }
                     self.set_editing(&id, false);
                     done(Ok(()));
@@ -75,6 +77,11 @@ impl ThreadState {
         spawn_local(async move {
             let result = backend.delete(&thread, &id).await;
             crate::held::leaving(&id, false);
+            // Forgotten even if the widget is gone by now: kept, it would read
+            // as turned down by a moderator at the next visit.
+            if result.is_ok() {
+                crate::held::forget(&thread, &id);
+            }
             if !self.alive() {
                 return;
             }
@@ -83,7 +90,6 @@ impl ThreadState {
                     self.thread.update(|t| {
                         t.delete(&id);
                     });
-                    crate::held::forget(&thread, &id);
                     self.set_editing(&id, false);
                     self.notice.set(None);
                 }

@@ -78,13 +78,16 @@ pub fn remember(thread: &str, comment: &Comment) {
     save(thread, &held);
 }
 
-pub fn forget(thread: &str, id: &CommentId) {
+/// Answers whether it was kept.
+pub fn forget(thread: &str, id: &CommentId) -> bool {
     let mut held = load(thread);
     let before = held.len();
     held.retain(|c| &c.id != id);
-    if held.len() != before {
+    let kept = held.len() != before;
+    if kept {
         save(thread, &held);
     }
+    kept
 }
 
 /// The held comments still to show, given what the backend `listed`: one
@@ -96,7 +99,8 @@ pub fn still_held<'c>(thread: &str, listed: impl IntoIterator<Item = &'c Comment
     }
     let before = held.len();
     // A reader has a held comment or two at most: one pass over the listing.
-    for c in listed.into_iter().filter(|c| !c.held) {
+    // A deleted copy was not let through: see `turned_down_among`.
+    for c in listed.into_iter().filter(|c| !c.held && !c.deleted) {
         held.retain(|h| h.id != c.id);
     }
     held.retain(|c| now_ms.saturating_sub(c.created_ms.unwrap_or(now_ms)) < KEPT_MS);
@@ -147,7 +151,6 @@ impl ThreadState {
         let backend = self.backend.get_value();
         let thread = self.thread_id.get_value();
         leptos::task::spawn_local(async move {
-            // One at a time: a text given back is taken by its form before the next.
             for c in held {
                 let answer = backend.fetch_own(&thread, &c.id).await;
                 if !self.alive() {
@@ -161,17 +164,27 @@ impl ThreadState {
     }
 
     /// Tells the reader a moderator turned `c` down, and gives its text back.
+    /// Once: a comment no longer kept (told already, or its author is
+    /// deleting it) is left alone.
     pub(crate) fn turned_down(self, thread: &str, c: Comment) {
-        forget(thread, &c.id);
-        // Nobody could reply to it: it has nothing below it.
+        if LEAVING.with(|l| l.borrow().contains(&c.id)) || !forget(thread, &c.id) {
+            return;
+        }
+        // A new comment has nothing below it (nobody could reply to it); a
+        // turned-down edit of one with replies stays as the placeholder the
+        // backend left.
         self.thread.update(|t| {
             t.remove_leaf(&c.id);
         });
-        let parent = c.parent.filter(|p| self.thread.with_untracked(|t| t.find(p).is_some()));
+        // To the reply form under its parent when that can open (the parent
+        // on screen and open), else to the top form, which is always there.
+        let parent = c.parent.filter(|p| {
+            self.element(&format!("c-{p}")).is_some() && !self.collapse.with_untracked(|s| s.is_collapsed(p))
+        });
         if let Some(parent) = &parent {
             self.set_form_open(parent, true);
         }
-        self.handed_back.set(Some((parent, c.body)));
+        self.handed_back.update(|h| h.push((parent, c.body)));
         self.notice.set(Some(self.t(Key::TurnedDown).to_owned()));
     }
 }

@@ -369,6 +369,6 @@ impl ThreadState {
         if let Some(parent) = &parent {
             self.set_form_open(parent, true);
         }
-        self.handed_back.set(Some((parent, pending.draft.body)));
+        self.handed_back.update(|h| h.push((parent, pending.draft.body)));
     }
 }

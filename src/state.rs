@@ -34,8 +34,9 @@ pub struct ThreadState {
     pub last_posted: RwSignal<Option<CommentId>>,
     /// Comments shown before the backend confirmed them, by pending id.
     pub sending: RwSignal<BTreeMap<CommentId, SendStatus>>,
-    /// A draft handed back to a form (Edit on an unsent comment): (form's parent, text).
-    pub handed_back: RwSignal<Option<(Option<CommentId>, String)>>,
+    /// Drafts handed back to forms (Edit on an unsent comment, a comment a
+    /// moderator turned down): (form's parent, text), each taken by its form.
+    pub handed_back: RwSignal<Vec<(Option<CommentId>, String)>>,
     /// Something the reader should know that is not tied to one form.
     pub notice: RwSignal<Option<String>>,
     /// The rest of a big thread is still loading after its first screen (`loading.rs`).
@@ -108,7 +109,7 @@ impl ThreadState {
             load: RwSignal::new(Load::Loading),
             last_posted: RwSignal::new(None),
             sending: RwSignal::new(BTreeMap::new()),
-            handed_back: RwSignal::new(None),
+            handed_back: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
             fresh: RwSignal::new(BTreeSet::new()),
             stale: RwSignal::new(None),

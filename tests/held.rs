@@ -103,7 +103,7 @@ impl threadline_core::Backend for Moderated {
     fn fetch_own<'a>(&'a self, _: &'a str, id: &'a CommentId) -> BoxFuture<'a, Result<Option<Comment>, BackendError>> {
         let answer = match id.as_str() {
             "h-kept" => Ok(Some(Comment { id: id.clone(), held: true, ..paged("h-kept") })),
-            "h-down" => Ok(None),
+            "h-down" | "h-gone" => Ok(None),
             _ => Err(BackendError::Network("offline".into())),
         };
         Box::pin(async move { answer })
@@ -113,7 +113,12 @@ impl threadline_core::Backend for Moderated {
 #[wasm_bindgen_test]
 async fn a_held_reply_turned_down_is_told_and_its_text_given_back_to_its_form() {
     storage().clear().unwrap();
-    let kept = [held("h-kept", None, 1), held("h-down", Some("p0"), 1), held("h-unknown", None, 1)];
+    let kept = [
+        held("h-kept", None, 1),
+        held("h-down", Some("p0"), 1),
+        held("h-unknown", None, 1),
+        held("h-gone", Some("not-here"), 1),
+    ];
     storage().set_item("threadline:held:t-down", &format!("[{}]", kept.join(","))).unwrap();
     let host = mount_backend("t-down", std::rc::Rc::new(Moderated)).await;
     sleep(50).await;
@@ -123,7 +128,11 @@ async fn a_held_reply_turned_down_is_told_and_its_text_given_back_to_its_form() 
     assert!(find(&host, ".tl-notice").text_content().unwrap().starts_with("A moderator did not publish your comment."));
     let text = find(&row(&host, "p0"), ".tl-text").unchecked_into::<web_sys::HtmlTextAreaElement>().value();
     assert_eq!(text, "Held h-down", "its text is back in the reply form under its parent");
+    let top =
+        find(&host, ".tl-thread > form.tl-form .tl-text").unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+    assert_eq!(top, "Held h-gone", "a reply whose parent is not on screen goes back to the top form");
     let left = storage().get_item("threadline:held:t-down").unwrap().unwrap();
     assert!(left.contains("h-kept") && left.contains("h-unknown") && !left.contains("h-down"), "{left}");
+    assert!(!left.contains("h-gone"), "{left}");
     storage().clear().unwrap();
 }

@@ -394,6 +394,11 @@ impl Backend for HttpBackend {
     ) -> BoxFuture<'a, Result<Option<Comment>, BackendError>> {
         Box::pin(async move {
             let endpoint = self.desc.get.as_ref().ok_or_else(|| BackendError::Rejected("no get endpoint".into()))?;
+            // Without its token a held comment is not shown even to its author:
+            // a 404 would then say nothing.
+            if self.desc.owner_header.is_some() && owned::token(thread, id.as_str()).is_none() {
+                return Err(BackendError::Rejected("no owner token for this comment".into()));
+            }
             let got = send(self.owner_request(endpoint, thread, id)?, None, self.desc.timeout_ms).await?;
             if got.status == 404 {
                 return Ok(None);
@@ -406,7 +411,8 @@ impl Backend for HttpBackend {
                 idempotency_key: String::new(),
                 confirm: false,
             };
-            parse_created(&self.desc, &json, &blank).map(Some).map_err(|e| BackendError::Invalid(e.to_string()))
+            let c = parse_created(&self.desc, &json, &blank).map_err(|e| BackendError::Invalid(e.to_string()))?;
+            Ok(Some(c).filter(|c| !c.deleted))
         })
     }
 

@@ -101,23 +101,34 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         }
     };
 
-    // Edit on an unsent comment hands its text back to the form it came from:
-    // added after anything already typed there, and saved as a draft at once.
+    // Edit on an unsent comment, or a moderator turning one down, hands its
+    // text back to the form it came from: added after anything already typed
+    // there, and saved as a draft at once.
     {
         let parent = parent.clone();
         let save_draft = save_draft.clone();
         Effect::new(move |_| {
-            let Some((slot, text)) = state.handed_back.get() else { return };
-            if slot == parent {
-                state.handed_back.set(None);
-                let current = body.get_untracked();
-                let merged = if current.trim().is_empty() { text } else { format!("{current}\n\n{text}") };
-                save_draft(&merged);
-                body.set(merged);
-                check_now();
-                if let Some(el) = textarea.get() {
-                    let _ = el.focus();
-                }
+            if !state.handed_back.with(|h| h.iter().any(|(slot, _)| *slot == parent)) {
+                return;
+            }
+            let mut mine = Vec::new();
+            state.handed_back.update(|h| {
+                h.retain(|(slot, text)| {
+                    let ours = *slot == parent;
+                    if ours {
+                        mine.push(text.clone());
+                    }
+                    !ours
+                })
+            });
+            let current = body.get_untracked();
+            let texts = mine.join("\n\n");
+            let merged = if current.trim().is_empty() { texts } else { format!("{current}\n\n{texts}") };
+            save_draft(&merged);
+            body.set(merged);
+            check_now();
+            if let Some(el) = textarea.get() {
+                let _ = el.focus();
             }
         });
     }
