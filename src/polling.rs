@@ -114,7 +114,7 @@ impl ThreadState {
         let turned_down = crate::held::turned_down_among(&thread_id, &changed);
         if changed.iter().any(|c| !c.held) {
             // One of this reader's held comments among them was let through.
-            crate::held::still_held(&self.thread_id.get_value(), &changed, js_sys::Date::now() as i64);
+            crate::held::still_held(&thread_id, &changed, js_sys::Date::now() as i64);
         }
         let mut added = Vec::new();
         self.thread.update(|t| {

@@ -108,19 +108,13 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         let parent = parent.clone();
         let save_draft = save_draft.clone();
         Effect::new(move |_| {
-            if !state.handed_back.with(|h| h.iter().any(|(slot, _)| *slot == parent)) {
+            let mine: Vec<String> = state
+                .handed_back
+                .with(|h| h.iter().filter(|(slot, _)| *slot == parent).map(|(_, text)| text.clone()).collect());
+            if mine.is_empty() {
                 return;
             }
-            let mut mine = Vec::new();
-            state.handed_back.update(|h| {
-                h.retain(|(slot, text)| {
-                    let ours = *slot == parent;
-                    if ours {
-                        mine.push(text.clone());
-                    }
-                    !ours
-                })
-            });
+            state.handed_back.update(|h| h.retain(|(slot, _)| *slot != parent));
             let current = body.get_untracked();
             let texts = mine.join("\n\n");
             let merged = if current.trim().is_empty() { texts } else { format!("{current}\n\n{texts}") };
