@@ -12,7 +12,8 @@ import { referenceServer } from './refserver.mjs';
 const TOKEN = 'e2e-moderator-token-0123456789';
 const env = useBrowser();
 let ref;
-before(async () => { ref = await referenceServer(['--moderator-token', TOKEN]); });
+// As behind a reverse proxy: a context's X-Forwarded-For is the reader's address.
+before(async () => { ref = await referenceServer(['--moderator-token', TOKEN, '--trust-proxy', '127.0.0.1']); });
 after(async () => { await ref?.stop(); });
 
 const row = (page, id) => page.locator(`[id="c-${id}"]`);
@@ -104,10 +105,12 @@ test('a held comment stays with its author, marked, until a moderator lets it th
   }
 });
 
-test('a blocked reader is told so in their language, and the words are kept', async () => {
-  const context = await env.newContext({ viewport: { width: 1000, height: 900 } });
+test('a blocked reader is told so in their language, and the words are kept, in a new browser too', async () => {
+  const troll = { viewport: { width: 1000, height: 900 }, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.66' } };
+  const context = await env.newContext(troll);
   const page = await context.newPage();
   const errors = watchErrors(page);
+  let fresh;
   try {
     await page.goto(`${ref.url}?lang=ru`);
     await page.waitForSelector('.tl-comment');
@@ -126,13 +129,26 @@ test('a blocked reader is told so in their language, and the words are kept', as
     await unsent.waitFor();
     await page.waitForFunction(() => /Модератор запретил/.test(document.querySelector('.tl-pending .tl-unsent')?.textContent ?? ''));
     // "Not sent." (not "retrying automatically"): a block is not retried.
-    assert.match(await unsent.textContent(), /^Не отправлено\. Не принято: Модератор запретил писать здесь из этого браузера\./);
+    assert.match(await unsent.textContent(), /^Не отправлено\. Не принято: Модератор запретил писать здесь из этого браузера или сети\./);
     await unsent.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/41-blocked.png` });
     assert.match(await page.locator('.tl-pending .tl-body').textContent(), /И ещё один/);
     // The browser logs the refused request itself; nothing else may go wrong.
     assert.deepEqual(errors.filter((e) => !/status of 403/.test(e)), []);
+
+    // Cleared storage or another browser on the same network: still blocked.
+    fresh = await env.newContext(troll);
+    const again = await fresh.newPage();
+    await again.goto(`${ref.url}?lang=ru`);
+    await again.waitForSelector('.tl-comment');
+    const top = again.locator('.tl-thread > form.tl-form');
+    await top.locator('.tl-name').fill('Не тролль');
+    await top.locator('.tl-text').fill('Совсем другой человек.');
+    await again.waitForTimeout(400);
+    await top.locator('.tl-post').click();
+    await again.waitForFunction(() => /Модератор запретил/.test(document.querySelector('.tl-pending .tl-unsent')?.textContent ?? ''));
   } finally {
+    await fresh?.close();
     await context.close();
   }
 });

@@ -76,7 +76,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::OutboxNotSaved => {
             "Your comment could not be saved in this browser ({reason}). Keep this page open until it is sent."
         }
-        Key::Blocked => "A moderator has blocked this browser from writing here.",
+        Key::Blocked => "A moderator has blocked writing here from this browser or network.",
         Key::Report => "Report",
         Key::Reported => "Reported",
         Key::AwaitingModeration => "Awaiting moderation",

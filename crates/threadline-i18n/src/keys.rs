@@ -156,7 +156,7 @@ keys! {
     Report,
     /// "Reported"
     Reported,
-    /// "A moderator has blocked this browser from writing here."
+    /// "A moderator has blocked writing here from this browser or network."
     Blocked,
 
     // The crash notice.

@@ -61,7 +61,7 @@ function block(c) {
   if (!c.blockable) return [];
   return c.blocked
     ? [['Unblock writer', 'DELETE', `comments/${c.id}/block`, `${c.author} may write again.`]]
-    : [['Block writer', 'POST', `comments/${c.id}/block`, `${c.author} can no longer post, edit, like or report.`, `Block ${c.author} from writing?`]];
+    : [['Block writer', 'POST', `comments/${c.id}/block`, `${c.author} can no longer post, edit, like or report.`, `Block ${c.author} from writing? Their browser and their address are blocked (everyone sharing that address too).`]];
 }
 
 function fill(list, comments, actions, empty) {

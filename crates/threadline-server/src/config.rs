@@ -23,6 +23,8 @@ pub struct Config {
     pub moderator_token: Option<String>,
     /// Where to POST a JSON note when a comment is held or reported.
     pub notify_url: Option<String>,
+    /// Reverse proxies (addresses or ranges) whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Default for Config {
@@ -39,6 +41,7 @@ impl Default for Config {
             seed: Vec::new(),
             moderator_token: None,
             notify_url: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -71,12 +74,18 @@ USAGE: threadline-server [FLAGS]
   --moderator-token TOKEN      enable /api/moderation for this bearer token (16+ characters;
                                or THREADLINE_MODERATOR_TOKEN, which other users cannot see) [off]
   --notify-url URL             POST a JSON note there when a comment is held or reported [off]
+  --trust-proxy ADDR           a reverse proxy (address or range, e.g. 10.0.0.0/8; repeatable):
+                               its X-Forwarded-For names the reader [none]
   --help                       print this text
 ";
 
 impl Config {
     pub fn edit_window(&self) -> Duration {
         Duration::from_secs_f64(self.edit_window_secs.max(0.0))
+    }
+
+    pub fn trusted_proxies(&self) -> Result<Vec<crate::client::Net>, String> {
+        self.trusted_proxies.iter().map(|p| crate::client::Net::parse(p)).collect()
     }
 
     /// `Ok(None)` means `--help` was asked for.
@@ -88,6 +97,7 @@ impl Config {
         };
         let mut cli_seeds = Vec::new();
         let mut cli_origins = Vec::new();
+        let mut cli_proxies = Vec::new();
         let mut it = args.into_iter();
         while let Some(arg) = it.next() {
             // Accept both `--flag value` and `--flag=value`.
@@ -119,6 +129,7 @@ impl Config {
                 "--seed" => cli_seeds.push(PathBuf::from(value()?)),
                 "--moderator-token" => cfg.moderator_token = Some(value()?),
                 "--notify-url" => cfg.notify_url = Some(value()?),
+                "--trust-proxy" => cli_proxies.push(value()?),
                 other => return Err(format!("unknown argument {other:?} (see --help)")),
             }
         }
@@ -128,6 +139,10 @@ impl Config {
         if !cli_origins.is_empty() {
             cfg.cors_origins = cli_origins;
         }
+        if !cli_proxies.is_empty() {
+            cfg.trusted_proxies = cli_proxies;
+        }
+        cfg.trusted_proxies()?;
         if !(cfg.edit_window_secs.is_finite() && (0.0..=MAX_EDIT_WINDOW_SECS).contains(&cfg.edit_window_secs)) {
             return Err(format!("--edit-window-secs must be a number from 0 to {MAX_EDIT_WINDOW_SECS} (ten years)"));
         }

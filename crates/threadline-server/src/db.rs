@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS comments (
     held        INTEGER NOT NULL DEFAULT 0,       -- awaiting moderation: not listed
     owner_token TEXT,                              -- NULL for seed comments
     client      TEXT,                              -- X-Client-Id or ip:ADDR
+    network     TEXT,                              -- client::network_key of its address
     idem_key    TEXT,
     change_seq  INTEGER NOT NULL                   -- global change counter at last change
 );
@@ -45,19 +46,45 @@ CREATE TABLE IF NOT EXISTS blocks (
     client     TEXT PRIMARY KEY,
     comment_id TEXT NOT NULL,                       -- the comment it was blocked for
     author     TEXT NOT NULL,                       -- that comment's author then (a delete empties it)
-    created_ms INTEGER NOT NULL
+    created_ms INTEGER NOT NULL,
+    network    TEXT                                 -- blocked too: a new browser id does not lift it
 ) WITHOUT ROWID;
 -- Readers' reports of comments they think break the policy, one per client.
 CREATE TABLE IF NOT EXISTS reports (
     comment_id TEXT NOT NULL,
     client     TEXT NOT NULL,
     created_ms INTEGER NOT NULL,
+    network    TEXT,                                -- one report per address too
     PRIMARY KEY (comment_id, client)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS comments_held ON comments(held, seq) WHERE held = 1;
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO counters (name, value) VALUES ('change', 0);
+CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 ";
+
+/// Columns added since the first schema: a database made before them gains
+/// them when it is opened (SQLite's `CREATE TABLE IF NOT EXISTS` keeps an old
+/// table as it was). Their indexes come after them.
+const ADDED: &[(&str, &str)] = &[("comments", "network"), ("blocks", "network"), ("reports", "network")];
+const AFTER_ADDED: &str = "
+CREATE INDEX IF NOT EXISTS blocks_network ON blocks(network) WHERE network IS NOT NULL;
+CREATE INDEX IF NOT EXISTS reports_network ON reports(comment_id, network) WHERE network IS NOT NULL;
+";
+
+fn add_columns(conn: &Connection) -> rusqlite::Result<()> {
+    for (table, column) in ADDED {
+        let has: bool = conn.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM pragma_table_info('{table}') WHERE name = ?1)"),
+            [column],
+            |r| r.get(0),
+        )?;
+        if !has {
+            conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} TEXT"))?;
+        }
+    }
+    conn.execute_batch(AFTER_ADDED)
+}
 
 const READERS: usize = 4;
 
@@ -92,7 +119,9 @@ impl Db {
             return Err(format!("{} refused WAL mode (got {mode})", path.display()));
         }
         configure(&conn).map_err(|e| e.to_string())?;
-        conn.execute_batch(SCHEMA).map_err(|e| format!("cannot create schema in {}: {e}", path.display()))?;
+        conn.execute_batch(SCHEMA)
+            .and_then(|()| add_columns(&conn))
+            .map_err(|e| format!("cannot create schema in {}: {e}", path.display()))?;
         Ok(Db {
             inner: Arc::new(Inner { path: path.to_owned(), writer: Mutex::new(conn), readers: Mutex::new(Vec::new()) }),
         })
@@ -153,6 +182,18 @@ impl Db {
             f(&mut conn)
         })
         .await
+    }
+
+    /// The key of `client::network_key`, made once per database and kept in
+    /// it, so a block still covers its address after a restart.
+    pub fn network_secret(&self) -> Result<Vec<u8>, String> {
+        let mut fresh = [0u8; 32];
+        getrandom::fill(&mut fresh).map_err(|e| format!("no random source for the address key: {e}"))?;
+        self.write_now(|conn| {
+            conn.execute("INSERT OR IGNORE INTO secrets (name, value) VALUES ('network', ?1)", [&fresh[..]])?;
+            conn.query_row("SELECT value FROM secrets WHERE name = 'network'", [], |r| r.get(0))
+        })
+        .map_err(|e: rusqlite::Error| format!("cannot keep the address key in {}: {e}", self.inner.path.display()))
     }
 
     /// Synchronous access for startup work (seeding) before serving.

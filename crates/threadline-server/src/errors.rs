@@ -40,7 +40,11 @@ impl ApiError {
 
     /// A moderator blocked the client this request comes from (`api/moderate.rs`).
     pub fn blocked() -> Self {
-        Self::new(StatusCode::FORBIDDEN, "blocked", "A moderator has blocked this browser from writing here.")
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "blocked",
+            "A moderator has blocked writing here from this browser or network.",
+        )
     }
 
     /// Storage failures are logged with detail but reported without it: the

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod cache;
+pub mod client;
 pub mod config;
 pub mod db;
 pub mod errors;
@@ -54,6 +55,7 @@ pub fn prepare(cfg: &Config) -> Result<Prepared, String> {
         return Err(format!("--dist {}: no such directory (build it with trunk build --release)", dir.display()));
     }
     let db = db::Db::open(&cfg.db)?;
+    let network_secret = db.network_secret()?;
     for path in &cfg.seed {
         eprintln!("{}", seed::import(&db, path)?);
     }
@@ -70,6 +72,8 @@ pub fn prepare(cfg: &Config) -> Result<Prepared, String> {
         notifier: notify::Notifier::new(cfg.notify_url.clone()),
         max_body_bytes: cfg.max_body_bytes,
         shutdown: stop_rx,
+        trusted_proxies: cfg.trusted_proxies()?,
+        network_secret,
     }));
 
     let mut app = api::router().merge(moderate_page::routes());

@@ -51,10 +51,13 @@ pub fn queue(conn: &Connection, queue: Queue, limit: usize) -> rusqlite::Result<
 }
 
 /// A reader's report of a comment; true the first time this client reports it.
-pub fn report(conn: &Connection, id: &str, client: &str, now_ms: i64) -> rusqlite::Result<bool> {
+/// One report per browser and per address: a new browser id does not make
+/// a second one.
+pub fn report(conn: &Connection, id: &str, client: &str, network: &str, now_ms: i64) -> rusqlite::Result<bool> {
     let added = conn.execute(
-        "INSERT OR IGNORE INTO reports (comment_id, client, created_ms) VALUES (?1, ?2, ?3)",
-        params![id, client, now_ms],
+        "INSERT OR IGNORE INTO reports (comment_id, client, created_ms, network) SELECT ?1, ?2, ?3, ?4 \
+         WHERE NOT EXISTS (SELECT 1 FROM reports WHERE comment_id = ?1 AND network = ?4)",
+        params![id, client, now_ms, network],
     )?;
     Ok(added > 0)
 }
@@ -81,15 +84,27 @@ pub fn release(conn: &Connection, id: &str) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The client a comment was posted from (None for seed comments).
-pub fn client_of(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
-    conn.query_row("SELECT client FROM comments WHERE id = ?1", [id], |r| r.get(0)).optional().map(Option::flatten)
+/// The client a comment was posted from (None for seed comments), and its
+/// address's network key (None for comments stored before keys were kept).
+pub fn client_of(conn: &Connection, id: &str) -> rusqlite::Result<Option<(String, Option<String>)>> {
+    let row: Option<(Option<String>, Option<String>)> = conn
+        .query_row("SELECT client, network FROM comments WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(row.and_then(|(client, network)| client.map(|c| (c, network))))
 }
 
-pub fn block(conn: &Connection, client: &str, comment_id: &str, author: &str, now_ms: i64) -> rusqlite::Result<()> {
+/// Blocks the client and the address it wrote from: clearing the browser's
+/// storage (a new `X-Client-Id`) does not lift it.
+pub fn block(
+    conn: &Connection,
+    (client, network): (&str, Option<&str>),
+    comment_id: &str,
+    author: &str,
+    now_ms: i64,
+) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT OR IGNORE INTO blocks (client, comment_id, author, created_ms) VALUES (?1, ?2, ?3, ?4)",
-        params![client, comment_id, author, now_ms],
+        "INSERT OR IGNORE INTO blocks (client, comment_id, author, created_ms, network) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![client, comment_id, author, now_ms, network],
     )?;
     Ok(())
 }
@@ -107,6 +122,10 @@ pub fn unblock(conn: &Connection, client: &str) -> rusqlite::Result<bool> {
     Ok(conn.execute("DELETE FROM blocks WHERE client = ?1", [client])? > 0)
 }
 
-pub fn is_blocked(conn: &Connection, client: &str) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT EXISTS (SELECT 1 FROM blocks WHERE client = ?1)", [client], |r| r.get(0))
+pub fn is_blocked(conn: &Connection, client: &str, network: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM blocks WHERE client = ?1) OR EXISTS (SELECT 1 FROM blocks WHERE network = ?2)",
+        [client, network],
+        |r| r.get(0),
+    )
 }

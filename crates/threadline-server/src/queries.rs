@@ -100,6 +100,7 @@ pub struct NewRow<'a> {
     pub held: bool,
     pub owner_token: Option<&'a str>,
     pub client: Option<&'a str>,
+    pub network: Option<&'a str>,
     pub idem_key: Option<&'a str>,
     pub change: i64,
 }
@@ -107,7 +108,7 @@ pub struct NewRow<'a> {
 pub fn insert(conn: &Connection, n: &NewRow<'_>) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO comments (id, thread, parent, author, body, created_ms, held, owner_token, \
-         client, idem_key, change_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         client, idem_key, change_seq, network) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         n.id,
@@ -120,7 +121,8 @@ pub fn insert(conn: &Connection, n: &NewRow<'_>) -> rusqlite::Result<()> {
         n.owner_token,
         n.client,
         n.idem_key,
-        n.change
+        n.change,
+        n.network
     ])?;
     Ok(())
 }

@@ -50,6 +50,7 @@ pub fn import(db: &Db, path: &Path) -> Result<String, String> {
                     held: false,
                     owner_token: None,
                     client: None,
+                    network: None,
                     idem_key: None,
                     change,
                 },

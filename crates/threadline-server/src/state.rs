@@ -34,6 +34,10 @@ pub struct Shared {
     /// Flips to true on SIGTERM/SIGINT so open event streams end and the
     /// graceful shutdown does not wait on them forever.
     pub shutdown: watch::Receiver<bool>,
+    /// Proxies whose `X-Forwarded-For` names the reader (`--trust-proxy`).
+    pub trusted_proxies: Vec<crate::client::Net>,
+    /// Keys the hash of readers' addresses (`client::network_key`).
+    pub network_secret: Vec<u8>,
 }
 
 impl std::ops::Deref for AppState {

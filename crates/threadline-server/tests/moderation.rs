@@ -17,6 +17,14 @@ fn post_as(s: &Server, client: &str, thread: &str, body: &str) -> Resp {
     s.call("POST", "/api/comments", &[("content-type", "application/json"), ("x-client-id", client)], Some(&b))
 }
 
+/// Posts as browser `client` from address `addr`, as a trusted proxy
+/// (`--trust-proxy 127.0.0.1`) tells it.
+fn post_from(s: &Server, client: &str, addr: &str, body: &str) -> Resp {
+    let b = json!({"thread": "t/b", "author": "Reader", "body": body}).to_string();
+    let h = [("content-type", "application/json"), ("x-client-id", client), ("x-forwarded-for", addr)];
+    s.call("POST", "/api/comments", &h, Some(&b))
+}
+
 fn held_ids(s: &Server) -> Vec<String> {
     let v: Value = moderator(s, "GET", "/api/moderation/held").json();
     v["comments"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_owned()).collect()
@@ -91,29 +99,40 @@ fn a_moderator_deletes_any_comment_as_its_author_could() {
 
 #[test]
 fn a_blocked_reader_cannot_post_edit_or_like_until_let_back() {
-    let s = Server::start(&["--moderator-token", TOKEN]);
-    let r = post_as(&s, "troll", "t/b", "A first comment.");
+    let s = Server::start(&["--moderator-token", TOKEN, "--trust-proxy", "127.0.0.1"]);
+    const TROLL: &str = "203.0.113.66";
+    let r = post_from(&s, "troll", TROLL, "A first comment.");
     assert_eq!(r.status, 201, "{}", r.body);
     let id = r.json()["comment"]["id"].as_str().unwrap().to_owned();
     let token = r.json()["owner_token"].as_str().unwrap().to_owned();
     let r = moderator(&s, "POST", &format!("/api/moderation/comments/{id}/block"));
     assert_eq!((r.status, r.json()), (200, json!({"blocked": true})));
 
-    let msg = post_as(&s, "troll", "t/b", "Another one.").error(403, "blocked");
+    let msg = post_from(&s, "troll", TROLL, "Another one.").error(403, "blocked");
     assert!(msg.contains("blocked"), "{msg}");
     let troll = |method: &str, path: &str, body: Option<&str>| {
-        let h = [("content-type", "application/json"), ("x-client-id", "troll"), ("x-owner-token", token.as_str())];
+        let h = [
+            ("content-type", "application/json"),
+            ("x-client-id", "troll"),
+            ("x-forwarded-for", TROLL),
+            ("x-owner-token", token.as_str()),
+        ];
         s.call(method, path, &h, body)
     };
     troll("PATCH", &format!("/api/comments/{id}"), Some(r#"{"body":"Changed."}"#)).error(403, "blocked");
     troll("POST", "/api/comments/1/like", None).error(403, "blocked");
+    // Cleared storage, a new browser id: the address is blocked too, and so
+    // is a browser id met again from a new address.
+    post_from(&s, "troll-in-a-new-browser", TROLL, "I am somebody else.").error(403, "blocked");
+    post_from(&s, "troll", "198.51.100.77", "From my phone.").error(403, "blocked");
     // Others are not affected, and the comment itself stays until deleted.
-    assert_eq!(post_as(&s, "someone-else", "t/b", "Unrelated.").status, 201);
+    assert_eq!(post_from(&s, "someone-else", "198.51.100.2", "Unrelated.").status, 201);
     assert_eq!(s.list("t/b")["total"], 2);
 
     let r = moderator(&s, "DELETE", &format!("/api/moderation/comments/{id}/block"));
     assert_eq!(r.json(), json!({"blocked": false, "was_blocked": true}));
-    assert_eq!(post_as(&s, "troll", "t/b", "Back, and polite.").status, 201);
+    assert_eq!(post_from(&s, "troll", TROLL, "Back, and polite.").status, 201);
+    assert_eq!(post_from(&s, "troll-in-a-new-browser", TROLL, "Me too.").status, 201);
 
     // Seed comments were imported: nobody to block.
     moderator(&s, "POST", "/api/moderation/comments/1/block").error(422, "invalid");
@@ -220,11 +239,18 @@ fn a_retry_of_a_rejected_post_gets_it_back_deleted_not_held() {
 
 #[test]
 fn readers_report_a_comment_once_each_and_the_moderator_keeps_or_deletes_it() {
-    let s = Server::start(&["--moderator-token", TOKEN]);
-    let report = |client: &str, id: &str| {
-        s.call("POST", &format!("/api/comments/{id}/report"), &[("x-client-id", client)], None)
+    let s = Server::start(&["--moderator-token", TOKEN, "--trust-proxy", "127.0.0.1"]);
+    let address = |client: &str| match client {
+        "r1" => "203.0.113.1",
+        "troll" => "203.0.113.66",
+        _ => "203.0.113.2",
     };
-    for client in ["r1", "r2", "r2"] {
+    let report = |client: &str, id: &str| {
+        let h = [("x-client-id", client), ("x-forwarded-for", address(client))];
+        s.call("POST", &format!("/api/comments/{id}/report"), &h, None)
+    };
+    // r2 again, and r2 with a new browser id: each is still one reader's report.
+    for client in ["r1", "r2", "r2", "r2-new-browser"] {
         let r = report(client, "8");
         assert_eq!((r.status, r.json()), (200, json!({"reported": true})), "{client}");
     }
@@ -246,7 +272,7 @@ fn readers_report_a_comment_once_each_and_the_moderator_keeps_or_deletes_it() {
     report("r1", "2").error(404, "not_found");
 
     // A blocked reader cannot report either.
-    let id = post_as(&s, "troll", "t/x", "Hello.").json()["comment"]["id"].as_str().unwrap().to_owned();
+    let id = post_from(&s, "troll", address("troll"), "Hello.").json()["comment"]["id"].as_str().unwrap().to_owned();
     moderator(&s, "POST", &format!("/api/moderation/comments/{id}/block"));
     report("troll", "8").error(403, "blocked");
 }
@@ -282,4 +308,32 @@ fn a_held_comment_is_shown_to_its_author_alone_until_let_through_or_turned_down(
     assert_eq!(moderator(&s, "POST", &format!("/api/moderation/comments/{turned_down}/reject")).status, 204);
     as_author(&turned_down, &turned_down_token).error(404, "not_found");
     s.get("/api/comments/nope").error(404, "not_found");
+}
+
+/// A database made before addresses were kept gains the columns when opened;
+/// a block made for one of its comments covers its browser id alone (there
+/// is no address to cover), and nobody else.
+#[test]
+fn a_database_from_before_addresses_were_kept_still_blocks_by_browser() {
+    let dir = temp_dir("old-db");
+    let db = dir.join("db.sqlite");
+    let old = rusqlite::Connection::open(&db).unwrap();
+    old.execute_batch(
+        "CREATE TABLE comments (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, thread TEXT NOT NULL,
+           parent TEXT, author TEXT NOT NULL, body TEXT NOT NULL, created_ms INTEGER, edited_ms INTEGER,
+           likes INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0,
+           held INTEGER NOT NULL DEFAULT 0, owner_token TEXT, client TEXT, idem_key TEXT, change_seq INTEGER NOT NULL);
+         CREATE TABLE blocks (client TEXT PRIMARY KEY, comment_id TEXT NOT NULL, author TEXT NOT NULL,
+           created_ms INTEGER NOT NULL) WITHOUT ROWID;
+         CREATE TABLE reports (comment_id TEXT NOT NULL, client TEXT NOT NULL, created_ms INTEGER NOT NULL,
+           PRIMARY KEY (comment_id, client)) WITHOUT ROWID;
+         INSERT INTO comments (id, thread, author, body, created_ms, owner_token, client, change_seq)
+           VALUES ('old1', 't/b', 'Old', 'Written last year.', 1, 'tok', 'id:old-browser', 1);",
+    )
+    .unwrap();
+    drop(old);
+    let s = Server::start_on(dir, db, &["--moderator-token", TOKEN]);
+    assert_eq!(moderator(&s, "POST", "/api/moderation/comments/old1/block").status, 200);
+    post_as(&s, "old-browser", "t/b", "Still me.").error(403, "blocked");
+    assert_eq!(post_as(&s, "another-browser", "t/b", "Not me.").status, 201);
 }

@@ -37,7 +37,7 @@ fn receiver() -> (String, mpsc::Receiver<Value>) {
 #[test]
 fn held_and_reported_comments_are_sent_to_the_moderators() {
     let (url, heard) = receiver();
-    let s = Server::start(&["--notify-url", &url]);
+    let s = Server::start(&["--notify-url", &url, "--trust-proxy", "127.0.0.1"]);
     let links =
         json!({"thread": "t/n", "author": "Hovik", "body": "http://a.example http://b.example http://c.example"});
     let held = s.post_json("/api/comments", &links).json()["comment"]["id"].as_str().unwrap().to_owned();
@@ -48,7 +48,11 @@ fn held_and_reported_comments_are_sent_to_the_moderators() {
     );
     assert!(note["text"].as_str().unwrap().starts_with("Awaiting moderation in t/n: Hovik wrote"), "{note}");
 
-    let report = |client: &str| s.call("POST", "/api/comments/3/report", &[("x-client-id", client)], None).status;
+    // Two readers at two addresses (one report per address).
+    let report = |client: &str| {
+        let from = if client == "r1" { "203.0.113.1" } else { "203.0.113.2" };
+        s.call("POST", "/api/comments/3/report", &[("x-client-id", client), ("x-forwarded-for", from)], None).status
+    };
     assert_eq!(report("r1"), 200);
     let note = heard.recv_timeout(Duration::from_secs(10)).unwrap();
     assert_eq!(

@@ -114,6 +114,8 @@ fn a_bad_flag_stops_the_server_before_it_says_it_listens() {
         (vec!["--edit-window-secs", "-1"], 2, "--edit-window-secs"),
         (vec!["--rate-limit-per-minute", "0"], 2, "--rate-limit-per-minute"),
         (vec!["--max-body-bytes", "0"], 2, "--max-body-bytes must be at least 1024"),
+        (vec!["--trust-proxy", "the-proxy"], 2, "--trust-proxy \"the-proxy\" is not an IP address"),
+        (vec!["--trust-proxy", "10.0.0.0/40"], 2, "--trust-proxy \"10.0.0.0/40\""),
     ];
     for (flags, code, says) in cases {
         let args: Vec<&str> = base.iter().copied().chain(flags.iter().copied()).collect();

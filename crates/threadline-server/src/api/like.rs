@@ -16,7 +16,7 @@ pub async fn like(State(state): State<AppState>, client: Client, ApiPath(id): Ap
         .db
         .write(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            if crate::moderation::is_blocked(&tx, &client.key)? {
+            if crate::moderation::is_blocked(&tx, &client.key, &client.network)? {
                 return Err(ApiError::blocked());
             }
             let s = queries::get(&tx, &id)?

@@ -12,11 +12,9 @@ pub mod validate;
 
 use crate::errors::ApiError;
 use crate::state::AppState;
-use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::{request::Parts, StatusCode};
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -42,36 +40,7 @@ async fn method_not_allowed() -> ApiError {
     )
 }
 
-/// Who is asking: the address (for rate limits) and a stable key for likes
-/// and the policy's "your recent comments" — the widget's `X-Client-Id` when
-/// it sends one, else the address.
-pub struct Client {
-    pub ip: IpAddr,
-    pub key: String,
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Client {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(a)| a.ip())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        let id = parts
-            .headers
-            .get("x-client-id")
-            .and_then(|v| v.to_str().ok())
-            .map(str::trim)
-            .filter(|v| !v.is_empty() && v.len() <= 128);
-        let key = match id {
-            Some(id) => format!("id:{id}"),
-            None => format!("ip:{ip}"),
-        };
-        Ok(Client { ip, key })
-    }
-}
+pub use crate::client::Client;
 
 impl AppState {
     pub fn rate_limit(&self, client: &Client) -> Result<(), ApiError> {

@@ -170,10 +170,10 @@ async fn remove(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPat
     .await
 }
 
-/// The client (browser id, or address) a comment came from, and its author.
-/// Deleted and rejected comments count: their writer can still be blocked,
-/// and a block made for one can always be lifted.
-fn client_of(conn: &Connection, id: &str) -> Result<(String, String), ApiError> {
+/// The client (browser id, or address) a comment came from, its address's
+/// network key, and its author. Deleted and rejected comments count: their
+/// writer can still be blocked, and a block made for one can always be lifted.
+fn client_of(conn: &Connection, id: &str) -> Result<((String, Option<String>), String), ApiError> {
     let Some(s) = queries::get(conn, id)? else {
         return Err(ApiError::not_found(format!("There is no comment {id}.")));
     };
@@ -183,14 +183,15 @@ fn client_of(conn: &Connection, id: &str) -> Result<(String, String), ApiError> 
     Ok((client, s.api.comment.author))
 }
 
-/// Refuses every later post, edit and like from the browser (or, for a
-/// client that sent no id, the address) that wrote comment `id`.
+/// Refuses every later post, edit, like and report from the browser that
+/// wrote comment `id`, and from the address it wrote from (for IPv6, its
+/// /64): a new browser id does not get round it.
 async fn block(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPath) -> Result<Response, ApiError> {
     state
         .db
         .write(move |conn| {
-            let (client, author) = client_of(conn, &id)?;
-            moderation::block(conn, &client, &id, &author, now_ms())?;
+            let ((client, network), author) = client_of(conn, &id)?;
+            moderation::block(conn, (&client, network.as_deref()), &id, &author, now_ms())?;
             Ok(())
         })
         .await?;
@@ -201,7 +202,7 @@ async fn unblock(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPa
     let lifted = state
         .db
         .write(move |conn| {
-            let (client, _) = client_of(conn, &id)?;
+            let ((client, _), _) = client_of(conn, &id)?;
             Ok(moderation::unblock(conn, &client)?)
         })
         .await?;

@@ -42,12 +42,12 @@ pub async fn edit(
     state.rate_limit(&client)?;
     let token = owner_token(&headers)?;
     let window = state.edit_window;
-    let (id2, token2, client_key) = (id.clone(), token.clone(), client.key.clone());
+    let (id2, token2, client_key, network) = (id.clone(), token.clone(), client.key.clone(), client.network.clone());
     let (current, ctx) = state
         .db
         .read(move |conn| {
             let s = owned(conn, &id2, &token2)?;
-            if crate::moderation::is_blocked(conn, &client_key)? {
+            if crate::moderation::is_blocked(conn, &client_key, &network)? {
                 return Err(ApiError::blocked());
             }
             let participants = queries::participants(conn, &s.thread)?;

@@ -59,7 +59,7 @@ pub async fn create(
     // accepted, and a rule like "posting too fast" must not refuse its echo.
     let thread = req.thread.clone();
     let parent = req.parent.clone();
-    let client_key = client.key.clone();
+    let (client_key, network) = (client.key.clone(), client.network.clone());
     let key2 = key.clone();
     let prior = state
         .db
@@ -69,7 +69,7 @@ pub async fn create(
                     return Ok(Err(s));
                 }
             }
-            if crate::moderation::is_blocked(conn, &client_key)? {
+            if crate::moderation::is_blocked(conn, &client_key, &network)? {
                 return Err(ApiError::blocked());
             }
             check_parent(conn, &thread, parent.as_deref())?;
@@ -112,6 +112,7 @@ pub async fn create(
                     held,
                     owner_token: Some(&token),
                     client: Some(&client.key),
+                    network: Some(&client.network),
                     idem_key: key.as_deref(),
                     change,
                 },

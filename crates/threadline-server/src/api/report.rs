@@ -1,5 +1,6 @@
 //! `POST /api/comments/{id}/report`: a reader tells the moderators a comment
-//! breaks the discussion policy. One report per client; again is a no-op.
+//! breaks the discussion policy. One report per client and per address; again
+//! is a no-op.
 
 use super::extract::ApiPath;
 use super::Client;
@@ -16,13 +17,13 @@ pub async fn report(State(state): State<AppState>, client: Client, ApiPath(id): 
     let (stored, reports) = state
         .db
         .write(move |conn| {
-            if moderation::is_blocked(conn, &client.key)? {
+            if moderation::is_blocked(conn, &client.key, &client.network)? {
                 return Err(ApiError::blocked());
             }
             let s = queries::get(conn, &id)?
                 .filter(|s| !s.removed && !s.api.comment.held && !s.api.comment.deleted)
                 .ok_or_else(|| ApiError::not_found(format!("There is no comment {id}.")))?;
-            let added = moderation::report(conn, &id, &client.key, now_ms())?;
+            let added = moderation::report(conn, &id, &client.key, &client.network, now_ms())?;
             let reports = if added { Some(moderation::reports_of(conn, &id)?) } else { None };
             Ok((s, reports))
         })
