@@ -68,10 +68,12 @@ pub fn reader_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[Net]) -> IpAddr {
     if !is_trusted(ip) {
         return ip;
     }
-    let hops: Vec<&str> =
-        headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).collect();
+    // Split as bytes: a reader's own entry that is not text must not take
+    // the entries our proxies added after it on the same line with it.
+    let hops: Vec<&[u8]> =
+        headers.get_all("x-forwarded-for").iter().flat_map(|v| v.as_bytes().split(|b| *b == b',')).collect();
     for hop in hops.into_iter().rev() {
-        match parse_hop(hop) {
+        match std::str::from_utf8(hop).ok().and_then(parse_hop) {
             Some(next) => {
                 ip = next;
                 if !is_trusted(ip) {
@@ -144,6 +146,7 @@ impl FromRequestParts<AppState> for Client {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
 
     fn headers(xff: &[&str]) -> HeaderMap {
         let mut h = HeaderMap::new();
@@ -203,6 +206,13 @@ mod tests {
             ip("10.0.0.7"),
             "the walk stops at what it cannot read"
         );
+        // Bytes that are not text in the reader's own entry, on the line the proxy appended to.
+        let mut h = HeaderMap::new();
+        h.append(
+            "x-forwarded-for",
+            HeaderValue::from_bytes(b"\xe9\xff, 203.0.113.66").expect("obs-text is a header value"),
+        );
+        assert_eq!(reader_ip(ip("127.0.0.1"), &h, &trusted), ip("203.0.113.66"));
     }
 
     #[test]

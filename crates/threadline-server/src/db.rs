@@ -46,9 +46,17 @@ CREATE TABLE IF NOT EXISTS blocks (
     client     TEXT PRIMARY KEY,
     comment_id TEXT NOT NULL,                       -- the comment it was blocked for
     author     TEXT NOT NULL,                       -- that comment's author then (a delete empties it)
-    created_ms INTEGER NOT NULL,
-    network    TEXT                                 -- blocked too: a new browser id does not lift it
+    created_ms INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- The addresses (client::network_key) blocked with a client: a new browser
+-- id from there does not get round the block.
+CREATE TABLE IF NOT EXISTS blocked_networks (
+    network    TEXT PRIMARY KEY,
+    client     TEXT NOT NULL,                       -- the block it came with
+    comment_id TEXT NOT NULL,
+    created_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS blocked_networks_client ON blocked_networks(client);
 -- Readers' reports of comments they think break the policy, one per client.
 CREATE TABLE IF NOT EXISTS reports (
     comment_id TEXT NOT NULL,
@@ -66,9 +74,8 @@ CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 /// Columns added since the first schema: a database made before them gains
 /// them when it is opened (SQLite's `CREATE TABLE IF NOT EXISTS` keeps an old
 /// table as it was). Their indexes come after them.
-const ADDED: &[(&str, &str)] = &[("comments", "network"), ("blocks", "network"), ("reports", "network")];
+const ADDED: &[(&str, &str)] = &[("comments", "network"), ("reports", "network")];
 const AFTER_ADDED: &str = "
-CREATE INDEX IF NOT EXISTS blocks_network ON blocks(network) WHERE network IS NOT NULL;
 CREATE INDEX IF NOT EXISTS reports_network ON reports(comment_id, network) WHERE network IS NOT NULL;
 ";
 

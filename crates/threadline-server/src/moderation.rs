@@ -35,7 +35,9 @@ pub fn queue(conn: &Connection, queue: Queue, limit: usize) -> rusqlite::Result<
         Queue::Recent => ("held = 0 AND deleted = 0", "seq DESC".to_owned()),
     };
     let sql = format!(
-        "SELECT {COLS}, client IS NOT NULL, client IN (SELECT client FROM blocks), {reports} FROM comments \
+        "SELECT {COLS}, client IS NOT NULL, \
+         client IN (SELECT client FROM blocks) OR network IN (SELECT network FROM blocked_networks), \
+         {reports} FROM comments \
          WHERE {which} AND removed = 0 ORDER BY {order} LIMIT ?1"
     );
     let mut st = conn.prepare_cached(&sql)?;
@@ -94,7 +96,8 @@ pub fn client_of(conn: &Connection, id: &str) -> rusqlite::Result<Option<(String
 }
 
 /// Blocks the client and the address it wrote from: clearing the browser's
-/// storage (a new `X-Client-Id`) does not lift it.
+/// storage (a new `X-Client-Id`) does not lift it. Blocking the same client
+/// for another comment adds that comment's address.
 pub fn block(
     conn: &Connection,
     (client, network): (&str, Option<&str>),
@@ -103,9 +106,15 @@ pub fn block(
     now_ms: i64,
 ) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT OR IGNORE INTO blocks (client, comment_id, author, created_ms, network) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![client, comment_id, author, now_ms, network],
+        "INSERT OR IGNORE INTO blocks (client, comment_id, author, created_ms) VALUES (?1, ?2, ?3, ?4)",
+        params![client, comment_id, author, now_ms],
     )?;
+    if let Some(network) = network {
+        conn.execute(
+            "INSERT OR IGNORE INTO blocked_networks (network, client, comment_id, created_ms) VALUES (?1, ?2, ?3, ?4)",
+            params![network, client, comment_id, now_ms],
+        )?;
+    }
     Ok(())
 }
 
@@ -118,13 +127,21 @@ pub fn blocks(conn: &Connection) -> rusqlite::Result<Vec<(String, String, i64)>>
     rows.collect()
 }
 
-pub fn unblock(conn: &Connection, client: &str) -> rusqlite::Result<bool> {
-    Ok(conn.execute("DELETE FROM blocks WHERE client = ?1", [client])? > 0)
+/// Lifts the block on the client and every address blocked with it, and on
+/// `network`, the address the comment it is lifted through was written from
+/// (which may have been blocked with another browser): whoever wrote that
+/// comment may write again.
+pub fn unblock(conn: &Connection, (client, network): (&str, Option<&str>)) -> rusqlite::Result<bool> {
+    let clients = conn.execute("DELETE FROM blocks WHERE client = ?1", [client])?;
+    let networks =
+        conn.execute("DELETE FROM blocked_networks WHERE client = ?1 OR network = ?2", params![client, network])?;
+    Ok(clients + networks > 0)
 }
 
 pub fn is_blocked(conn: &Connection, client: &str, network: &str) -> rusqlite::Result<bool> {
     conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM blocks WHERE client = ?1) OR EXISTS (SELECT 1 FROM blocks WHERE network = ?2)",
+        "SELECT EXISTS (SELECT 1 FROM blocks WHERE client = ?1) \
+         OR EXISTS (SELECT 1 FROM blocked_networks WHERE network = ?2)",
         [client, network],
         |r| r.get(0),
     )

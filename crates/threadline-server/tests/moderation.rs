@@ -141,9 +141,14 @@ fn a_blocked_reader_cannot_post_edit_or_like_until_let_back() {
 
 #[test]
 fn the_latest_comments_of_every_thread_newest_first_say_who_is_blocked() {
-    let s = Server::start(&["--moderator-token", TOKEN]);
-    let a = post_as(&s, "r1", "t/one", "First, in one thread.").json()["comment"]["id"].as_str().unwrap().to_owned();
-    let b = post_as(&s, "r2", "t/two", "Second, in another.").json()["comment"]["id"].as_str().unwrap().to_owned();
+    let s = Server::start(&["--moderator-token", TOKEN, "--trust-proxy", "127.0.0.1"]);
+    let post = |client: &str, from: &str, thread: &str, body: &str| {
+        let b = json!({"thread": thread, "author": "Reader", "body": body}).to_string();
+        let h = [("content-type", "application/json"), ("x-client-id", client), ("x-forwarded-for", from)];
+        s.call("POST", "/api/comments", &h, Some(&b)).json()["comment"]["id"].as_str().unwrap().to_owned()
+    };
+    let a = post("r1", "203.0.113.1", "t/one", "First, in one thread.");
+    let b = post("r2", "203.0.113.2", "t/two", "Second, in another.");
     moderator(&s, "POST", &format!("/api/moderation/comments/{a}/block"));
     let v = moderator(&s, "GET", "/api/moderation/recent?limit=3").json();
     let got: Vec<(String, String, bool, bool)> = v["comments"]
@@ -336,4 +341,38 @@ fn a_database_from_before_addresses_were_kept_still_blocks_by_browser() {
     assert_eq!(moderator(&s, "POST", "/api/moderation/comments/old1/block").status, 200);
     post_as(&s, "old-browser", "t/b", "Still me.").error(403, "blocked");
     assert_eq!(post_as(&s, "another-browser", "t/b", "Not me.").status, 201);
+}
+
+/// One browser blocked for comments from two networks has both blocked (a
+/// whole IPv6 /64); the moderator sees who else wrote from a blocked address,
+/// and lifting through their comment frees that address.
+#[test]
+fn a_block_covers_every_address_it_was_made_for_and_shows_who_else_it_stops() {
+    let s = Server::start(&["--moderator-token", TOKEN, "--trust-proxy", "127.0.0.1"]);
+    let id_of = |r: Resp| r.json()["comment"]["id"].as_str().unwrap().to_owned();
+    let home = id_of(post_from(&s, "troll", "2001:db8:1:2::5", "From home."));
+    let work = id_of(post_from(&s, "troll", "203.0.113.66", "From work."));
+    let colleague = id_of(post_from(&s, "colleague", "203.0.113.66", "Hello."));
+    for id in [&home, &work] {
+        assert_eq!(moderator(&s, "POST", &format!("/api/moderation/comments/{id}/block")).status, 200);
+    }
+    post_from(&s, "new-browser", "2001:db8:1:2:ffff::1", "Still home.").error(403, "blocked");
+    post_from(&s, "new-browser", "203.0.113.66", "Still work.").error(403, "blocked");
+    assert_eq!(post_from(&s, "new-browser", "2001:db8:1:3::1", "Next door.").status, 201);
+
+    let blocked = |id: &str| {
+        let v = moderator(&s, "GET", "/api/moderation/recent").json();
+        v["comments"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["blocked"].clone()
+    };
+    assert_eq!(blocked(&colleague), json!(true), "the colleague's address is blocked");
+    let r = moderator(&s, "DELETE", &format!("/api/moderation/comments/{colleague}/block"));
+    assert_eq!(r.json(), json!({"blocked": false, "was_blocked": true}));
+    assert_eq!(post_from(&s, "colleague", "203.0.113.66", "Free again.").status, 201);
+    assert_eq!(blocked(&colleague), json!(false));
+    post_from(&s, "troll", "198.51.100.9", "Elsewhere.").error(403, "blocked");
+    post_from(&s, "new-browser", "2001:db8:1:2::9", "Home again.").error(403, "blocked");
+
+    moderator(&s, "DELETE", &format!("/api/moderation/comments/{home}/block"));
+    assert_eq!(post_from(&s, "troll", "203.0.113.66", "Back.").status, 201);
+    assert_eq!(post_from(&s, "new-browser", "2001:db8:1:2::9", "Home again.").status, 201);
 }

@@ -27,6 +27,17 @@ fn rate_limits_count_each_reader_behind_a_trusted_proxy() {
     // A reader prepending an address of their choosing is still who the proxy saw.
     post(&proxied, "192.0.2.200, 203.0.113.1", "a3").error(429, "rate_limited");
     assert_eq!(post(&proxied, "203.0.113.2", "b0").status, 201, "another reader has their own allowance");
+    // Nor with an entry that is not text, on the line the proxy appended to.
+    let body = json!({"thread": "t/r", "author": "A", "body": "a4"}).to_string();
+    let mut raw = format!(
+        "POST /api/comments HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: {}\r\nX-Forwarded-For: ",
+        body.len()
+    )
+    .into_bytes();
+    raw.extend_from_slice(b"\xe9\xff, 203.0.113.1\r\nConnection: close\r\n\r\n");
+    raw.extend_from_slice(body.as_bytes());
+    let answer = proxied.raw(&raw);
+    assert!(answer.starts_with("HTTP/1.1 429"), "{answer}");
 
     let direct = Server::start(&["--rate-limit-per-minute", "2"]);
     for (i, addr) in ["203.0.113.1", "203.0.113.2"].iter().enumerate() {

@@ -202,8 +202,8 @@ async fn unblock(State(state): State<AppState>, _: Moderator, ApiPath(id): ApiPa
     let lifted = state
         .db
         .write(move |conn| {
-            let ((client, _), _) = client_of(conn, &id)?;
-            Ok(moderation::unblock(conn, &client)?)
+            let ((client, network), _) = client_of(conn, &id)?;
+            Ok(moderation::unblock(conn, (&client, network.as_deref()))?)
         })
         .await?;
     Ok(crate::errors::json_response(StatusCode::OK, &json!({ "blocked": false, "was_blocked": lifted })))
