@@ -95,15 +95,25 @@ fn parse_hop(hop: &str) -> Option<IpAddr> {
     hop.parse::<SocketAddr>().ok().map(|s| s.ip().to_canonical())
 }
 
+/// The reader's network: an IPv4 address, or an IPv6 address's /64, which
+/// one household or phone is handed whole (so it could otherwise pick a new
+/// address for each request).
+pub fn network(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(a) => IpAddr::V6((u128::from(a) & !u128::from(u64::MAX)).into()),
+        v4 => v4,
+    }
+}
+
 /// What a block or a report is also keyed on besides the browser's id, so
-/// clearing storage does not undo a block: the address (for IPv6 its /64,
-/// which one household is handed whole). Kept as a keyed hash, so the
-/// database does not list readers' addresses (whoever holds the database
-/// and its key could still test every IPv4 address against it).
+/// clearing storage does not undo a block: the reader's `network`. Kept as
+/// a keyed hash, so the database does not list readers' addresses (whoever
+/// holds the database and its key could still test every IPv4 address
+/// against it).
 pub fn network_key(ip: IpAddr, secret: &[u8]) -> String {
-    let network = match ip.to_canonical() {
+    let network = match network(ip) {
         IpAddr::V4(a) => a.octets().to_vec(),
-        IpAddr::V6(a) => a.octets()[..8].to_vec(),
+        IpAddr::V6(a) => a.octets().to_vec(),
     };
     let digest = Sha256::new().chain_update(secret).chain_update(&network).finalize();
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
@@ -213,6 +223,13 @@ mod tests {
             HeaderValue::from_bytes(b"\xe9\xff, 203.0.113.66").expect("obs-text is a header value"),
         );
         assert_eq!(reader_ip(ip("127.0.0.1"), &h, &trusted), ip("203.0.113.66"));
+    }
+
+    #[test]
+    fn an_ipv6_reader_is_their_slash_64() {
+        assert_eq!(network(ip("2001:db8:1:2:aaaa:bbbb:cccc:dddd")), ip("2001:db8:1:2::"));
+        assert_eq!(network(ip("203.0.113.5")), ip("203.0.113.5"));
+        assert_eq!(network(ip("::ffff:203.0.113.5")), ip("203.0.113.5"));
     }
 
     #[test]

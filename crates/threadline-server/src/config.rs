@@ -69,7 +69,7 @@ USAGE: threadline-server [FLAGS]
   --cors-origin ORIGIN         allow this browser origin (repeatable) [same-origin only]
   --edit-window-secs SECS      how long an author may edit [900]
   --max-body-bytes N           largest accepted request body [262144]
-  --rate-limit-per-minute N    writes per client address per minute [20]
+  --rate-limit-per-minute N    writes per client address (IPv6: per /64) per minute [20]
   --seed FILE                  import a seed thread if it is empty (repeatable)
   --moderator-token TOKEN      enable /api/moderation for this bearer token (16+ characters;
                                or THREADLINE_MODERATOR_TOKEN, which other users cannot see) [off]

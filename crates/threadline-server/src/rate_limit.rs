@@ -1,4 +1,5 @@
-//! Per-address token buckets for writes. A bucket holds up to one minute's
+//! Per-address token buckets for writes (the caller passes the reader's
+//! `client::network`, so an IPv6 /64 is one address here). A bucket holds up to one minute's
 //! allowance, so a reader may post a short burst, then one every
 //! `60 / per_minute` seconds.
 

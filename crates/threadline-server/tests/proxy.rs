@@ -39,6 +39,13 @@ fn rate_limits_count_each_reader_behind_a_trusted_proxy() {
     let answer = proxied.raw(&raw);
     assert!(answer.starts_with("HTTP/1.1 429"), "{answer}");
 
+    // An IPv6 reader cannot pick a new address in their /64 for each post.
+    for (i, addr) in ["2001:db8:5:6::1", "2001:db8:5:6::2"].iter().enumerate() {
+        assert_eq!(post(&proxied, addr, &format!("v{i}")).status, 201);
+    }
+    post(&proxied, "2001:db8:5:6:ffff::3", "v2").error(429, "rate_limited");
+    assert_eq!(post(&proxied, "2001:db8:5:7::1", "w0").status, 201, "the next /64 is someone else");
+
     let direct = Server::start(&["--rate-limit-per-minute", "2"]);
     for (i, addr) in ["203.0.113.1", "203.0.113.2"].iter().enumerate() {
         assert_eq!(post(&direct, addr, &format!("c{i}")).status, 201);

@@ -43,8 +43,9 @@ async fn method_not_allowed() -> ApiError {
 pub use crate::client::Client;
 
 impl AppState {
+    /// One allowance per network: a whole IPv6 /64 shares one.
     pub fn rate_limit(&self, client: &Client) -> Result<(), ApiError> {
-        self.limiter.check(client.ip).map_err(ApiError::rate_limited)
+        self.limiter.check(crate::client::network(client.ip)).map_err(ApiError::rate_limited)
     }
 }
 
