@@ -53,7 +53,8 @@ function prefetch(config) {
     if (!(localStorage.getItem('threadline:sort') || 'oldest').startsWith('oldest')) return;
     const id = encodeURIComponent(config.thread ?? '').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     const top = Number.isFinite(config.top) ? Math.max(1, Math.floor(config.top)) : 20;
-    const url = `${(config.base ?? '').replace(/\/+$/, '')}/api/comments?thread=${id}&limit=${top}`;
+    // At most 15 comments a thread, as the widget asks (threadline_sync::answers::FIRST_SCREEN_COMMENTS).
+    const url = `${(config.base ?? '').replace(/\/+$/, '')}/api/comments?thread=${id}&limit=${top}&max=${top * 15}`;
     const started = (window.__threadlinePrefetch ??= {});
     if (started[url]) return;
     started[url] = fetch(url, { signal: AbortSignal.timeout(15000) })

@@ -19,15 +19,24 @@ const PAGES_PER_THREAD: usize = 32;
 /// a news site is its few current articles.
 const THREADS: usize = 512;
 
+/// Which page: `limit` top-level threads from `offset`, and no more than
+/// `max` comments unless the first thread alone has more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Window {
+    pub offset: usize,
+    pub limit: Option<usize>,
+    pub max: Option<usize>,
+}
+
 pub struct Snapshot {
     pub cursor: i64,
     comments: Vec<ApiComment>,
     /// Indices of top-level comments, oldest first.
     top_level: Vec<usize>,
     children: HashMap<usize, Vec<usize>>,
-    pages: Mutex<HashMap<(usize, Option<usize>), Bytes>>,
+    pages: Mutex<HashMap<Window, Bytes>>,
     /// The same pages gzipped, made when a browser first asks for one.
-    gzipped: Mutex<HashMap<(usize, Option<usize>), Bytes>>,
+    gzipped: Mutex<HashMap<Window, Bytes>>,
 }
 
 #[derive(Serialize)]
@@ -57,27 +66,37 @@ impl Snapshot {
         Snapshot { cursor, comments, top_level, children, pages: Mutex::default(), gzipped: Mutex::default() }
     }
 
-    /// The page's JSON: `limit` top-level comments from `offset`, each with
-    /// its whole subtree, in posting order.
-    pub fn page(&self, thread: &str, offset: usize, limit: Option<usize>) -> Bytes {
-        if let Some(b) = self.pages.lock().ok().and_then(|p| p.get(&(offset, limit)).cloned()) {
+    /// The page's JSON: top-level comments from `offset`, each with its whole
+    /// subtree, in posting order; `limit` of them, or fewer when the next
+    /// would take the page past `max` comments (a first screen needs only a
+    /// screenful, and a big thread's first 20 threads can be thousands).
+    pub fn page(&self, thread: &str, w: Window) -> Bytes {
+        if let Some(b) = self.pages.lock().ok().and_then(|p| p.get(&w).cloned()) {
             return b;
         }
-        let end = match limit {
-            Some(n) => offset.saturating_add(n).min(self.top_level.len()),
+        let last = match w.limit {
+            Some(n) => w.offset.saturating_add(n).min(self.top_level.len()),
             None => self.top_level.len(),
         };
-        let start = offset.min(end);
+        let mut end = w.offset.min(last);
         let mut picked: Vec<usize> = Vec::new();
         let mut seen = HashSet::new();
-        let mut stack: Vec<usize> = self.top_level[start..end].to_vec();
-        while let Some(i) = stack.pop() {
-            if seen.insert(i) {
-                picked.push(i);
-                if let Some(kids) = self.children.get(&i) {
-                    stack.extend(kids);
+        while end < last {
+            let mut tree = Vec::new();
+            let mut stack = vec![self.top_level[end]];
+            while let Some(i) = stack.pop() {
+                if seen.insert(i) {
+                    tree.push(i);
+                    if let Some(kids) = self.children.get(&i) {
+                        stack.extend(kids);
+                    }
                 }
             }
+            if !picked.is_empty() && w.max.is_some_and(|m| picked.len() + tree.len() > m) {
+                break;
+            }
+            picked.extend(tree);
+            end += 1;
         }
         picked.sort_unstable();
         let listing = Listing {
@@ -89,7 +108,7 @@ impl Snapshot {
             cursor: self.cursor.to_string(),
         };
         let bytes = Bytes::from(serde_json::to_vec(&listing).unwrap_or_default());
-        keep(&self.pages, (offset, limit), &bytes);
+        keep(&self.pages, w, &bytes);
         bytes
     }
 
@@ -98,12 +117,12 @@ impl Snapshot {
     /// compress less). Compressed once per snapshot, like the page.
     /// None only if compressing failed (it writes to memory), and then the
     /// page goes out as it is.
-    pub fn page_gzip(&self, thread: &str, offset: usize, limit: Option<usize>) -> Option<Bytes> {
-        if let Some(b) = self.gzipped.lock().ok().and_then(|p| p.get(&(offset, limit)).cloned()) {
+    pub fn page_gzip(&self, thread: &str, w: Window) -> Option<Bytes> {
+        if let Some(b) = self.gzipped.lock().ok().and_then(|p| p.get(&w).cloned()) {
             return Some(b);
         }
-        let bytes = gzip(&self.page(thread, offset, limit), Compression::default())?;
-        keep(&self.gzipped, (offset, limit), &bytes);
+        let bytes = gzip(&self.page(thread, w), Compression::default())?;
+        keep(&self.gzipped, w, &bytes);
         Some(bytes)
     }
 }
@@ -114,7 +133,7 @@ pub fn gzip(bytes: &[u8], level: Compression) -> Option<Bytes> {
     gz.write_all(bytes).and_then(|()| gz.finish()).ok().map(Bytes::from)
 }
 
-fn keep(pages: &Mutex<HashMap<(usize, Option<usize>), Bytes>>, key: (usize, Option<usize>), bytes: &Bytes) {
+fn keep(pages: &Mutex<HashMap<Window, Bytes>>, key: Window, bytes: &Bytes) {
     if let Ok(mut pages) = pages.lock() {
         if pages.len() >= PAGES_PER_THREAD {
             pages.clear();

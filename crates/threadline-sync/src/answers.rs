@@ -44,10 +44,28 @@ pub fn list_url(
     sized_list_url(d, thread, page, since, None)
 }
 
-/// The URL of a first page of only `top` top-level threads, when the
-/// backend pages by top-level thread (`paging.top_level`); None otherwise.
+/// Comments per top-level thread a first page may bring (`paging.max_param`):
+/// the first screen draws a thread's first few replies, and 15 per thread
+/// fill it; a 10,000-comment thread's first 20 threads were 1,250 comments
+/// (652 KB), which delayed its first comment by about 110 ms. The demo page's
+/// and the embed loader's head starts ask for the same.
+pub const FIRST_SCREEN_COMMENTS: u32 = 15;
+
+/// The URL of a first page of only `top` top-level threads (and with
+/// `paging.max_param`, at most `FIRST_SCREEN_COMMENTS` comments for each),
+/// when the backend pages by top-level thread (`paging.top_level`); None
+/// otherwise.
 pub fn first_page_url(d: &BackendDescription, thread: &str, top: u32) -> Option<Result<String, String>> {
-    d.paging.as_ref().filter(|p| p.top_level).map(|_| sized_list_url(d, thread, None, None, Some(top.max(1))))
+    let p = d.paging.as_ref().filter(|p| p.top_level)?;
+    let top = top.max(1);
+    let url = sized_list_url(d, thread, None, None, Some(top));
+    Some(match &p.max_param {
+        Some(name) => url.and_then(|url| {
+            let max = top.saturating_mul(FIRST_SCREEN_COMMENTS).to_string();
+            Ok(format!("{url}&{}", expand_url("{k}={v}", "", &[("k", name), ("v", &max)])?))
+        }),
+        None => url,
+    })
 }
 
 fn sized_list_url(

@@ -188,6 +188,11 @@ pub struct Paging {
     /// comments it shows, drawn while the rest loads.
     #[serde(default)]
     pub top_level: bool,
+    /// With `top_level`: the query parameter that caps that first page by
+    /// comments (`FIRST_SCREEN_COMMENTS` per top-level thread asked for), so
+    /// a big thread's first threads do not all come before the first screen.
+    #[serde(default)]
+    pub max_param: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

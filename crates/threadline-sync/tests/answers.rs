@@ -35,10 +35,16 @@ fn first_page_only_where_pages_hold_whole_threads() {
     let d = threadline();
     assert_eq!(
         first_page_url(&d, "a/b", 20).unwrap().unwrap(),
-        "http://127.0.0.1:8080/api/comments?thread=a%2Fb&limit=20"
+        "http://127.0.0.1:8080/api/comments?thread=a%2Fb&limit=20&max=300"
     );
     // Never a page of nothing.
-    assert!(first_page_url(&d, "a", 0).unwrap().unwrap().ends_with("&limit=1"));
+    assert!(first_page_url(&d, "a", 0).unwrap().unwrap().ends_with("&limit=1&max=15"));
+    // A backend that cannot cap a page by comments gets whole threads.
+    let mut uncapped = threadline();
+    if let Some(p) = uncapped.paging.as_mut() {
+        p.max_param = None;
+    }
+    assert!(first_page_url(&uncapped, "a", 20).unwrap().unwrap().ends_with("&limit=20"));
     // Pages counted in comments would cut threads apart; no paging, no first page.
     let mut by_comment = threadline();
     if let Some(p) = by_comment.paging.as_mut() {

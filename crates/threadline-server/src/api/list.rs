@@ -3,7 +3,7 @@
 
 use super::extract::ApiQuery;
 use super::validate;
-use crate::cache::{gzip, Snapshot};
+use crate::cache::{gzip, Snapshot, Window};
 use crate::errors::ApiError;
 use crate::queries;
 use crate::state::AppState;
@@ -23,6 +23,9 @@ pub struct ListParams {
     thread: Option<String>,
     limit: Option<usize>,
     offset: Option<usize>,
+    /// At most this many comments (the widget's first screen); a page still
+    /// holds at least one whole thread.
+    max: Option<usize>,
     since: Option<String>,
 }
 
@@ -37,7 +40,10 @@ pub async fn list(
     if p.limit.is_some_and(|n| n == 0 || n > MAX_LIMIT) {
         return Err(ApiError::bad_request("invalid_query", format!("limit must be between 1 and {MAX_LIMIT}.")));
     }
-    let offset = p.offset.unwrap_or(0);
+    if p.max.is_some_and(|n| n == 0) {
+        return Err(ApiError::bad_request("invalid_query", "max must be at least 1."));
+    }
+    let w = Window { offset: p.offset.unwrap_or(0), limit: p.limit, max: p.max };
     if let Some(since) = p.since {
         let since: i64 =
             since.parse().ok().filter(|n| *n >= 0).ok_or_else(|| {
@@ -48,12 +54,13 @@ pub async fn list(
     let snap = snapshot(&state, &thread).await?;
     // Gzipped for a browser that takes it (all do): the two are different
     // representations, so each has its own ETag.
-    let gzipped = accepts_gzip(&headers).then(|| snap.page_gzip(&thread, offset, p.limit)).flatten();
+    let gzipped = accepts_gzip(&headers).then(|| snap.page_gzip(&thread, w)).flatten();
     let etag = format!(
-        "\"c{}-o{}-l{}{}\"",
+        "\"c{}-o{}-l{}-m{}{}\"",
         snap.cursor,
-        offset,
-        p.limit.unwrap_or(0),
+        w.offset,
+        w.limit.unwrap_or(0),
+        w.max.unwrap_or(0),
         if gzipped.is_some() { "-gz" } else { "" }
     );
     Ok(varies(if not_modified(&headers, &etag) {
@@ -61,7 +68,7 @@ pub async fn list(
     } else {
         match gzipped {
             Some(body) => encoded(respond(StatusCode::OK, &etag, body)),
-            None => respond(StatusCode::OK, &etag, snap.page(&thread, offset, p.limit)),
+            None => respond(StatusCode::OK, &etag, snap.page(&thread, w)),
         }
     }))
 }

@@ -78,6 +78,7 @@ pub fn threadline() -> BackendDescription {
             cursor_param: None,
             next: "/next_offset".to_owned(),
             top_level: true,
+            max_param: some("max"),
         }),
         since: Some(Since { param: "since".to_owned(), cursor: "/cursor".to_owned() }),
         stream: Some(Stream {
