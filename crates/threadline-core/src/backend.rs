@@ -97,8 +97,9 @@ pub trait Backend {
     /// Stores a new comment and answers with it as stored (final id, time).
     fn create<'a>(&'a self, thread: &'a str, draft: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>>;
 
-    /// Only the first `top` top-level comments with all their replies, and
-    /// where the rest starts, for a backend that can page that way: a big
+    /// Only the first `top` top-level comments (or fewer, when the backend
+    /// caps the page by comments) with all their replies, and where the rest
+    /// starts, for a backend that can page that way: a big
     /// thread's first screen is drawn from it while `list_rest` loads the
     /// others. None: this backend lists everything at once (`list`).
     fn list_first<'a>(&'a self, _thread: &'a str, _top: u32) -> Option<Page<'a>> {

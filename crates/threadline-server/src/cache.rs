@@ -112,9 +112,9 @@ impl Snapshot {
         bytes
     }
 
-    /// `page` gzipped: the benchmark's 10,000-comment thread has a first page
-    /// of 652 KB of JSON, 42 KB gzipped (its text is generated; real comments
-    /// compress less). Compressed once per snapshot, like the page.
+    /// `page` gzipped: the benchmark's 10,000-comment thread's first 20
+    /// threads are 652 KB of JSON, 42 KB gzipped (its text is generated; real
+    /// comments compress less). Compressed once per snapshot, like the page.
     /// None only if compressing failed (it writes to memory), and then the
     /// page goes out as it is.
     pub fn page_gzip(&self, thread: &str, w: Window) -> Option<Bytes> {
