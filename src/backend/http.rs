@@ -5,9 +5,9 @@ use super::owned;
 use crate::i18n::Lang;
 use gloo_net::http::RequestBuilder;
 use serde_json::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment, Page};
-use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
+use threadline_sync::answers::{first_screen_rest_url, like_count, list_url, next_page, owner_token, since_cursor};
 use threadline_sync::description::Credentials;
 use threadline_sync::json::{self, Json};
 use threadline_sync::{
@@ -27,6 +27,9 @@ pub struct HttpBackend {
     lang: Lang,
     /// What the last listing said about itself, so a poll asks only for changes.
     seen: RefCell<Seen>,
+    /// The top-level threads the first screen shows (`list_first`): a first
+    /// page cut short by comments is followed by the rest of them first.
+    first_top: Cell<Option<u32>>,
 }
 
 #[derive(Default)]
@@ -44,7 +47,7 @@ struct Answer {
 
 impl HttpBackend {
     pub fn new(desc: BackendDescription, lang: Lang) -> Self {
-        HttpBackend { desc, lang, seen: RefCell::new(Seen::default()) }
+        HttpBackend { desc, lang, seen: RefCell::new(Seen::default()), first_top: Cell::new(None) }
     }
 
     fn answer(&self, got: Answer) -> Result<Json, BackendError> {
@@ -245,6 +248,7 @@ impl Backend for HttpBackend {
 
     fn list_first<'a>(&'a self, thread: &'a str, top: u32) -> Option<Page<'a>> {
         let url = threadline_sync::answers::first_page_url(&self.desc, thread, top)?;
+        self.first_top.set(Some(top));
         Some(Box::pin(async move {
             let (json, next) = self.list_page(&url.map_err(BackendError::Invalid)?, true).await?;
             Ok((self.parse(&json)?, next))
@@ -253,8 +257,9 @@ impl Backend for HttpBackend {
 
     fn list_rest<'a>(&'a self, thread: &'a str, from: String) -> Page<'a> {
         Box::pin(async move {
-            let url = list_url(&self.desc, thread, Some(&from), None).map_err(BackendError::Invalid)?;
-            let (json, next) = self.list_page(&url, false).await?;
+            let screen = self.first_top.get().and_then(|top| first_screen_rest_url(&self.desc, thread, &from, top));
+            let url = screen.unwrap_or_else(|| list_url(&self.desc, thread, Some(&from), None));
+            let (json, next) = self.list_page(&url.map_err(BackendError::Invalid)?, false).await?;
             Ok((self.parse(&json)?, next))
         })
     }

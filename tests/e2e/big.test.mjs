@@ -151,8 +151,10 @@ test('10,000 comments: the first screen comes from a small prefetched page, the 
     assert.deepEqual(after.slice(0, shownIds.length), shownIds);
     // It was part of the thread when the page loaded: not marked new.
     assert.equal(await page.locator('.tl-fresh').count(), 0);
-    const restFrom = new RegExp(`[?&]offset=${firstPage.next_offset}(&|$)`);
-    assert.ok(lists.some((q) => restFrom.test(q)), lists.join(' | '));
+    // The rest of the first screen's 20 threads first, capped alike, then the big pages.
+    const n = firstPage.next_offset;
+    assert.ok(lists.some((q) => q.includes(`&limit=${20 - n}&offset=${n}&max=${(20 - n) * 15}`)), lists.join(' | '));
+    assert.ok(lists.some((q) => /[?&]limit=200&offset=\d+$/.test(q)), lists.join(' | '));
     assert.deepEqual(errors.filter((e) => !/503|did not load/.test(e)), []);
   } finally {
     await context.close();

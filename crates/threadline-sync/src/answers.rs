@@ -58,14 +58,30 @@ pub const FIRST_SCREEN_COMMENTS: u32 = 15;
 pub fn first_page_url(d: &BackendDescription, thread: &str, top: u32) -> Option<Result<String, String>> {
     let p = d.paging.as_ref().filter(|p| p.top_level)?;
     let top = top.max(1);
-    let url = sized_list_url(d, thread, None, None, Some(top));
-    Some(match &p.max_param {
-        Some(name) => url.and_then(|url| {
-            let max = top.saturating_mul(FIRST_SCREEN_COMMENTS).to_string();
-            Ok(format!("{url}&{}", expand_url("{k}={v}", "", &[("k", name), ("v", &max)])?))
-        }),
-        None => url,
-    })
+    Some(capped(p.max_param.as_deref(), sized_list_url(d, thread, None, None, Some(top)), top))
+}
+
+/// After a first page the backend cut short at offset `from` (`max_param`):
+/// the rest of the first screen's `top` threads, capped the same way, so
+/// they come before the big pages of the rest. None once `from` is past
+/// them, or where pages are not offsets of top-level threads.
+pub fn first_screen_rest_url(
+    d: &BackendDescription,
+    thread: &str,
+    from: &str,
+    top: u32,
+) -> Option<Result<String, String>> {
+    let p = d.paging.as_ref().filter(|p| p.top_level && p.offset_param.is_some())?;
+    p.max_param.as_ref()?;
+    let left = top.checked_sub(from.parse().ok()?).filter(|n| *n > 0)?;
+    Some(capped(p.max_param.as_deref(), sized_list_url(d, thread, Some(from), None, Some(left)), left))
+}
+
+/// `url` with at most `FIRST_SCREEN_COMMENTS` per thread of `threads`.
+fn capped(max_param: Option<&str>, url: Result<String, String>, threads: u32) -> Result<String, String> {
+    let (Some(name), Ok(url)) = (max_param, &url) else { return url };
+    let max = threads.saturating_mul(FIRST_SCREEN_COMMENTS).to_string();
+    Ok(format!("{url}&{}", expand_url("{k}={v}", "", &[("k", name), ("v", &max)])?))
 }
 
 fn sized_list_url(

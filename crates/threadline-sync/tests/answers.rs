@@ -2,7 +2,9 @@
 //! answers shaped like the real backends' (see presets/).
 
 use serde_json::json;
-use threadline_sync::answers::{first_page_url, like_count, list_url, next_page, owner_token, since_cursor};
+use threadline_sync::answers::{
+    first_page_url, first_screen_rest_url, like_count, list_url, next_page, owner_token, since_cursor,
+};
 use threadline_sync::{build_edit_body, preset, BackendDescription};
 
 fn threadline() -> BackendDescription {
@@ -45,6 +47,15 @@ fn first_page_only_where_pages_hold_whole_threads() {
         p.max_param = None;
     }
     assert!(first_page_url(&uncapped, "a", 20).unwrap().unwrap().ends_with("&limit=20"));
+    // A first page cut short after 3 threads: the other 17 of the screen next, capped alike.
+    assert_eq!(
+        first_screen_rest_url(&d, "a/b", "3", 20).unwrap().unwrap(),
+        "http://127.0.0.1:8080/api/comments?thread=a%2Fb&limit=17&offset=3&max=255"
+    );
+    assert!(first_screen_rest_url(&d, "a", "20", 20).is_none(), "the screen is whole");
+    assert!(first_screen_rest_url(&d, "a", "25", 20).is_none());
+    assert!(first_screen_rest_url(&d, "a", "cursor-x", 20).is_none());
+    assert!(first_screen_rest_url(&uncapped, "a", "3", 20).is_none(), "whole threads came: nothing was cut short");
     // Pages counted in comments would cut threads apart; no paging, no first page.
     let mut by_comment = threadline();
     if let Some(p) = by_comment.paging.as_mut() {
