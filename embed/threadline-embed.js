@@ -52,7 +52,8 @@ function prefetch(config) {
     if (location.hash.startsWith('#c-')) return;
     if (!(localStorage.getItem('threadline:sort') || 'oldest').startsWith('oldest')) return;
     const id = encodeURIComponent(config.thread ?? '').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    const top = Number.isFinite(config.top) ? Math.max(1, Math.floor(config.top)) : 20;
+    // No more than the preset's pages of 200 (threadline_sync::answers::first_page_url).
+    const top = Number.isFinite(config.top) ? Math.min(200, Math.max(1, Math.floor(config.top))) : 20;
     // At most 15 comments a thread, as the widget asks (threadline_sync::answers::FIRST_SCREEN_COMMENTS).
     const url = `${(config.base ?? '').replace(/\/+$/, '')}/api/comments?thread=${id}&limit=${top}&max=${top * 15}`;
     const started = (window.__threadlinePrefetch ??= {});

@@ -108,6 +108,10 @@ impl ThreadState {
                         crate::held::place_under_parents(&id, t);
                     });
                     match next {
+                        // A listing that names the page it just gave as the next would loop.
+                        Some(next) if next == from => self.rest_failed(&BackendError::Invalid(format!(
+                            "the listing's next page is the one it just gave ({from})"
+                        ))),
                         Some(next) if page < MAX_PAGES => self.load_rest(next, page + 1, 1),
                         Some(_) => self
                             .rest_failed(&BackendError::Invalid(format!("the listing went on past {MAX_PAGES} pages"))),

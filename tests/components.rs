@@ -323,8 +323,11 @@ fn storage_failures_are_told_in_the_readers_language() {
     assert_eq!(threadline::i18n::storage_reason(Lang::Ru, "a browser's own words"), "a browser's own words");
 }
 
-/// A backend whose listing always has a next page: one comment each.
-struct EndlessPages;
+/// A backend whose listing always has a next page: one comment each; when
+/// `stuck`, that next page is the same one again.
+struct EndlessPages {
+    stuck: bool,
+}
 
 impl threadline_core::Backend for EndlessPages {
     fn list<'a>(&'a self, _: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
@@ -338,7 +341,8 @@ impl threadline_core::Backend for EndlessPages {
     }
     fn list_rest<'a>(&'a self, _: &'a str, from: String) -> Page<'a> {
         let n: u32 = from.parse().unwrap();
-        Box::pin(async move { Ok((vec![page_comment(n)], Some((n + 1).to_string()))) })
+        let next = if self.stuck { n } else { n + 1 };
+        Box::pin(async move { Ok((vec![page_comment(n)], Some(next.to_string()))) })
     }
 }
 
@@ -349,14 +353,25 @@ fn page_comment(n: u32) -> Comment {
 #[wasm_bindgen_test]
 async fn a_listing_that_never_ends_stops_with_a_message_keeping_what_loaded() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    let host = mount_backend("t-endless", std::rc::Rc::new(EndlessPages)).await;
+    let host = mount_backend("t-endless", std::rc::Rc::new(EndlessPages { stuck: false })).await;
+    let said = stale_said(&host).await;
+    assert!(said.contains("Some comments could not be loaded") && said.contains("past 200 pages"), "{said:?}");
+    assert_eq!(find(&host, ".tl-count").text_content().unwrap(), "201 comments");
+
+    // One that names the page it just gave as the next stops at once.
+    let host = mount_backend("t-stuck", std::rc::Rc::new(EndlessPages { stuck: true })).await;
+    let said = stale_said(&host).await;
+    assert!(said.contains("next page is the one it just gave (1)"), "{said:?}");
+    assert_eq!(find(&host, ".tl-count").text_content().unwrap(), "2 comments");
+}
+
+/// What the widget says about a thread it could not load whole, once said.
+async fn stale_said(host: &web_sys::Element) -> String {
     for _ in 0..300 {
-        if !find(&host, ".tl-stale").text_content().unwrap().is_empty() {
+        if !find(host, ".tl-stale").text_content().unwrap().is_empty() {
             break;
         }
         sleep(20).await;
     }
-    let said = find(&host, ".tl-stale").text_content().unwrap();
-    assert!(said.contains("Some comments could not be loaded") && said.contains("past 200 pages"), "{said:?}");
-    assert_eq!(find(&host, ".tl-count").text_content().unwrap(), "201 comments");
+    find(host, ".tl-stale").text_content().unwrap()
 }

@@ -257,6 +257,8 @@ impl Backend for HttpBackend {
 
     fn list_rest<'a>(&'a self, thread: &'a str, from: String) -> Page<'a> {
         Box::pin(async move {
+            // A backend that caps this page to nothing, naming it again as the
+            // next, is stopped by `load_rest` with a message.
             let screen = self.first_top.get().and_then(|top| first_screen_rest_url(&self.desc, thread, &from, top));
             let url = screen.unwrap_or_else(|| list_url(&self.desc, thread, Some(&from), None));
             let (json, next) = self.list_page(&url.map_err(BackendError::Invalid)?, false).await?;

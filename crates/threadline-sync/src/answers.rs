@@ -57,7 +57,8 @@ pub const FIRST_SCREEN_COMMENTS: u32 = 15;
 /// otherwise.
 pub fn first_page_url(d: &BackendDescription, thread: &str, top: u32) -> Option<Result<String, String>> {
     let p = d.paging.as_ref().filter(|p| p.top_level)?;
-    let top = top.max(1);
+    // No bigger than the description's pages: a backend may refuse more.
+    let top = top.clamp(1, p.size.max(1));
     Some(capped(p.max_param.as_deref(), sized_list_url(d, thread, None, None, Some(top)), top))
 }
 
@@ -73,7 +74,7 @@ pub fn first_screen_rest_url(
 ) -> Option<Result<String, String>> {
     let p = d.paging.as_ref().filter(|p| p.top_level && p.offset_param.is_some())?;
     p.max_param.as_ref()?;
-    let left = top.checked_sub(from.parse().ok()?).filter(|n| *n > 0)?;
+    let left = top.checked_sub(from.parse().ok()?).filter(|n| *n > 0)?.min(p.size.max(1));
     Some(capped(p.max_param.as_deref(), sized_list_url(d, thread, Some(from), None, Some(left)), left))
 }
 

@@ -55,6 +55,9 @@ fn first_page_only_where_pages_hold_whole_threads() {
     assert!(first_screen_rest_url(&d, "a", "20", 20).is_none(), "the screen is whole");
     assert!(first_screen_rest_url(&d, "a", "25", 20).is_none());
     assert!(first_screen_rest_url(&d, "a", "cursor-x", 20).is_none());
+    // Never more than the description's page size (200 here) at once.
+    assert!(first_page_url(&d, "a", 1000).unwrap().unwrap().ends_with("&limit=200&max=3000"));
+    assert!(first_screen_rest_url(&d, "a", "200", 1000).unwrap().unwrap().ends_with("&limit=200&offset=200&max=3000"));
     assert!(first_screen_rest_url(&uncapped, "a", "3", 20).is_none(), "whole threads came: nothing was cut short");
     // Pages counted in comments would cut threads apart; no paging, no first page.
     let mut by_comment = threadline();
