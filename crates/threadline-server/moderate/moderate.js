@@ -45,7 +45,8 @@ function card(list, c, actions) {
   meta.append(el('strong', '', c.author || '—'), ` · ${c.thread} · ${when(c.created_ms)}`);
   if (c.parent) meta.append(` · reply to ${c.parent}`);
   if (c.reports > 0) meta.append(' ', el('span', 'mark', c.reports === 1 ? '1 report' : `${c.reports} reports`));
-  if (c.blocked) meta.append(' ', el('span', 'mark', 'writer blocked'));
+  // Blocked with someone else who wrote from the same address: said so.
+  if (c.blocked) meta.append(' ', el('span', 'mark', c.blocked_by === 'address' ? 'address blocked' : 'writer blocked'));
   const bar = el('p', 'actions');
   for (const [label, method, path, done, ask] of actions) {
     const button = el('button', method === 'POST' && path.endsWith('/approve') ? 'primary' : '', label);
@@ -60,7 +61,7 @@ function card(list, c, actions) {
 function block(c) {
   if (!c.blockable) return [];
   return c.blocked
-    ? [['Unblock writer', 'DELETE', `comments/${c.id}/block`, `${c.author} may write again.`]]
+    ? [[c.blocked_by === 'address' ? 'Unblock address' : 'Unblock writer', 'DELETE', `comments/${c.id}/block`, `${c.author} may write again.`]]
     : [['Block writer', 'POST', `comments/${c.id}/block`, `${c.author} can no longer post, edit, like or report.`, `Block ${c.author} from writing? Their browser and their address are blocked (everyone sharing that address too).`]];
 }
 

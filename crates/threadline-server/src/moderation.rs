@@ -6,12 +6,28 @@ use crate::queries::{stored, Stored, COLS};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// A comment as a moderator sees it: whether its writer can be blocked
-/// (posted, not imported) and is, and how many readers reported it.
+/// (posted, not imported) and is, by their browser or only by the address
+/// it came from (blocked with someone else), and how many readers reported it.
 pub struct Moderated {
     pub stored: Stored,
     pub blockable: bool,
-    pub blocked: bool,
+    pub blocked: Option<BlockedBy>,
     pub reports: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockedBy {
+    Browser,
+    Address,
+}
+
+impl BlockedBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockedBy::Browser => "browser",
+            BlockedBy::Address => "address",
+        }
+    }
 }
 
 /// The moderator's lists, across threads.
@@ -35,9 +51,8 @@ pub fn queue(conn: &Connection, queue: Queue, limit: usize) -> rusqlite::Result<
         Queue::Recent => ("held = 0 AND deleted = 0", "seq DESC".to_owned()),
     };
     let sql = format!(
-        "SELECT {COLS}, client IS NOT NULL, \
-         client IN (SELECT client FROM blocks) OR network IN (SELECT network FROM blocked_networks), \
-         {reports} FROM comments \
+        "SELECT {COLS}, client IS NOT NULL, client IN (SELECT client FROM blocks), \
+         network IN (SELECT network FROM blocked_networks), {reports} FROM comments \
          WHERE {which} AND removed = 0 ORDER BY {order} LIMIT ?1"
     );
     let mut st = conn.prepare_cached(&sql)?;
@@ -45,8 +60,12 @@ pub fn queue(conn: &Connection, queue: Queue, limit: usize) -> rusqlite::Result<
         Ok(Moderated {
             stored: stored(r)?,
             blockable: r.get(12)?,
-            blocked: r.get::<_, Option<bool>>(13)?.unwrap_or(false),
-            reports: r.get(14)?,
+            blocked: match (r.get::<_, Option<bool>>(13)?, r.get::<_, Option<bool>>(14)?) {
+                (Some(true), _) => Some(BlockedBy::Browser),
+                (_, Some(true)) => Some(BlockedBy::Address),
+                _ => None,
+            },
+            reports: r.get(15)?,
         })
     })?;
     rows.collect()

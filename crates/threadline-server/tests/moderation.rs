@@ -362,13 +362,15 @@ fn a_block_covers_every_address_it_was_made_for_and_shows_who_else_it_stops() {
 
     let blocked = |id: &str| {
         let v = moderator(&s, "GET", "/api/moderation/recent").json();
-        v["comments"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["blocked"].clone()
+        let c = v["comments"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap().clone();
+        (c["blocked"].clone(), c["blocked_by"].clone())
     };
-    assert_eq!(blocked(&colleague), json!(true), "the colleague's address is blocked");
+    assert_eq!(blocked(&colleague), (json!(true), json!("address")), "the colleague's address is blocked");
+    assert_eq!(blocked(&work), (json!(true), json!("browser")));
     let r = moderator(&s, "DELETE", &format!("/api/moderation/comments/{colleague}/block"));
     assert_eq!(r.json(), json!({"blocked": false, "was_blocked": true}));
     assert_eq!(post_from(&s, "colleague", "203.0.113.66", "Free again.").status, 201);
-    assert_eq!(blocked(&colleague), json!(false));
+    assert_eq!(blocked(&colleague), (json!(false), json!(null)));
     post_from(&s, "troll", "198.51.100.9", "Elsewhere.").error(403, "blocked");
     post_from(&s, "new-browser", "2001:db8:1:2::9", "Home again.").error(403, "blocked");
 

@@ -114,7 +114,11 @@ async fn listing(state: &AppState, queue: Queue, limit: usize) -> Result<Respons
                 // The thread says which page it was written under.
                 o.insert("thread".into(), m.stored.thread.into());
                 o.insert("blockable".into(), m.blockable.into());
-                o.insert("blocked".into(), m.blocked.into());
+                o.insert("blocked".into(), m.blocked.is_some().into());
+                // The browser's own block, or only the address it wrote from.
+                if let Some(by) = m.blocked {
+                    o.insert("blocked_by".into(), by.as_str().into());
+                }
                 o.insert("reports".into(), m.reports.into());
             }
             v
