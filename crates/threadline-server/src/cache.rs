@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
@@ -80,16 +80,15 @@ impl Snapshot {
         };
         let mut end = w.offset.min(last);
         let mut picked: Vec<usize> = Vec::new();
-        let mut seen = HashSet::new();
+        // Each comment is its one parent's child or top-level (`new`), so a
+        // walk down from a top-level comment meets each at most once.
         while end < last {
             let mut tree = Vec::new();
             let mut stack = vec![self.top_level[end]];
             while let Some(i) = stack.pop() {
-                if seen.insert(i) {
-                    tree.push(i);
-                    if let Some(kids) = self.children.get(&i) {
-                        stack.extend(kids);
-                    }
+                tree.push(i);
+                if let Some(kids) = self.children.get(&i) {
+                    stack.extend(kids);
                 }
             }
             if !picked.is_empty() && w.max.is_some_and(|m| picked.len() + tree.len() > m) {
