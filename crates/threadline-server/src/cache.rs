@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
@@ -20,12 +20,16 @@ const PAGES_PER_THREAD: usize = 32;
 const THREADS: usize = 512;
 
 /// Which page: `limit` top-level threads from `offset`, and no more than
-/// `max` comments unless the first thread alone has more.
+/// `max` comments unless the first thread alone has more; of each thread,
+/// with `replies`/`depth`, only each comment's first `replies` replies,
+/// `depth` levels below the top (a first screen: see `Cut`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Window {
     pub offset: usize,
     pub limit: Option<usize>,
     pub max: Option<usize>,
+    pub replies: Option<usize>,
+    pub depth: Option<usize>,
 }
 
 pub struct Snapshot {
@@ -33,7 +37,10 @@ pub struct Snapshot {
     comments: Vec<ApiComment>,
     /// Indices of top-level comments, oldest first.
     top_level: Vec<usize>,
+    /// Replies of each comment, oldest first (as the widget sorts them by default).
     children: HashMap<usize, Vec<usize>>,
+    /// How many comments are below each one.
+    below: Vec<usize>,
     pages: Mutex<HashMap<Window, Bytes>>,
     /// The same pages gzipped, made when a browser first asks for one.
     gzipped: Mutex<HashMap<Window, Bytes>>,
@@ -43,6 +50,10 @@ pub struct Snapshot {
 struct Listing<'a> {
     thread: &'a str,
     comments: Vec<&'a ApiComment>,
+    /// With `replies`/`depth`: how many comments the page left out below
+    /// each listed comment that has any left out.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    unlisted: BTreeMap<&'a str, usize>,
     total: usize,
     top_level_total: usize,
     next_offset: Option<usize>,
@@ -63,11 +74,17 @@ impl Snapshot {
                 _ => top_level.push(i),
             }
         }
-        Snapshot { cursor, comments, top_level, children, pages: Mutex::default(), gzipped: Mutex::default() }
+        // Rows come in posting order; the widget orders replies by time, then listing order.
+        for kids in children.values_mut() {
+            kids.sort_by_key(|&k| (comments[k].comment.created_ms.unwrap_or(i64::MIN), k));
+        }
+        let below = subtree_sizes(comments.len(), &top_level, &children);
+        Snapshot { cursor, comments, top_level, children, below, pages: Mutex::default(), gzipped: Mutex::default() }
     }
 
     /// The page's JSON: top-level comments from `offset`, each with its whole
-    /// subtree, in posting order; `limit` of them, or fewer when the next
+    /// subtree (or, with `replies`/`depth`, the part of it a first screen
+    /// shows), in posting order; `limit` of them, or fewer when the next
     /// would take the page past `max` comments (a first screen needs only a
     /// screenful, and a big thread's first 20 threads can be thousands).
     pub fn page(&self, thread: &str, w: Window) -> Bytes {
@@ -80,27 +97,36 @@ impl Snapshot {
         };
         let mut end = w.offset.min(last);
         let mut picked: Vec<usize> = Vec::new();
+        let mut unlisted = BTreeMap::new();
         // Each comment is its one parent's child or top-level (`new`), so a
         // walk down from a top-level comment meets each at most once.
         while end < last {
             let mut tree = Vec::new();
-            let mut stack = vec![self.top_level[end]];
-            while let Some(i) = stack.pop() {
+            let mut left_out = Vec::new();
+            let mut stack = vec![(self.top_level[end], 0usize)];
+            while let Some((i, depth)) = stack.pop() {
                 tree.push(i);
-                if let Some(kids) = self.children.get(&i) {
-                    stack.extend(kids);
+                let kids = self.children.get(&i).map_or(&[][..], Vec::as_slice);
+                let listed = if w.depth.is_some_and(|d| depth >= d) { 0 } else { w.replies.unwrap_or(usize::MAX) };
+                let (shown, rest) = kids.split_at(listed.min(kids.len()));
+                let missing: usize = rest.iter().map(|&k| self.below[k] + 1).sum();
+                if missing > 0 {
+                    left_out.push((i, missing));
                 }
+                stack.extend(shown.iter().map(|&k| (k, depth + 1)));
             }
             if !picked.is_empty() && w.max.is_some_and(|m| picked.len() + tree.len() > m) {
                 break;
             }
             picked.extend(tree);
+            unlisted.extend(left_out.into_iter().map(|(i, n)| (self.comments[i].comment.id.as_str(), n)));
             end += 1;
         }
         picked.sort_unstable();
         let listing = Listing {
             thread,
             comments: picked.iter().map(|&i| &self.comments[i]).collect(),
+            unlisted,
             total: self.comments.len(),
             top_level_total: self.top_level.len(),
             next_offset: (end < self.top_level.len()).then_some(end),
@@ -124,6 +150,23 @@ impl Snapshot {
         keep(&self.gzipped, w, &bytes);
         Some(bytes)
     }
+}
+
+/// The number of comments below each one, children before parents.
+fn subtree_sizes(n: usize, top_level: &[usize], children: &HashMap<usize, Vec<usize>>) -> Vec<usize> {
+    let mut order = Vec::with_capacity(n);
+    let mut stack = top_level.to_vec();
+    while let Some(i) = stack.pop() {
+        order.push(i);
+        stack.extend(children.get(&i).into_iter().flatten());
+    }
+    let mut below = vec![0; n];
+    for &i in order.iter().rev() {
+        for &k in children.get(&i).into_iter().flatten() {
+            below[i] += below[k] + 1;
+        }
+    }
+    below
 }
 
 /// `bytes` gzipped; None only if that failed (it writes to memory).

@@ -26,6 +26,11 @@ pub struct ListParams {
     /// At most this many comments (the widget's first screen); a page still
     /// holds at least one whole thread.
     max: Option<usize>,
+    /// Only each comment's first this many replies (a first screen), with
+    /// the number left out below each listed comment in `unlisted`.
+    replies: Option<usize>,
+    /// Only comments this many levels below the top (top level = 0).
+    depth: Option<usize>,
     since: Option<String>,
 }
 
@@ -43,7 +48,7 @@ pub async fn list(
     if p.max.is_some_and(|n| n == 0) {
         return Err(ApiError::bad_request("invalid_query", "max must be at least 1."));
     }
-    let w = Window { offset: p.offset.unwrap_or(0), limit: p.limit, max: p.max };
+    let w = Window { offset: p.offset.unwrap_or(0), limit: p.limit, max: p.max, replies: p.replies, depth: p.depth };
     if let Some(since) = p.since {
         let since: i64 =
             since.parse().ok().filter(|n| *n >= 0).ok_or_else(|| {
@@ -55,8 +60,14 @@ pub async fn list(
     // Gzipped for a browser that takes it (all do): the two are different
     // representations, so each has its own ETag.
     let gzipped = accepts_gzip(&headers).then(|| snap.page_gzip(&thread, w)).flatten();
+    let cut = match (w.replies, w.depth) {
+        (None, None) => String::new(),
+        (r, d) => {
+            format!("-r{}-d{}", r.map_or("all".into(), |n| n.to_string()), d.map_or("all".into(), |n| n.to_string()))
+        }
+    };
     let etag = format!(
-        "\"c{}-o{}-l{}-m{}{}\"",
+        "\"c{}-o{}-l{}-m{}{cut}{}\"",
         snap.cursor,
         w.offset,
         w.limit.unwrap_or(0),
