@@ -50,12 +50,17 @@ function prefetch(config) {
   try {
     if (config.backend === 'local' || config.description || (config.preset ?? 'threadline') !== 'threadline') return;
     if (location.hash.startsWith('#c-')) return;
-    if (!(localStorage.getItem('threadline:sort') || 'oldest').startsWith('oldest')) return;
+    const sort = (localStorage.getItem('threadline:sort') || 'oldest').split(' ');
+    if (!sort[0].startsWith('oldest')) return;
     const id = encodeURIComponent(config.thread ?? '').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     // No more than the preset's pages of 200 (threadline_sync::answers::first_page_url).
     const top = Number.isFinite(config.top) ? Math.min(200, Math.max(1, Math.floor(config.top))) : 20;
+    const whole = (v, d) => (Number.isFinite(v) ? Math.min(4294967295, Math.max(0, Math.floor(v))) : d);
+    // Only the replies the first screen shows, when they are sorted oldest first (threadline_core::FirstScreen).
+    const cut = sort[1] === 'newest' || sort[1] === 'most-liked' ? ''
+      : `&replies=${whole(config.replies, 3)}&depth=${Math.max(1, whole(config.depth, 6))}`;
     // At most 15 comments a thread, as the widget asks (threadline_sync::answers::FIRST_SCREEN_COMMENTS).
-    const url = `${(config.base ?? '').replace(/\/+$/, '')}/api/comments?thread=${id}&limit=${top}&max=${top * 15}`;
+    const url = `${(config.base ?? '').replace(/\/+$/, '')}/api/comments?thread=${id}&limit=${top}&max=${top * 15}${cut}`;
     const started = (window.__threadlinePrefetch ??= {});
     if (started[url]) return;
     started[url] = fetch(url, { signal: AbortSignal.timeout(15000) })

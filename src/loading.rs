@@ -7,7 +7,7 @@
 use crate::state::{warn, Load, ThreadState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use threadline_core::{BackendError, Comment, Ordering, SortOrder, Thread};
+use threadline_core::{BackendError, Comment, CommentId, FirstScreen, Listed, Ordering, SortOrder, Thread};
 
 /// Tries at each page of the rest of a thread before saying it could not be loaded.
 const REST_ATTEMPTS: u32 = 4;
@@ -20,23 +20,21 @@ impl ThreadState {
         let backend = self.backend.get_value();
         let id = self.thread_id.get_value();
         let ordering = Self::saved_ordering();
-        let top = self.window.with_untracked(|w| u32::try_from(w.top_page).unwrap_or(u32::MAX));
+        // Only replies in posting order can be cut to the first few.
+        let screen = self.window.with_untracked(|w| FirstScreen::of(w, ordering.replies == SortOrder::Oldest));
         let progressive = ordering.top == SortOrder::Oldest && !crate::components::permalink_in_url();
         spawn_local(async move {
-            let first = if progressive { backend.list_first(&id, top) } else { None };
-            let (answer, rest) = match first {
-                Some(page) => match page.await {
-                    Ok((list, rest)) => (Ok(list), rest),
-                    Err(e) => (Err(e), None),
-                },
-                None => (backend.list(&id).await, None),
+            let first = if progressive { backend.list_first(&id, screen) } else { None };
+            let answer = match first {
+                Some(page) => page.await,
+                None => backend.list(&id).await.map(|comments| Listed { comments, ..Listed::default() }),
             };
             if !self.alive() {
                 return;
             }
             match answer {
-                Ok(list) => {
-                    self.show(list, ordering);
+                Ok(Listed { comments, next: rest, unlisted, .. }) => {
+                    self.show(comments, &unlisted, ordering);
                     // Asked once the first screen is drawn: building the
                     // request would otherwise run among the rows' effects.
                     if let Some(from) = rest {
@@ -63,9 +61,10 @@ impl ThreadState {
         });
     }
 
-    fn show(self, list: Vec<Comment>, ordering: Ordering) {
+    fn show(self, list: Vec<Comment>, unlisted: &[(CommentId, usize)], ordering: Ordering) {
         let mut thread = Thread::build(list);
         thread.sort(ordering);
+        thread.set_unlisted(unlisted);
         for w in thread.warnings() {
             warn(&w.to_string());
         }
@@ -99,13 +98,18 @@ impl ThreadState {
                 return;
             }
             match answer {
-                Ok((comments, next)) => {
+                Ok(Listed { comments, next, first_screen, unlisted }) => {
                     // Merging places each comment by the thread's own order: no re-sort.
                     crate::held::still_held(&id, &comments, js_sys::Date::now() as i64);
                     self.thread.update(|t| {
                         crate::held::make_way(t, &comments);
                         t.merge(comments);
                         crate::held::place_under_parents(&id, t);
+                        // Whole threads from the first on: what the screen's pages left out is here.
+                        if !first_screen && t.has_unlisted() {
+                            t.clear_unlisted();
+                        }
+                        t.set_unlisted(&unlisted);
                     });
                     match next {
                         // A listing that names the page it just gave as the next would loop.

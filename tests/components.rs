@@ -8,7 +8,7 @@ use common::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use threadline_core::{BackendError, BoxFuture, Comment, CommentId, NewComment, Page};
+use threadline_core::{BackendError, BoxFuture, Comment, CommentId, FirstScreen, Listed, NewComment, Page};
 use web_sys::{Element, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -336,13 +336,17 @@ impl threadline_core::Backend for EndlessPages {
     fn create<'a>(&'a self, _: &'a str, _: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>> {
         Box::pin(async { Err(BackendError::Network("not used".into())) })
     }
-    fn list_first<'a>(&'a self, _: &'a str, _: u32) -> Option<Page<'a>> {
-        Some(Box::pin(async { Ok((vec![page_comment(0)], Some("1".to_owned()))) }))
+    fn list_first<'a>(&'a self, _: &'a str, _: FirstScreen) -> Option<Page<'a>> {
+        Some(Box::pin(async {
+            Ok(Listed { comments: vec![page_comment(0)], next: Some("1".to_owned()), ..Listed::default() })
+        }))
     }
     fn list_rest<'a>(&'a self, _: &'a str, from: String) -> Page<'a> {
         let n: u32 = from.parse().unwrap();
         let next = if self.stuck { n } else { n + 1 };
-        Box::pin(async move { Ok((vec![page_comment(n)], Some(next.to_string()))) })
+        Box::pin(async move {
+            Ok(Listed { comments: vec![page_comment(n)], next: Some(next.to_string()), ..Listed::default() })
+        })
     }
 }
 

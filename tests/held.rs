@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use threadline_core::{BackendError, BoxFuture, Comment, CommentId, NewComment, Page};
+use threadline_core::{BackendError, BoxFuture, Comment, CommentId, FirstScreen, Listed, NewComment, Page};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -56,11 +56,13 @@ impl threadline_core::Backend for TwoPages {
     fn create<'a>(&'a self, _: &'a str, _: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>> {
         Box::pin(async { Err(BackendError::Network("not used".into())) })
     }
-    fn list_first<'a>(&'a self, _: &'a str, _: u32) -> Option<Page<'a>> {
-        Some(Box::pin(async { Ok((vec![paged("p0")], Some("1".to_owned()))) }))
+    fn list_first<'a>(&'a self, _: &'a str, _: FirstScreen) -> Option<Page<'a>> {
+        Some(Box::pin(async {
+            Ok(Listed { comments: vec![paged("p0")], next: Some("1".to_owned()), ..Listed::default() })
+        }))
     }
     fn list_rest<'a>(&'a self, _: &'a str, _: String) -> Page<'a> {
-        Box::pin(async { Ok((vec![paged("p1")], None)) })
+        Box::pin(async { Ok(Listed { comments: vec![paged("p1")], ..Listed::default() }) })
     }
 }
 

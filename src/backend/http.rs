@@ -2,21 +2,22 @@
 //! this file only sends what the description builds and maps the answers.
 
 use super::owned;
+use super::screen::{PageUrl, ScreenPages};
+use super::wire::{answer, send, Answer};
 use crate::i18n::Lang;
 use gloo_net::http::RequestBuilder;
 use serde_json::Value;
-use std::cell::{Cell, RefCell};
-use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment, Page};
-use threadline_sync::answers::{first_screen_rest_url, like_count, list_url, next_page, owner_token, since_cursor};
+use std::cell::RefCell;
+use threadline_core::{
+    Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, FirstScreen, Listed, NewComment, Page,
+};
+use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
 use threadline_sync::description::Credentials;
 use threadline_sync::json::{self, Json};
 use threadline_sync::{
     build_create_body, build_edit_body, expand_url, parse_created, parse_list, BackendDescription, Endpoint,
 };
 
-/// Larger answers are refused before parsing: a runaway backend must not
-/// freeze the reader's tab.
-const MAX_ANSWER_BYTES: usize = 20 * 1024 * 1024;
 /// A backend whose "next page" never ends must not keep the reader waiting.
 const MAX_PAGES: usize = 200;
 
@@ -27,9 +28,8 @@ pub struct HttpBackend {
     lang: Lang,
     /// What the last listing said about itself, so a poll asks only for changes.
     seen: RefCell<Seen>,
-    /// The top-level threads the first screen shows (`list_first`): a first
-    /// page cut short by comments is followed by the rest of them first.
-    first_top: Cell<Option<u32>>,
+    /// Which pages make the first screen (`list_first`), and after them where the rest starts.
+    screen: ScreenPages,
 }
 
 #[derive(Default)]
@@ -38,16 +38,9 @@ struct Seen {
     etag: Option<String>,
 }
 
-/// One answer: status, body, and the ETag header when the backend sent (and exposed) one.
-struct Answer {
-    status: u16,
-    body: Vec<u8>,
-    etag: Option<String>,
-}
-
 impl HttpBackend {
     pub fn new(desc: BackendDescription, lang: Lang) -> Self {
-        HttpBackend { desc, lang, seen: RefCell::new(Seen::default()), first_top: Cell::new(None) }
+        HttpBackend { desc, lang, seen: RefCell::new(Seen::default()), screen: ScreenPages::default() }
     }
 
     fn answer(&self, got: Answer) -> Result<Json, BackendError> {
@@ -117,6 +110,15 @@ impl HttpBackend {
         Ok((json, next))
     }
 
+    async fn listed(&self, thread: &str, page: PageUrl, first: bool) -> Result<Listed, BackendError> {
+        let (json, next) = self.list_page(&page.url.map_err(BackendError::Invalid)?, first).await?;
+        let mut listed = Listed { comments: self.parse(&json)?, next, ..Listed::default() };
+        if page.of_screen {
+            self.screen.finish(&self.desc, thread, &json, &mut listed);
+        }
+        Ok(listed)
+    }
+
     fn parse(&self, json: &Value) -> Result<Vec<Comment>, BackendError> {
         let parsed = parse_list(&self.desc, json).map_err(|e| BackendError::Invalid(e.to_string()))?;
         for w in &parsed.warnings {
@@ -150,120 +152,20 @@ fn method(name: &str) -> gloo_net::http::Method {
     }
 }
 
-/// Sends with a deadline: a stalled backend must not leave a post "sending"
-/// forever. The abort surfaces as a network error, so the outbox retries.
-/// The deadline covers the whole exchange, body included: a server that sends
-/// headers and then stalls is given up too.
-async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<Answer, BackendError> {
-    let deadline = crate::deadline::Deadline::new(crate::state::timer_delay(timeout_ms.into()));
-    let builder = builder.abort_signal(deadline.signal().as_ref());
-    let request = match body {
-        Some(b) => builder.body(b),
-        None => builder.build(),
-    }
-    .map_err(|e| BackendError::Invalid(e.to_string()))?;
-    let result = match request.send().await {
-        Ok(response) => read(response).await,
-        Err(e) => Err(e),
-    };
-    drop(deadline);
-    result.map_err(|e| {
-        // The browser hides the cause (offline, refused, CORS) from scripts;
-        // the console has the details, the reader gets a plain sentence.
-        crate::state::warn(&format!("request failed: {e}"));
-        let timed_out = e.to_string().contains("abort");
-        BackendError::Network(
-            if timed_out { "the server did not answer in time" } else { "you may be offline, or the server is down" }
-                .into(),
-        )
-    })
-}
-
-async fn read(response: gloo_net::http::Response) -> Result<Answer, gloo_net::Error> {
-    let status = response.status();
-    let etag = response.headers().get("etag");
-    response.binary().await.map(|body| Answer { status, body, etag })
-}
-
-/// The answer as JSON, or the backend's own error message when it sent one.
-fn answer(Answer { status, body, .. }: Answer, lang: Lang) -> Result<Json, BackendError> {
-    if body.len() > MAX_ANSWER_BYTES {
-        return Err(BackendError::Invalid(format!(
-            "the answer is {} MB, more than a comment list can be",
-            body.len() >> 20
-        )));
-    }
-    let json = json::read_bytes(&body);
-    if !(200..300).contains(&status) {
-        let code = json.as_ref().ok().and_then(|v| v.pointer("/error/code")?.as_str().map(str::to_owned));
-        // The reference server's "are you sure?" (API.md): posted when sent with confirm.
-        let nudged = status == 422 && code.as_deref() == Some("nudge");
-        let message = json
-            .ok()
-            .and_then(|v| {
-                if let Some(m) = code.as_deref().and_then(|c| policy_message(&v, c, lang)) {
-                    return Some(m);
-                }
-                // A moderator's block (API.md), which no retry or edit changes.
-                if code.as_deref() == Some("blocked") {
-                    return Some(threadline_i18n::t(lang, threadline_i18n::Key::Blocked).to_owned());
-                }
-                let m =
-                    v.pointer("/error/message").or_else(|| v.pointer("/error")).or_else(|| v.pointer("/message"))?;
-                m.as_str().map(str::to_owned)
-            })
-            // The start of an error page is enough to quote (a cut letter shows as U+FFFD).
-            .unwrap_or_else(|| String::from_utf8_lossy(&body[..body.len().min(800)]).chars().take(200).collect());
-        return Err(match status {
-            _ if nudged => BackendError::Nudged(message),
-            _ if code.as_deref() == Some("blocked") => BackendError::Rejected(message),
-            422 | 400 => BackendError::Rejected(message),
-            _ => BackendError::Status { code: status, message },
-        });
-    }
-    // 204 No Content (a delete) has nothing to parse.
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Json::from_value(Value::Null));
-    }
-    json.map_err(|e| BackendError::Invalid(e.to_string()))
-}
-
-/// A policy refusal's deciding finding in the reader's language, from the
-/// reference server's `findings` (API.md), when it sent them.
-fn policy_message(v: &Json, code: &str, lang: Lang) -> Option<String> {
-    let action = match code {
-        "policy" => "block",
-        "nudge" => "nudge",
-        _ => return None,
-    };
-    let findings = v.pointer("/findings")?.as_array()?;
-    let deciding = findings.iter().find(|f| f.pointer("/action").and_then(|a| a.as_str()) == Some(action))?;
-    deciding.pointer(&format!("/message/{}", lang.tag()))?.as_str().map(str::to_owned)
-}
-
 impl Backend for HttpBackend {
     fn list<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
         Box::pin(self.list_pages(thread, None))
     }
 
-    fn list_first<'a>(&'a self, thread: &'a str, top: u32) -> Option<Page<'a>> {
-        let url = threadline_sync::answers::first_page_url(&self.desc, thread, top)?;
-        self.first_top.set(Some(top));
-        Some(Box::pin(async move {
-            let (json, next) = self.list_page(&url.map_err(BackendError::Invalid)?, true).await?;
-            Ok((self.parse(&json)?, next))
-        }))
+    fn list_first<'a>(&'a self, thread: &'a str, screen: FirstScreen) -> Option<Page<'a>> {
+        let page = self.screen.first(&self.desc, thread, screen)?;
+        Some(Box::pin(self.listed(thread, page, true)))
     }
 
     fn list_rest<'a>(&'a self, thread: &'a str, from: String) -> Page<'a> {
-        Box::pin(async move {
-            // A backend that caps this page to nothing, naming it again as the
-            // next, is stopped by `load_rest` with a message.
-            let screen = self.first_top.get().and_then(|top| first_screen_rest_url(&self.desc, thread, &from, top));
-            let url = screen.unwrap_or_else(|| list_url(&self.desc, thread, Some(&from), None));
-            let (json, next) = self.list_page(&url.map_err(BackendError::Invalid)?, false).await?;
-            Ok((self.parse(&json)?, next))
-        })
+        // A backend that caps this page to nothing, naming it again as the
+        // next, is stopped by `load_rest` with a message.
+        Box::pin(self.listed(thread, self.screen.rest(&self.desc, thread, &from), false))
     }
 
     fn poll<'a>(&'a self, thread: &'a str) -> BoxFuture<'a, Result<Option<Vec<Comment>>, BackendError>> {

@@ -5,6 +5,8 @@ pub mod http;
 pub mod local;
 pub mod owned;
 pub mod prefetch;
+mod screen;
+mod wire;
 
 pub use http::HttpBackend;
 pub use local::LocalBackend;

@@ -15,15 +15,26 @@ const env = useBrowser();
 const THREAD = 'bench/10000';
 const doc = JSON.parse(execFileSync('node', [`${ROOT}tools/gen-thread.mjs`, '--n', '10000', '--seed', '7', '--thread', THREAD], { maxBuffer: 64 << 20 }));
 let ref;
-// The first page as the widget asks for it: 20 threads, at most 15 comments each.
+// The first page as the widget asks for it: 20 threads, at most 15 comments
+// each, of each only what the first screen shows (3 replies a level, 6 deep).
 let firstPage;
 before(async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'tl-big-')), 'thread.json');
   writeFileSync(file, JSON.stringify(doc));
   ref = await referenceServer(['--seed', file]);
-  firstPage = await (await fetch(`${ref.url}api/comments?thread=${encodeURIComponent(THREAD)}&limit=20&max=300`)).json();
+  firstPage = await (await fetch(`${ref.url}api/comments?thread=${encodeURIComponent(THREAD)}&limit=20&max=300&replies=3&depth=6`)).json();
 });
 after(async () => { await ref?.stop(); });
+
+/** How many comments the first `n` top-level threads hold, replies and all. */
+function threadSizes(n) {
+  const kids = new Map();
+  for (const c of doc.comments) if (c.parent) kids.set(c.parent, [...(kids.get(c.parent) ?? []), c.id]);
+  const stack = doc.comments.filter((c) => !c.parent).slice(0, n).map((c) => c.id);
+  let count = 0;
+  while (stack.length) { count += 1; stack.push(...(kids.get(stack.pop()) ?? [])); }
+  return count;
+}
 
 /** Until every page of the thread is in (the first screen comes before the rest). */
 const whole = (page, count = '10,000 comments') => page.waitForFunction(
@@ -111,12 +122,18 @@ test('10,000 comments: the first screen comes from a small prefetched page, the 
     // Polls only every minute, but the event stream is followed.
     await page.goto(`${ref.url}?thread=${encodeURIComponent(THREAD)}&poll=60000`);
     await page.locator('.tl-status', { hasText: 'Loading the rest of the comments…' }).waitFor();
-    // A screenful, not 20 whole threads: fewer threads, at most 300 comments
-    // unless the first thread alone has more (here the hot one, first).
+    // A screenful, not 20 whole threads (1,250 comments, the first alone
+    // 1,017): of each only what the screen shows, with what was left out counted.
     const firstThreads = firstPage.next_offset;
-    assert.ok(firstThreads >= 1 && firstThreads < 20, `${firstThreads}`);
-    assert.ok(firstPage.comments.length <= 300 || firstThreads === 1, `${firstPage.comments.length} in ${firstThreads}`);
+    assert.equal(firstThreads, 20);
+    assert.ok(firstPage.comments.length <= 300, `${firstPage.comments.length} in ${firstThreads}`);
+    const leftOut = Object.values(firstPage.unlisted).reduce((a, b) => a + b, 0);
+    assert.equal(firstPage.comments.length + leftOut, threadSizes(20), 'listed and left out: the 20 threads');
     assert.equal(await topLevel(page), firstThreads);
+    // "N more replies" and "Continue this thread" count what has not arrived yet.
+    const counts = () => page.locator('.tl-more-replies, .tl-continue').evaluateAll((els) => els.map((e) => `${e.id}: ${e.textContent}`));
+    const countsFirst = await counts();
+    assert.ok(countsFirst.some((c) => /^tl-more-.*: [\d,]{3,} more replies$/.test(c)), countsFirst.join(' | '));
     assert.equal(await page.locator('.tl-more-top').count(), 0);
     // No count yet: the number of comments loaded so far would mislead.
     assert.equal(await page.locator('.tl-count').textContent(), 'Comments');
@@ -151,10 +168,12 @@ test('10,000 comments: the first screen comes from a small prefetched page, the 
     assert.deepEqual(after.slice(0, shownIds.length), shownIds);
     // It was part of the thread when the page loaded: not marked new.
     assert.equal(await page.locator('.tl-fresh').count(), 0);
-    // The rest of the first screen's 20 threads first, capped alike, then the big pages.
-    const n = firstPage.next_offset;
-    assert.ok(lists.some((q) => q.includes(`&limit=${20 - n}&offset=${n}&max=${(20 - n) * 15}`)), lists.join(' | '));
-    assert.ok(lists.some((q) => /[?&]limit=200&offset=\d+$/.test(q)), lists.join(' | '));
+    // The counts were the whole thread's all along.
+    assert.deepEqual(await counts(), countsFirst);
+    // Then the same threads whole, from the first, and the big pages after them.
+    assert.ok(lists[0].endsWith('&limit=20&max=300&replies=3&depth=6'), lists.join(' | '));
+    assert.ok(lists.some((q) => q.endsWith('&limit=200&offset=0')), lists.join(' | '));
+    assert.ok(lists.some((q) => q.endsWith('&limit=200&offset=200')), lists.join(' | '));
     assert.deepEqual(errors.filter((e) => !/503|did not load/.test(e)), []);
   } finally {
     await context.close();

@@ -88,8 +88,43 @@ fn unsupported<'a, T: 'a>(what: &str) -> BoxFuture<'a, Result<T, BackendError>> 
     Box::pin(async move { Err(BackendError::Rejected(message)) })
 }
 
-/// One page of a thread and where the next starts (None: it was the last).
-pub type Page<'a> = BoxFuture<'a, Result<(Vec<Comment>, Option<String>), BackendError>>;
+/// One page of a thread.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listed {
+    pub comments: Vec<Comment>,
+    /// Where the next page starts (None: this was the last).
+    pub next: Option<String>,
+    /// The page holds only what the first screen shows of its threads;
+    /// `unlisted` counts what it left out below each comment (`Thread::set_unlisted`),
+    /// and a later page brings those threads whole.
+    pub first_screen: bool,
+    pub unlisted: Vec<(CommentId, usize)>,
+}
+
+/// What a first screen shows (`Window`'s first page): `top` top-level
+/// comments, the first `replies` replies of each comment, `depth` levels
+/// deep (None: all of them; a reply order other than oldest first needs all).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FirstScreen {
+    pub top: u32,
+    pub replies: Option<u32>,
+    pub depth: Option<u32>,
+}
+
+impl FirstScreen {
+    pub fn of(w: &crate::Window, replies_oldest: bool) -> FirstScreen {
+        let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        let cut = |v: usize| replies_oldest.then(|| n(v));
+        FirstScreen { top: n(w.top_page), replies: cut(w.replies_first), depth: cut(w.continue_depth) }
+    }
+
+    /// Whether only part of each thread is asked for.
+    pub fn cuts(&self) -> bool {
+        self.replies.is_some() || self.depth.is_some()
+    }
+}
+
+pub type Page<'a> = BoxFuture<'a, Result<Listed, BackendError>>;
 
 pub trait Backend {
     /// Every comment of a thread, flat, with parent ids.
@@ -97,12 +132,13 @@ pub trait Backend {
     /// Stores a new comment and answers with it as stored (final id, time).
     fn create<'a>(&'a self, thread: &'a str, draft: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>>;
 
-    /// Only the first `top` top-level comments (or fewer, when the backend
-    /// caps the page by comments) with all their replies, and where the rest
+    /// Only the first screen's top-level comments (or fewer, when the
+    /// backend caps the page by comments) with their replies (only those the
+    /// screen shows, when the backend can cut them so), and where the rest
     /// starts, for a backend that can page that way: a big
     /// thread's first screen is drawn from it while `list_rest` loads the
     /// others. None: this backend lists everything at once (`list`).
-    fn list_first<'a>(&'a self, _thread: &'a str, _top: u32) -> Option<Page<'a>> {
+    fn list_first<'a>(&'a self, _thread: &'a str, _screen: FirstScreen) -> Option<Page<'a>> {
         None
     }
 
@@ -110,7 +146,7 @@ pub trait Backend {
     /// and where the next one starts. Page by page, so a big thread's rest is
     /// folded in a piece at a time and the page stays responsive.
     fn list_rest<'a>(&'a self, thread: &'a str, _from: String) -> Page<'a> {
-        Box::pin(async move { Ok((self.list(thread).await?, None)) })
+        Box::pin(async move { Ok(Listed { comments: self.list(thread).await?, ..Listed::default() }) })
     }
 
     /// What changed since the last `list` or `poll` (new and changed comments;

@@ -11,9 +11,10 @@ pub mod rows;
 pub mod seed;
 pub mod sort;
 pub mod tree;
+mod unlisted;
 pub mod window;
 
-pub use backend::{Backend, BackendError, BoxFuture, Capabilities, Edit, Page};
+pub use backend::{Backend, BackendError, BoxFuture, Capabilities, Edit, FirstScreen, Listed, Page};
 pub use collapse::CollapseState;
 pub use model::{BodyFormat, Comment, CommentId, NewComment};
 pub use rows::{visible_rows, window_rows, Row, RowKey, RowKind};

@@ -113,7 +113,8 @@ pub fn window_rows(thread: &Thread, collapse: &CollapseState, window: &Window) -
             replies: n.descendants,
             revision: n.revision,
         });
-        if collapsed || n.children.is_empty() {
+        // Replies not listed yet still get their "more" or "continue" row.
+        if collapsed || (n.children.is_empty() && n.unlisted == 0) {
             continue;
         }
         // Paging yields to pins, but a depth cut only to a pinned direct reply

@@ -67,8 +67,11 @@ pub struct Node {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub depth: usize,
-    /// Size of the subtree below this comment (what collapsing it hides).
+    /// Size of the subtree below this comment (what collapsing it hides),
+    /// counting `unlisted`.
     pub descendants: usize,
+    /// Comments below this one that a shortened listing left out (see `unlisted.rs`).
+    pub unlisted: usize,
     /// Bumped whenever the comment's content changes, so views redraw it.
     pub revision: u32,
 }
@@ -102,6 +105,7 @@ impl Thread {
                 children: Vec::new(),
                 depth: 0,
                 descendants: 0,
+                unlisted: 0,
                 revision: 0,
             });
         }
@@ -216,7 +220,15 @@ impl Thread {
         let i = self.nodes.len();
         let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
         self.index.insert(comment.id.clone(), i);
-        self.nodes.push(Node { comment, parent, children: Vec::new(), depth, descendants: 0, revision: 0 });
+        self.nodes.push(Node {
+            comment,
+            parent,
+            children: Vec::new(),
+            depth,
+            descendants: 0,
+            unlisted: 0,
+            revision: 0,
+        });
         self.place(parent, i);
         let mut up = parent;
         while let Some(a) = up {
@@ -290,12 +302,14 @@ impl Thread {
         let added: Vec<CommentId> = new.iter().map(|c| c.id.clone()).collect();
         let revisions: HashMap<CommentId, u32> =
             self.nodes.iter().filter(|n| n.revision > 0).map(|n| (n.comment.id.clone(), n.revision)).collect();
+        let unlisted = self.unlisted_counts();
         let mut comments: Vec<Comment> = self.nodes.drain(..).map(|n| n.comment).collect();
         comments.extend(new);
         // The rebuild re-reports every oddity of the whole thread, old and new.
         let order = self.order;
         *self = Thread::build(comments);
         self.sort(order);
+        self.set_unlisted(&unlisted);
         for n in &mut self.nodes {
             n.revision = revisions.get(&n.comment.id).copied().unwrap_or(0);
         }
@@ -328,12 +342,14 @@ impl Thread {
         if !self.nodes[i].children.is_empty() {
             return false;
         }
+        let unlisted = self.unlisted_counts();
         let comments = self.nodes.drain(..).enumerate().filter(|(k, _)| *k != i).map(|(_, n)| n.comment).collect();
         let warnings = std::mem::take(&mut self.warnings);
         let order = self.order;
         *self = Thread::build(comments);
         self.warnings = warnings;
         self.sort(order);
+        self.set_unlisted(&unlisted);
         true
     }
 

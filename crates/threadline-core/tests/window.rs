@@ -197,3 +197,40 @@ fn edits_likes_and_deletes_keep_the_shape() {
     assert_eq!(zero, Some((true, true, 29)));
     assert!(!t.delete(&"missing".into()));
 }
+
+/// A first page cut to the first screen (the backend's `unlisted` counts
+/// standing in for what it left out) draws exactly the rows, counts and
+/// "more" rows of the whole thread, and stays so when the rest is merged.
+#[test]
+fn a_first_screen_listing_draws_like_the_whole_thread() {
+    let whole = big();
+    let w = Window::new(2, 3, 5, 4);
+    let open = CollapseState::default();
+    let expected = window_rows(&whole, &open, &w);
+    let listed: Vec<Comment> = expected
+        .iter()
+        .filter(|r| r.is_comment())
+        .filter_map(|r| whole.get(&r.id))
+        .map(|n| n.comment.clone())
+        .collect();
+    let mut first = Thread::build(listed);
+    first.set_unlisted(&[("0".into(), 27), ("1-3".into(), 16)]);
+    assert_eq!(window_rows(&first, &open, &w), rows_without_nodes(&expected, &first));
+    // Collapsed, a comment counts what was left out below it too.
+    let mut collapsed = CollapseState::default();
+    collapsed.toggle(&"1".into());
+    let one = window_rows(&first, &collapsed, &w).into_iter().find(|r| r.id.0 == "1");
+    assert_eq!(one.map(|r| r.replies), Some(20));
+    // The rest arrives (everything, as the next pages bring it): same rows.
+    first.merge(whole.nodes().iter().map(|n| n.comment.clone()).collect());
+    first.clear_unlisted();
+    assert_eq!(window_rows(&first, &open, &w), rows_without_nodes(&expected, &first));
+}
+
+/// `expected` with arena indices of `t`, where the same comments sit
+/// elsewhere, and without "Show more comments": top-level comments after a
+/// first page are not counted by it (the next pages bring them).
+fn rows_without_nodes(expected: &[Row], t: &Thread) -> Vec<Row> {
+    let shown = expected.iter().filter(|r| r.key() != RowKey::MoreTop || t.roots().len() > 2);
+    shown.cloned().map(|r| Row { node: t.find(&r.id).unwrap_or(r.node), ..r }).collect()
+}

@@ -6,6 +6,7 @@ use crate::description::BackendDescription;
 use crate::mapping::at;
 use crate::template::expand_url;
 use serde_json::Value;
+use threadline_core::{CommentId, FirstScreen};
 
 fn scalar(v: &Value) -> Option<String> {
     match v {
@@ -51,38 +52,71 @@ pub fn list_url(
 /// and the embed loader's head starts ask for the same.
 pub const FIRST_SCREEN_COMMENTS: u32 = 15;
 
-/// The URL of a first page of only `top` top-level threads (and with
-/// `paging.max_param`, at most `FIRST_SCREEN_COMMENTS` comments for each),
-/// when the backend pages by top-level thread (`paging.top_level`); None
-/// otherwise.
-pub fn first_page_url(d: &BackendDescription, thread: &str, top: u32) -> Option<Result<String, String>> {
+/// The URL of a first page of only the screen's `top` top-level threads
+/// (with `paging.max_param`, at most `FIRST_SCREEN_COMMENTS` comments for
+/// each; with `paging.preview`, only the replies the screen shows), when the
+/// backend pages by top-level thread (`paging.top_level`); None otherwise.
+pub fn first_page_url(d: &BackendDescription, thread: &str, screen: FirstScreen) -> Option<Result<String, String>> {
     let p = d.paging.as_ref().filter(|p| p.top_level)?;
     // No bigger than the description's pages: a backend may refuse more.
-    let top = top.clamp(1, p.size.max(1));
-    Some(capped(p.max_param.as_deref(), sized_list_url(d, thread, None, None, Some(top)), top))
+    let top = screen.top.clamp(1, p.size.max(1));
+    Some(cut(d, sized_list_url(d, thread, None, None, Some(top)), top, screen))
 }
 
 /// After a first page the backend cut short at offset `from` (`max_param`):
-/// the rest of the first screen's `top` threads, capped the same way, so
-/// they come before the big pages of the rest. None once `from` is past
-/// them, or where pages are not offsets of top-level threads.
+/// the rest of the first screen's threads, cut the same way, so they come
+/// before the big pages of the rest. None once `from` is past them, or
+/// where pages are not offsets of top-level threads.
 pub fn first_screen_rest_url(
     d: &BackendDescription,
     thread: &str,
     from: &str,
-    top: u32,
+    screen: FirstScreen,
 ) -> Option<Result<String, String>> {
     let p = d.paging.as_ref().filter(|p| p.top_level && p.offset_param.is_some())?;
-    p.max_param.as_ref()?;
-    let left = top.checked_sub(from.parse().ok()?).filter(|n| *n > 0)?.min(p.size.max(1));
-    Some(capped(p.max_param.as_deref(), sized_list_url(d, thread, Some(from), None, Some(left)), left))
+    p.max_param.as_ref().or(p.preview.as_ref().map(|v| &v.unlisted))?;
+    let left = screen.top.checked_sub(from.parse().ok()?).filter(|n| *n > 0)?.min(p.size.max(1));
+    Some(cut(d, sized_list_url(d, thread, Some(from), None, Some(left)), left, screen))
 }
 
-/// `url` with at most `FIRST_SCREEN_COMMENTS` per thread of `threads`.
-fn capped(max_param: Option<&str>, url: Result<String, String>, threads: u32) -> Result<String, String> {
-    let (Some(name), Ok(url)) = (max_param, &url) else { return url };
-    let max = threads.saturating_mul(FIRST_SCREEN_COMMENTS).to_string();
-    Ok(format!("{url}&{}", expand_url("{k}={v}", "", &[("k", name), ("v", &max)])?))
+/// Whether first pages hold only what the first screen shows (`paging.preview`),
+/// so the same threads are asked for again, whole, from offset 0.
+pub fn previews(d: &BackendDescription) -> bool {
+    d.paging.as_ref().is_some_and(|p| p.top_level && p.offset_param.is_some() && p.preview.is_some())
+}
+
+/// How many comments a first-screen page left out below each comment it
+/// lists (`paging.preview.unlisted`); entries that are not whole numbers are left out.
+pub fn unlisted(d: &BackendDescription, list_answer: &Value) -> Vec<(CommentId, usize)> {
+    let Some(map) = d.paging.as_ref().and_then(|p| p.preview.as_ref()).and_then(|v| at(list_answer, &v.unlisted))
+    else {
+        return Vec::new();
+    };
+    let Some(map) = map.as_object() else { return Vec::new() };
+    map.iter().filter_map(|(id, n)| Some((CommentId(id.clone()), usize::try_from(n.as_u64()?).ok()?))).collect()
+}
+
+/// `url` with at most `FIRST_SCREEN_COMMENTS` per thread of `threads`, and
+/// only the replies `screen` shows, as far as the description can ask.
+fn cut(
+    d: &BackendDescription,
+    url: Result<String, String>,
+    threads: u32,
+    screen: FirstScreen,
+) -> Result<String, String> {
+    let mut url = url?;
+    let Some(p) = &d.paging else { return Ok(url) };
+    let max = threads.saturating_mul(FIRST_SCREEN_COMMENTS);
+    let mut params: Vec<(&str, u32)> = p.max_param.iter().map(|n| (n.as_str(), max)).collect();
+    if let Some(v) = p.preview.as_ref().filter(|_| previews(d)) {
+        params.extend(screen.replies.map(|n| (v.replies_param.as_str(), n)));
+        params.extend(screen.depth.map(|n| (v.depth_param.as_str(), n)));
+    }
+    for (k, v) in params {
+        url.push('&');
+        url.push_str(&expand_url("{k}={v}", "", &[("k", k), ("v", &v.to_string())])?);
+    }
+    Ok(url)
 }
 
 fn sized_list_url(

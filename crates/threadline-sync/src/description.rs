@@ -193,6 +193,23 @@ pub struct Paging {
     /// a big thread's first threads do not all come before the first screen.
     #[serde(default)]
     pub max_param: Option<String>,
+    /// With `top_level` and `offset_param`: the first page can be cut to
+    /// what the first screen shows of each thread.
+    #[serde(default)]
+    pub preview: Option<Preview>,
+}
+
+/// A first page of only the replies the first screen shows: each comment's
+/// first few (`replies_param`, oldest first), a few levels deep
+/// (`depth_param`, top level = 0), with, at `unlisted`, an object naming how
+/// many comments were left out below each listed comment. The widget then
+/// asks for the same threads whole from offset 0.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preview {
+    pub replies_param: String,
+    pub depth_param: String,
+    pub unlisted: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -269,6 +286,7 @@ impl BackendDescription {
             ("edited", self.edited.as_ref()),
             ("like_count", self.like_count.as_ref()),
             ("paging.next", self.paging.as_ref().map(|p| &p.next)),
+            ("paging.preview.unlisted", self.paging.as_ref().and_then(|p| p.preview.as_ref()).map(|v| &v.unlisted)),
             ("since.cursor", self.since.as_ref().map(|s| &s.cursor)),
         ];
         if let Some(d) = &f.deleted {
@@ -300,6 +318,10 @@ impl BackendDescription {
         if let Some(p) = &self.paging {
             if p.offset_param.is_some() == p.cursor_param.is_some() {
                 return Err(DescriptionError("paging needs exactly one of offset_param and cursor_param".into()));
+            }
+            // The whole threads are asked for again from offset 0.
+            if p.preview.is_some() && !(p.top_level && p.offset_param.is_some()) {
+                return Err(DescriptionError("paging.preview needs top_level and offset_param".into()));
             }
             if p.size == 0 {
                 return Err(DescriptionError("paging.size must be at least 1".into()));

@@ -2,10 +2,17 @@
 //! answers shaped like the real backends' (see presets/).
 
 use serde_json::json;
+use threadline_core::FirstScreen;
 use threadline_sync::answers::{
-    first_page_url, first_screen_rest_url, like_count, list_url, next_page, owner_token, since_cursor,
+    first_page_url, first_screen_rest_url, like_count, list_url, next_page, owner_token, previews, since_cursor,
+    unlisted,
 };
 use threadline_sync::{build_edit_body, preset, BackendDescription};
+
+/// The default window's first screen: `top` threads, 3 replies a level, 6 levels.
+fn screen(top: u32) -> FirstScreen {
+    FirstScreen { top, replies: Some(3), depth: Some(6) }
+}
 
 fn threadline() -> BackendDescription {
     preset("threadline", "http://127.0.0.1:8080/").unwrap()
@@ -34,38 +41,99 @@ fn list_urls_page_and_poll() {
 
 #[test]
 fn first_page_only_where_pages_hold_whole_threads() {
-    let d = threadline();
+    // Whole threads, capped by comments (the preset without its preview).
+    let d = without_preview();
     assert_eq!(
-        first_page_url(&d, "a/b", 20).unwrap().unwrap(),
+        first_page_url(&d, "a/b", screen(20)).unwrap().unwrap(),
         "http://127.0.0.1:8080/api/comments?thread=a%2Fb&limit=20&max=300"
     );
     // Never a page of nothing.
-    assert!(first_page_url(&d, "a", 0).unwrap().unwrap().ends_with("&limit=1&max=15"));
+    assert!(first_page_url(&d, "a", screen(0)).unwrap().unwrap().ends_with("&limit=1&max=15"));
     // A backend that cannot cap a page by comments gets whole threads.
-    let mut uncapped = threadline();
+    let mut uncapped = without_preview();
     if let Some(p) = uncapped.paging.as_mut() {
         p.max_param = None;
     }
-    assert!(first_page_url(&uncapped, "a", 20).unwrap().unwrap().ends_with("&limit=20"));
+    assert!(first_page_url(&uncapped, "a", screen(20)).unwrap().unwrap().ends_with("&limit=20"));
     // A first page cut short after 3 threads: the other 17 of the screen next, capped alike.
     assert_eq!(
-        first_screen_rest_url(&d, "a/b", "3", 20).unwrap().unwrap(),
+        first_screen_rest_url(&d, "a/b", "3", screen(20)).unwrap().unwrap(),
         "http://127.0.0.1:8080/api/comments?thread=a%2Fb&limit=17&offset=3&max=255"
     );
-    assert!(first_screen_rest_url(&d, "a", "20", 20).is_none(), "the screen is whole");
-    assert!(first_screen_rest_url(&d, "a", "25", 20).is_none());
-    assert!(first_screen_rest_url(&d, "a", "cursor-x", 20).is_none());
+    assert!(first_screen_rest_url(&d, "a", "20", screen(20)).is_none(), "the screen is whole");
+    assert!(first_screen_rest_url(&d, "a", "25", screen(20)).is_none());
+    assert!(first_screen_rest_url(&d, "a", "cursor-x", screen(20)).is_none());
     // Never more than the description's page size (200 here) at once.
-    assert!(first_page_url(&d, "a", 1000).unwrap().unwrap().ends_with("&limit=200&max=3000"));
-    assert!(first_screen_rest_url(&d, "a", "200", 1000).unwrap().unwrap().ends_with("&limit=200&offset=200&max=3000"));
-    assert!(first_screen_rest_url(&uncapped, "a", "3", 20).is_none(), "whole threads came: nothing was cut short");
+    assert!(first_page_url(&d, "a", screen(1000)).unwrap().unwrap().ends_with("&limit=200&max=3000"));
+    assert!(first_screen_rest_url(&d, "a", "200", screen(1000))
+        .unwrap()
+        .unwrap()
+        .ends_with("&limit=200&offset=200&max=3000"));
+    assert!(
+        first_screen_rest_url(&uncapped, "a", "3", screen(20)).is_none(),
+        "whole threads came: nothing was cut short"
+    );
     // Pages counted in comments would cut threads apart; no paging, no first page.
     let mut by_comment = threadline();
     if let Some(p) = by_comment.paging.as_mut() {
         p.top_level = false;
     }
-    assert!(first_page_url(&by_comment, "a", 20).is_none());
-    assert!(first_page_url(&preset("json-server", "http://x").unwrap(), "a", 20).is_none());
+    assert!(first_page_url(&by_comment, "a", screen(20)).is_none());
+    assert!(first_page_url(&preset("json-server", "http://x").unwrap(), "a", screen(20)).is_none());
+}
+
+fn without_preview() -> BackendDescription {
+    let mut d = threadline();
+    if let Some(p) = d.paging.as_mut() {
+        p.preview = None;
+    }
+    d
+}
+
+#[test]
+fn a_first_page_can_bring_only_what_the_first_screen_shows() {
+    let d = threadline();
+    assert!(previews(&d));
+    assert_eq!(
+        first_page_url(&d, "a/b", screen(20)).unwrap().unwrap(),
+        "http://127.0.0.1:8080/api/comments?thread=a%2Fb&limit=20&max=300&replies=3&depth=6"
+    );
+    let tall = FirstScreen { top: 5, replies: Some(0), depth: Some(u32::MAX) };
+    assert!(first_page_url(&d, "a", tall).unwrap().unwrap().ends_with("&limit=5&max=75&replies=0&depth=4294967295"));
+    // Replies sorted newest first: the first screen's replies are not the first listed.
+    let whole = FirstScreen { top: 20, replies: None, depth: None };
+    assert!(first_page_url(&d, "a", whole).unwrap().unwrap().ends_with("&limit=20&max=300"));
+    // The rest of a cut-short first screen is cut alike.
+    assert!(first_screen_rest_url(&d, "a", "3", screen(20))
+        .unwrap()
+        .unwrap()
+        .ends_with("&offset=3&max=255&replies=3&depth=6"));
+    // Without a cap by comments the rest of the screen is still asked for first.
+    let mut uncapped = threadline();
+    if let Some(p) = uncapped.paging.as_mut() {
+        p.max_param = None;
+    }
+    assert!(first_page_url(&uncapped, "a", screen(20)).unwrap().unwrap().ends_with("&limit=20&replies=3&depth=6"));
+    assert!(first_screen_rest_url(&uncapped, "a", "3", screen(20)).is_some());
+    assert!(!previews(&without_preview()));
+    // What was left out, by comment id; anything but a count is ignored.
+    let page = json!({"comments": [], "unlisted": {"7": 12, "c-9": 0, "x": -1, "y": "3", "z": 1.5}});
+    let mut got = unlisted(&d, &page);
+    got.sort();
+    assert_eq!(got, [("7".into(), 12), ("c-9".into(), 0)]);
+    assert!(unlisted(&d, &json!({"comments": []})).is_empty());
+    assert!(unlisted(&d, &json!({"unlisted": [1, 2]})).is_empty());
+}
+
+#[test]
+fn a_preview_needs_offsets_of_whole_threads() {
+    let json = include_str!("../presets/threadline.json");
+    let cursor = json.replace(r#""offset_param": "offset""#, r#""cursor_param": "cursor""#);
+    let err = BackendDescription::from_json(&cursor).unwrap_err();
+    assert!(err.to_string().contains("paging.preview needs top_level and offset_param"), "{err}");
+    let pointer = json.replace(r#""unlisted": "/unlisted""#, r#""unlisted": "unlisted""#);
+    let err = BackendDescription::from_json(&pointer).unwrap_err();
+    assert!(err.to_string().contains("paging.preview.unlisted"), "{err}");
 }
 
 #[test]

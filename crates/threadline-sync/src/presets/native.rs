@@ -5,7 +5,8 @@
 //! copy site owners read and start from; a test keeps the two equal.
 
 use crate::description::{
-    BackendDescription, BodyFormat, Credentials, DeletedField, Endpoint, Fields, Paging, Since, Stream, TimeFormat,
+    BackendDescription, BodyFormat, Credentials, DeletedField, Endpoint, Fields, Paging, Preview, Since, Stream,
+    TimeFormat,
 };
 use std::collections::BTreeMap;
 
@@ -79,6 +80,11 @@ pub fn threadline() -> BackendDescription {
             next: "/next_offset".to_owned(),
             top_level: true,
             max_param: some("max"),
+            preview: Some(Preview {
+                replies_param: "replies".to_owned(),
+                depth_param: "depth".to_owned(),
+                unlisted: "/unlisted".to_owned(),
+            }),
         }),
         since: Some(Since { param: "since".to_owned(), cursor: "/cursor".to_owned() }),
         stream: Some(Stream {
