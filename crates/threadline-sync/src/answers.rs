@@ -2,7 +2,7 @@
 //! comment, the like count, the next page, the polling cursor. Each is
 //! optional: a description that does not name it simply goes without.
 
-use crate::description::BackendDescription;
+use crate::description::{BackendDescription, Paging};
 use crate::mapping::at;
 use crate::template::expand_url;
 use serde_json::Value;
@@ -54,7 +54,7 @@ pub const FIRST_SCREEN_COMMENTS: u32 = 15;
 
 /// The URL of a first page of only the screen's `top` top-level threads
 /// (with `paging.max_param`, at most `FIRST_SCREEN_COMMENTS` comments for
-/// each; with `paging.preview`, only the replies the screen shows), when the
+/// each; with `paging.replies_param` and its kin, only the replies the screen shows), when the
 /// backend pages by top-level thread (`paging.top_level`); None otherwise.
 pub fn first_page_url(d: &BackendDescription, thread: &str, screen: FirstScreen) -> Option<Result<String, String>> {
     let p = d.paging.as_ref().filter(|p| p.top_level)?;
@@ -74,22 +74,21 @@ pub fn first_screen_rest_url(
     screen: FirstScreen,
 ) -> Option<Result<String, String>> {
     let p = d.paging.as_ref().filter(|p| p.top_level && p.offset_param.is_some())?;
-    p.max_param.as_ref().or(p.preview.as_ref().map(|v| &v.unlisted))?;
+    p.max_param.as_ref().or(p.unlisted.as_ref())?;
     let left = screen.top.checked_sub(from.parse().ok()?).filter(|n| *n > 0)?.min(p.size.max(1));
     Some(cut(d, sized_list_url(d, thread, Some(from), None, Some(left)), left, screen))
 }
 
-/// Whether first pages hold only what the first screen shows (`paging.preview`),
+/// Whether first pages hold only what the first screen shows (`paging.replies_param` and its kin),
 /// so the same threads are asked for again, whole, from offset 0.
 pub fn previews(d: &BackendDescription) -> bool {
-    d.paging.as_ref().is_some_and(|p| p.top_level && p.offset_param.is_some() && p.preview.is_some())
+    d.paging.as_ref().is_some_and(|p| p.top_level && p.offset_param.is_some() && p.preview().is_some())
 }
 
 /// How many comments a first-screen page left out below each comment it
-/// lists (`paging.preview.unlisted`); entries that are not whole numbers are left out.
+/// lists (`paging.unlisted`); entries that are not whole numbers are left out.
 pub fn unlisted(d: &BackendDescription, list_answer: &Value) -> Vec<(CommentId, usize)> {
-    let Some(map) = d.paging.as_ref().and_then(|p| p.preview.as_ref()).and_then(|v| at(list_answer, &v.unlisted))
-    else {
+    let Some(map) = d.paging.as_ref().and_then(Paging::preview).and_then(|v| at(list_answer, v.unlisted)) else {
         return Vec::new();
     };
     let Some(map) = map.as_object() else { return Vec::new() };
@@ -108,9 +107,9 @@ fn cut(
     let Some(p) = &d.paging else { return Ok(url) };
     let max = threads.saturating_mul(FIRST_SCREEN_COMMENTS);
     let mut params: Vec<(&str, u32)> = p.max_param.iter().map(|n| (n.as_str(), max)).collect();
-    if let Some(v) = p.preview.as_ref().filter(|_| previews(d)) {
-        params.extend(screen.replies.map(|n| (v.replies_param.as_str(), n)));
-        params.extend(screen.depth.map(|n| (v.depth_param.as_str(), n)));
+    if let Some(v) = p.preview().filter(|_| previews(d)) {
+        params.extend(screen.replies.map(|n| (v.replies_param, n)));
+        params.extend(screen.depth.map(|n| (v.depth_param, n)));
     }
     for (k, v) in params {
         url.push('&');

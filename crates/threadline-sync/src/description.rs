@@ -193,23 +193,37 @@ pub struct Paging {
     /// a big thread's first threads do not all come before the first screen.
     #[serde(default)]
     pub max_param: Option<String>,
-    /// With `top_level` and `offset_param`: the first page can be cut to
-    /// what the first screen shows of each thread.
+    /// With `top_level` and `offset_param`, these three together cut the
+    /// first page to what the first screen shows: each comment's first few
+    /// replies, oldest first (`replies_param`), a few levels deep
+    /// (`depth_param`, top level = 0), with, at `unlisted`, an object naming
+    /// how many comments were left out below each listed comment. The widget
+    /// then asks for the same threads whole from offset 0. (Plain fields
+    /// rather than an object of their own: each optional struct costs the
+    /// bundle a deserializer.)
     #[serde(default)]
-    pub preview: Option<Preview>,
+    pub replies_param: Option<String>,
+    #[serde(default)]
+    pub depth_param: Option<String>,
+    #[serde(default)]
+    pub unlisted: Option<String>,
 }
 
-/// A first page of only the replies the first screen shows: each comment's
-/// first few (`replies_param`, oldest first), a few levels deep
-/// (`depth_param`, top level = 0), with, at `unlisted`, an object naming how
-/// many comments were left out below each listed comment. The widget then
-/// asks for the same threads whole from offset 0.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Preview {
-    pub replies_param: String,
-    pub depth_param: String,
-    pub unlisted: String,
+/// The parameter names and pointer that cut a first page, when all are given.
+pub struct Preview<'a> {
+    pub replies_param: &'a str,
+    pub depth_param: &'a str,
+    pub unlisted: &'a str,
+}
+
+impl Paging {
+    pub fn preview(&self) -> Option<Preview<'_>> {
+        Some(Preview {
+            replies_param: self.replies_param.as_deref()?,
+            depth_param: self.depth_param.as_deref()?,
+            unlisted: self.unlisted.as_deref()?,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -286,7 +300,7 @@ impl BackendDescription {
             ("edited", self.edited.as_ref()),
             ("like_count", self.like_count.as_ref()),
             ("paging.next", self.paging.as_ref().map(|p| &p.next)),
-            ("paging.preview.unlisted", self.paging.as_ref().and_then(|p| p.preview.as_ref()).map(|v| &v.unlisted)),
+            ("paging.unlisted", self.paging.as_ref().and_then(|p| p.unlisted.as_ref())),
             ("since.cursor", self.since.as_ref().map(|s| &s.cursor)),
         ];
         if let Some(d) = &f.deleted {
@@ -320,8 +334,14 @@ impl BackendDescription {
                 return Err(DescriptionError("paging needs exactly one of offset_param and cursor_param".into()));
             }
             // The whole threads are asked for again from offset 0.
-            if p.preview.is_some() && !(p.top_level && p.offset_param.is_some()) {
-                return Err(DescriptionError("paging.preview needs top_level and offset_param".into()));
+            let cut = [&p.replies_param, &p.depth_param, &p.unlisted];
+            if cut.iter().any(|f| f.is_some())
+                && !(cut.iter().all(|f| f.is_some()) && p.top_level && p.offset_param.is_some())
+            {
+                return Err(DescriptionError(
+                    "paging.replies_param, depth_param and unlisted go together, with top_level and offset_param"
+                        .into(),
+                ));
             }
             if p.size == 0 {
                 return Err(DescriptionError("paging.size must be at least 1".into()));

@@ -41,7 +41,7 @@ fn list_urls_page_and_poll() {
 
 #[test]
 fn first_page_only_where_pages_hold_whole_threads() {
-    // Whole threads, capped by comments (the preset without its preview).
+    // Whole threads, capped by comments (the preset without its cut).
     let d = without_preview();
     assert_eq!(
         first_page_url(&d, "a/b", screen(20)).unwrap().unwrap(),
@@ -85,7 +85,9 @@ fn first_page_only_where_pages_hold_whole_threads() {
 fn without_preview() -> BackendDescription {
     let mut d = threadline();
     if let Some(p) = d.paging.as_mut() {
-        p.preview = None;
+        p.replies_param = None;
+        p.depth_param = None;
+        p.unlisted = None;
     }
     d
 }
@@ -126,14 +128,18 @@ fn a_first_page_can_bring_only_what_the_first_screen_shows() {
 }
 
 #[test]
-fn a_preview_needs_offsets_of_whole_threads() {
+fn a_cut_first_page_needs_all_three_fields_and_offsets_of_whole_threads() {
     let json = include_str!("../presets/threadline.json");
+    let together = "paging.replies_param, depth_param and unlisted go together, with top_level and offset_param";
     let cursor = json.replace(r#""offset_param": "offset""#, r#""cursor_param": "cursor""#);
     let err = BackendDescription::from_json(&cursor).unwrap_err();
-    assert!(err.to_string().contains("paging.preview needs top_level and offset_param"), "{err}");
+    assert!(err.to_string().contains(together), "{err}");
+    let alone = json.replace(r#""depth_param": "depth","#, "");
+    let err = BackendDescription::from_json(&alone).unwrap_err();
+    assert!(err.to_string().contains(together), "{err}");
     let pointer = json.replace(r#""unlisted": "/unlisted""#, r#""unlisted": "unlisted""#);
     let err = BackendDescription::from_json(&pointer).unwrap_err();
-    assert!(err.to_string().contains("paging.preview.unlisted"), "{err}");
+    assert!(err.to_string().contains("paging.unlisted = \"unlisted\" is not a JSON pointer"), "{err}");
 }
 
 #[test]

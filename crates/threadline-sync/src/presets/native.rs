@@ -5,8 +5,7 @@
 //! copy site owners read and start from; a test keeps the two equal.
 
 use crate::description::{
-    BackendDescription, BodyFormat, Credentials, DeletedField, Endpoint, Fields, Paging, Preview, Since, Stream,
-    TimeFormat,
+    BackendDescription, BodyFormat, Credentials, DeletedField, Endpoint, Fields, Paging, Since, Stream, TimeFormat,
 };
 use std::collections::BTreeMap;
 
@@ -80,11 +79,9 @@ pub fn threadline() -> BackendDescription {
             next: "/next_offset".to_owned(),
             top_level: true,
             max_param: some("max"),
-            preview: Some(Preview {
-                replies_param: "replies".to_owned(),
-                depth_param: "depth".to_owned(),
-                unlisted: "/unlisted".to_owned(),
-            }),
+            replies_param: some("replies"),
+            depth_param: some("depth"),
+            unlisted: some("/unlisted"),
         }),
         since: Some(Since { param: "since".to_owned(), cursor: "/cursor".to_owned() }),
         stream: Some(Stream {
