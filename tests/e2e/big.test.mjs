@@ -134,6 +134,10 @@ test('10,000 comments: the first screen comes from a small prefetched page, the 
     const counts = () => page.locator('.tl-more-replies, .tl-continue').evaluateAll((els) => els.map((e) => `${e.id}: ${e.textContent}`));
     const countsFirst = await counts();
     assert.ok(countsFirst.some((c) => /^tl-more-.*: [\d,]{3,} more replies$/.test(c)), countsFirst.join(' | '));
+    await page.locator('.tl-more-replies').first().scrollIntoViewIfNeeded();
+    // Rows just scrolled to are drawn in the frame after (content-visibility: auto).
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await page.screenshot({ path: `${ARTIFACTS}/40-first-screen-counts.png` });
     assert.equal(await page.locator('.tl-more-top').count(), 0);
     // No count yet: the number of comments loaded so far would mislead.
     assert.equal(await page.locator('.tl-count').textContent(), 'Comments');
