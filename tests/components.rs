@@ -8,7 +8,7 @@ use common::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use threadline_core::{BackendError, BoxFuture, Comment, CommentId, FirstScreen, Listed, NewComment, Page};
+use threadline_core::{Comment, CommentId, FirstScreen, Listed, Page};
 use web_sys::{Element, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -330,12 +330,7 @@ struct EndlessPages {
 }
 
 impl threadline_core::Backend for EndlessPages {
-    fn list<'a>(&'a self, _: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
-        Box::pin(async { Err(BackendError::Network("not used".into())) })
-    }
-    fn create<'a>(&'a self, _: &'a str, _: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>> {
-        Box::pin(async { Err(BackendError::Network("not used".into())) })
-    }
+    pages_only!();
     fn list_first<'a>(&'a self, _: &'a str, _: FirstScreen) -> Option<Page<'a>> {
         Some(Box::pin(async {
             Ok(Listed { comments: vec![page_comment(0)], next: Some("1".to_owned()), ..Listed::default() })

@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use threadline_core::{BackendError, BoxFuture, Comment, CommentId, FirstScreen, Listed, NewComment, Page};
+use threadline_core::{Comment, CommentId, FirstScreen, Listed, Page};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -40,12 +40,7 @@ struct ScreenFirst {
 }
 
 impl threadline_core::Backend for ScreenFirst {
-    fn list<'a>(&'a self, _: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
-        Box::pin(async { Err(BackendError::Network("not used".into())) })
-    }
-    fn create<'a>(&'a self, _: &'a str, _: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>> {
-        Box::pin(async { Err(BackendError::Network("not used".into())) })
-    }
+    pages_only!();
     fn list_first<'a>(&'a self, _: &'a str, screen: FirstScreen) -> Option<Page<'a>> {
         self.screen.set(Some(screen));
         let shown = ["a", "a1", "b1", "a2", "a3", "z"];

@@ -50,12 +50,7 @@ async fn own_held_comments_come_back_marked_for_a_month_and_go_once_listed() {
 struct TwoPages;
 
 impl threadline_core::Backend for TwoPages {
-    fn list<'a>(&'a self, _: &'a str) -> BoxFuture<'a, Result<Vec<Comment>, BackendError>> {
-        Box::pin(async { Err(BackendError::Network("not used".into())) })
-    }
-    fn create<'a>(&'a self, _: &'a str, _: NewComment) -> BoxFuture<'a, Result<Comment, BackendError>> {
-        Box::pin(async { Err(BackendError::Network("not used".into())) })
-    }
+    pages_only!();
     fn list_first<'a>(&'a self, _: &'a str, _: FirstScreen) -> Option<Page<'a>> {
         Some(Box::pin(async {
             Ok(Listed { comments: vec![paged("p0")], next: Some("1".to_owned()), ..Listed::default() })

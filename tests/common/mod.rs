@@ -128,3 +128,26 @@ pub fn ids_in_order(host: &Element) -> Vec<String> {
     let list = host.query_selector_all(".tl-comment").unwrap();
     (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into::<Element>().id()).collect()
 }
+
+/// The two methods every test backend must have, for one that only pages
+/// (`list_first`, `list_rest`): listing everything at once or posting fails.
+#[allow(unused_macros)]
+macro_rules! pages_only {
+    () => {
+        fn list<'a>(
+            &'a self,
+            _: &'a str,
+        ) -> threadline_core::BoxFuture<'a, Result<Vec<threadline_core::Comment>, threadline_core::BackendError>> {
+            Box::pin(async { Err(threadline_core::BackendError::Network("not used".into())) })
+        }
+        fn create<'a>(
+            &'a self,
+            _: &'a str,
+            _: threadline_core::NewComment,
+        ) -> threadline_core::BoxFuture<'a, Result<threadline_core::Comment, threadline_core::BackendError>> {
+            Box::pin(async { Err(threadline_core::BackendError::Network("not used".into())) })
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use pages_only;
