@@ -9,7 +9,6 @@ use common::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use threadline_core::{Comment, CommentId, FirstScreen, Listed, Page};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -77,6 +76,12 @@ async fn a_first_screen_page_counts_what_it_left_out_until_the_whole_thread_come
     assert_eq!(count(&host, ".tl-comment"), 6);
     assert_eq!(more_replies(&host), ["2 more replies"], "counted before they arrive");
     assert_eq!(*asked.borrow(), ["0"]);
+    // Asked for before they are here: the button says they are coming.
+    let more = find(&host, ".tl-more-replies button");
+    more.click();
+    sleep(30).await;
+    assert_eq!(more.text_content().unwrap(), "Loading the rest of the comments…");
+    assert_eq!(count(&host, ".tl-comment"), 6);
 
     open.set(true);
     for _ in 0..100 {
@@ -86,10 +91,27 @@ async fn a_first_screen_page_counts_what_it_left_out_until_the_whole_thread_come
         sleep(20).await;
     }
     assert_eq!(find(&host, ".tl-count").text_content().unwrap(), "8 comments");
+    sleep(30).await;
+    assert_eq!(count(&host, ".tl-comment"), 8, "the replies asked for came in without another click");
+    assert!(more_replies(&host).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn counts_stay_the_whole_threads_when_the_rest_arrives() {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    let open = Rc::new(Cell::new(true));
+    let backend = ScreenFirst { open, asked: Rc::default(), screen: Rc::default() };
+    let host = mount_backend("t-screen-2", Rc::new(backend)).await;
+    for _ in 0..100 {
+        if find(&host, ".tl-count").text_content().unwrap() == "8 comments" {
+            break;
+        }
+        sleep(20).await;
+    }
     assert_eq!(count(&host, ".tl-comment"), 6, "the same screen");
     assert_eq!(more_replies(&host), ["2 more replies"], "counted once, not twice");
-    find(&host, ".tl-more-replies button").unchecked_into::<web_sys::HtmlElement>().click();
-    sleep(50).await;
-    assert_eq!(count(&host, ".tl-comment"), 8);
-    assert!(more_replies(&host).is_empty());
+    assert_eq!(find(&row(&host, "a"), ".tl-toggle").text_content().unwrap(), "[–]");
+    find(&row(&host, "a"), ".tl-toggle").click();
+    sleep(30).await;
+    assert_eq!(find(&row(&host, "a"), ".tl-toggle").text_content().unwrap(), "[+] 6 replies");
 }

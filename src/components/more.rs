@@ -11,7 +11,14 @@ pub fn MoreRow(state: ThreadState, cells: RowCells, key: RowKey) -> impl IntoVie
         Some(cell) => Signal::derive(move || Some(cell.get())),
         None => Signal::derive(|| None),
     };
+    // Asked for before the rest of a big thread is in: the replies show once
+    // it is, and until then the button says so instead of seeming dead.
+    let waiting = RwSignal::new(false);
+    let busy = move || waiting.get() && state.rest_loading.get();
     let label = move || {
+        if busy() {
+            return state.t(Key::LoadingRest).to_owned();
+        }
         row.with(|r| match r.as_ref().map(|r| r.kind) {
             Some(RowKind::MoreTop { hidden }) => state.count(Noun::MoreComments, hidden),
             Some(RowKind::MoreReplies { hidden }) => state.count(Noun::MoreReplies, hidden),
@@ -35,6 +42,7 @@ pub fn MoreRow(state: ThreadState, cells: RowCells, key: RowKey) -> impl IntoVie
     };
     let is_continue = matches!(key, RowKey::Continue(_));
     let open = move |_| {
+        waiting.set(state.rest_loading.get_untracked());
         state.show_more(&key);
         // A continued thread starts at the top of the list: take the reader there.
         if is_continue {

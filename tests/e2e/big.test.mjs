@@ -36,6 +36,13 @@ function threadSizes(n) {
   return count;
 }
 
+/** Comments below `id` not shown when its first `shown` replies (oldest first) are. */
+function hiddenAfter(id, shown) {
+  const kids = doc.comments.filter((c) => c.parent === id).sort((a, b) => a.created_ms - b.created_ms);
+  const size = (c) => 1 + doc.comments.filter((d) => d.parent === c.id).reduce((n, d) => n + size(d), 0);
+  return kids.slice(shown).reduce((n, c) => n + size(c), 0);
+}
+
 /** Until every page of the thread is in (the first screen comes before the rest). */
 const whole = (page, count = '10,000 comments') => page.waitForFunction(
   (c) => document.querySelector('.tl-count')?.textContent === c && !document.querySelector('.tl-status'),
@@ -179,6 +186,37 @@ test('10,000 comments: the first screen comes from a small prefetched page, the 
     assert.ok(lists.some((q) => q.endsWith('&limit=200&offset=0')), lists.join(' | '));
     assert.ok(lists.some((q) => q.endsWith('&limit=200&offset=200')), lists.join(' | '));
     assert.deepEqual(errors.filter((e) => !/503|did not load/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('10,000 comments: "more replies" clicked before the rest is in says so, and opens once it is', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\/api\/comments\?.*offset=/, async (route) => { await held; return route.continue(); });
+  try {
+    await page.goto(`${ref.url}?thread=${encodeURIComponent(THREAD)}&poll=0`);
+    await page.locator('.tl-status', { hasText: 'Loading the rest of the comments…' }).waitFor();
+    // The hot comment's replies: hundreds, none of them here yet beyond the first screen's.
+    const hot = page.locator('.tl-more-replies').filter({ hasText: /^\d{3,} more replies$/ }).first();
+    const id = (await hot.getAttribute('id')).slice('tl-more-'.length);
+    const more = page.locator(`[id="tl-more-${id}"]`);
+    const hidden = Number((await more.textContent()).match(/\d+/)[0]);
+    await more.locator('button').click();
+    await page.waitForFunction((sel) => document.getElementById(sel)?.textContent === 'Loading the rest of the comments…', `tl-more-${id}`);
+    await more.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await page.screenshot({ path: `${ARTIFACTS}/40-more-while-loading.png` });
+    release();
+    await whole(page);
+    // The next 20 of them are in, without another click.
+    assert.equal(hidden, hiddenAfter(id, 3));
+    assert.equal(await more.textContent(), `${hiddenAfter(id, 3 + 20).toLocaleString('en')} more replies`);
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
