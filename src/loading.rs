@@ -102,23 +102,28 @@ impl ThreadState {
                     // Merging places each comment by the thread's own order: no re-sort.
                     crate::held::still_held(&id, &comments, js_sys::Date::now() as i64);
                     self.thread.update(|t| {
+                        // Whole threads: what the screen's pages left out of them is here.
+                        let whole: Vec<CommentId> = match !first_screen && t.has_unlisted() {
+                            true => comments.iter().map(|c| c.id.clone()).collect(),
+                            false => Vec::new(),
+                        };
                         crate::held::make_way(t, &comments);
                         t.merge(comments);
                         crate::held::place_under_parents(&id, t);
-                        // Whole threads from the first on: what the screen's pages left out is here.
-                        if !first_screen && t.has_unlisted() {
-                            t.clear_unlisted();
-                        }
+                        t.clear_unlisted_of(&whole);
                         t.set_unlisted(&unlisted);
                     });
                     match next {
                         // A listing that names the page it just gave as the next would loop.
-                        Some(next) if next == from => self.rest_failed(&BackendError::Invalid(format!(
-                            "the listing's next page is the one it just gave ({from})"
-                        ))),
+                        Some(next) if next == from => self.rest_failed(
+                            None,
+                            &BackendError::Invalid(format!("the listing's next page is the one it just gave ({from})")),
+                        ),
                         Some(next) if page < MAX_PAGES => self.load_rest(next, page + 1, 1),
-                        Some(_) => self
-                            .rest_failed(&BackendError::Invalid(format!("the listing went on past {MAX_PAGES} pages"))),
+                        Some(_) => self.rest_failed(
+                            None,
+                            &BackendError::Invalid(format!("the listing went on past {MAX_PAGES} pages")),
+                        ),
                         None => {
                             self.rest_done();
                             self.stale.set(None);
@@ -130,18 +135,30 @@ impl ThreadState {
                     let wait = std::time::Duration::from_millis(1000 << attempt);
                     set_timeout(move || self.load_rest(from, page, attempt + 1), wait);
                 }
-                Err(e) => self.rest_failed(&e),
+                Err(e) => self.rest_failed(Some(from), &e),
             }
         });
     }
 
-    /// What did load stays; the reader is told the thread is not whole.
-    fn rest_failed(self, e: &BackendError) {
+    /// What did load stays; the reader is told the thread is not whole. A
+    /// page that could not be had (not one the backend got wrong) is asked
+    /// for again when the reader asks for more (`retry_rest`).
+    fn rest_failed(self, at: Option<String>, e: &BackendError) {
+        self.rest_failed_at.set_value(at.unwrap_or_default());
         self.rest_done();
         let error = self.error_text(e);
         // The sentence goes on after the reason: its own full stop would double.
         let reason = error.trim_end_matches(['.', '։']);
         self.stale.set(Some(crate::i18n::fill(self.t(crate::i18n::Key::RestNotLoaded), &[("reason", reason)])));
+    }
+
+    /// Loads the rest again from where it failed, if it did.
+    pub fn retry_rest(self) {
+        let from = self.rest_failed_at.try_update_value(std::mem::take).unwrap_or_default();
+        if !from.is_empty() {
+            self.stale.set(None);
+            self.load_rest(from, 1, 1);
+        }
     }
 
     fn rest_done(self) {

@@ -2,7 +2,6 @@
 //! this file only sends what the description builds and maps the answers.
 
 use super::owned;
-use super::screen::{PageUrl, ScreenPages};
 use super::wire::{answer, send, Answer};
 use crate::i18n::Lang;
 use gloo_net::http::RequestBuilder;
@@ -14,6 +13,7 @@ use threadline_core::{
 use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
 use threadline_sync::description::Credentials;
 use threadline_sync::json::{self, Json};
+use threadline_sync::screen::{PageUrl, ScreenPages};
 use threadline_sync::{
     build_create_body, build_edit_body, expand_url, parse_created, parse_list, BackendDescription, Endpoint,
 };

@@ -5,7 +5,6 @@ pub mod http;
 pub mod local;
 pub mod owned;
 pub mod prefetch;
-mod screen;
 mod wire;
 
 pub use http::HttpBackend;

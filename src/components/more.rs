@@ -42,6 +42,8 @@ pub fn MoreRow(state: ThreadState, cells: RowCells, key: RowKey) -> impl IntoVie
     };
     let is_continue = matches!(key, RowKey::Continue(_));
     let open = move |_| {
+        // The rest stopped loading on an error: asking for more asks again.
+        state.retry_rest();
         waiting.set(state.rest_loading.get_untracked());
         state.show_more(&key);
         // A continued thread starts at the top of the list: take the reader there.

@@ -127,7 +127,10 @@ pub fn window_rows(thread: &Thread, collapse: &CollapseState, window: &Window) -
             continue;
         }
         let (shown, _) = pick(&n.children, window.shown_replies(&n.comment.id), &must);
-        let shown_total: usize = shown.iter().filter_map(|&c| thread.node(c)).map(|c| c.descendants + 1).sum();
+        let shown_total = shown
+            .iter()
+            .filter_map(|&c| thread.node(c))
+            .fold(0usize, |sum, c| sum.saturating_add(c.descendants).saturating_add(1));
         let hidden = n.descendants - shown_total.min(n.descendants);
         if hidden > 0 {
             let row = extra(RowKind::MoreReplies { hidden }, n.comment.id.clone(), i, depth + 1);

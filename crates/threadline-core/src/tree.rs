@@ -232,7 +232,7 @@ impl Thread {
         self.place(parent, i);
         let mut up = parent;
         while let Some(a) = up {
-            self.nodes[a].descendants += 1;
+            self.nodes[a].descendants = self.nodes[a].descendants.saturating_add(1);
             up = self.nodes[a].parent;
         }
         Ok(i)
@@ -339,7 +339,8 @@ impl Thread {
     /// back). Anything else stays: removing a subtree would lose replies.
     pub fn remove_leaf(&mut self, id: &CommentId) -> bool {
         let Some(i) = self.find(id) else { return false };
-        if !self.nodes[i].children.is_empty() {
+        // Replies not listed yet are replies too.
+        if !self.nodes[i].children.is_empty() || self.nodes[i].unlisted > 0 {
             return false;
         }
         let unlisted = self.unlisted_counts();

@@ -222,8 +222,10 @@ fn a_first_screen_listing_draws_like_the_whole_thread() {
     let one = window_rows(&first, &collapsed, &w).into_iter().find(|r| r.id.0 == "1");
     assert_eq!(one.map(|r| r.replies), Some(20));
     // The rest arrives (everything, as the next pages bring it): same rows.
-    first.merge(whole.nodes().iter().map(|n| n.comment.clone()).collect());
-    first.clear_unlisted();
+    let rest: Vec<Comment> = whole.nodes().iter().map(|n| n.comment.clone()).collect();
+    let ids: Vec<CommentId> = rest.iter().map(|c| c.id.clone()).collect();
+    first.merge(rest);
+    first.clear_unlisted_of(&ids);
     assert_eq!(window_rows(&first, &open, &w), rows_without_nodes(&expected, &first));
 }
 

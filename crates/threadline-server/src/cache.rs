@@ -51,9 +51,10 @@ struct Listing<'a> {
     thread: &'a str,
     comments: Vec<&'a ApiComment>,
     /// With `replies`/`depth`: how many comments the page left out below
-    /// each listed comment that has any left out.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    unlisted: BTreeMap<&'a str, usize>,
+    /// each listed comment that has any left out (`{}` when none: a client
+    /// must not take a missing object for nothing left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unlisted: Option<BTreeMap<&'a str, usize>>,
     total: usize,
     top_level_total: usize,
     next_offset: Option<usize>,
@@ -126,7 +127,7 @@ impl Snapshot {
         let listing = Listing {
             thread,
             comments: picked.iter().map(|&i| &self.comments[i]).collect(),
-            unlisted,
+            unlisted: (w.replies.is_some() || w.depth.is_some()).then_some(unlisted),
             total: self.comments.len(),
             top_level_total: self.top_level.len(),
             next_offset: (end < self.top_level.len()).then_some(end),

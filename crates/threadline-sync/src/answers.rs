@@ -86,13 +86,11 @@ pub fn previews(d: &BackendDescription) -> bool {
 }
 
 /// How many comments a first-screen page left out below each comment it
-/// lists (`paging.unlisted`); entries that are not whole numbers are left out.
-pub fn unlisted(d: &BackendDescription, list_answer: &Value) -> Vec<(CommentId, usize)> {
-    let Some(map) = d.paging.as_ref().and_then(Paging::preview).and_then(|v| at(list_answer, v.unlisted)) else {
-        return Vec::new();
-    };
-    let Some(map) = map.as_object() else { return Vec::new() };
-    map.iter().filter_map(|(id, n)| Some((CommentId(id.clone()), usize::try_from(n.as_u64()?).ok()?))).collect()
+/// lists (`paging.unlisted`); entries that are not whole numbers are left
+/// out. None when the answer has no such object there.
+pub fn unlisted(d: &BackendDescription, list_answer: &Value) -> Option<Vec<(CommentId, usize)>> {
+    let map = d.paging.as_ref().and_then(Paging::preview).and_then(|v| at(list_answer, v.unlisted))?.as_object()?;
+    Some(map.iter().filter_map(|(id, n)| Some((CommentId(id.clone()), usize::try_from(n.as_u64()?).ok()?))).collect())
 }
 
 /// `url` with at most `FIRST_SCREEN_COMMENTS` per thread of `threads`, and

@@ -10,6 +10,7 @@ pub mod json;
 pub mod mapping;
 pub mod outbox;
 pub mod presets;
+pub mod screen;
 pub mod template;
 pub mod time;
 

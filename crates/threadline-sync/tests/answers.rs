@@ -120,11 +120,12 @@ fn a_first_page_can_bring_only_what_the_first_screen_shows() {
     assert!(!previews(&without_preview()));
     // What was left out, by comment id; anything but a count is ignored.
     let page = json!({"comments": [], "unlisted": {"7": 12, "c-9": 0, "x": -1, "y": "3", "z": 1.5}});
-    let mut got = unlisted(&d, &page);
+    let mut got = unlisted(&d, &page).unwrap();
     got.sort();
     assert_eq!(got, [("7".into(), 12), ("c-9".into(), 0)]);
-    assert!(unlisted(&d, &json!({"comments": []})).is_empty());
-    assert!(unlisted(&d, &json!({"unlisted": [1, 2]})).is_empty());
+    assert_eq!(unlisted(&d, &json!({"comments": [], "unlisted": {}})), Some(vec![]));
+    assert_eq!(unlisted(&d, &json!({"comments": []})), None, "not there: not known to be nothing");
+    assert_eq!(unlisted(&d, &json!({"unlisted": [1, 2]})), None);
 }
 
 #[test]

@@ -5,11 +5,11 @@
 //! first thread, whole, so every comment arrives and the counts the first
 //! pages gave for what they left out can go.
 
+use crate::answers::{first_page_url, first_screen_rest_url, list_url, previews, unlisted};
+use crate::description::BackendDescription;
 use serde_json::Value;
 use std::cell::Cell;
 use threadline_core::{FirstScreen, Listed};
-use threadline_sync::answers::{first_page_url, first_screen_rest_url, list_url, previews, unlisted};
-use threadline_sync::BackendDescription;
 
 #[derive(Default)]
 pub struct ScreenPages {
@@ -46,8 +46,15 @@ impl ScreenPages {
         let Some(screen) = self.screen.get() else { return };
         listed.first_screen = previews(d) && screen.cuts();
         if listed.first_screen {
-            listed.unlisted = unlisted(d, json);
-            self.cut.set(self.cut.get() || !listed.unlisted.is_empty());
+            match unlisted(d, json) {
+                Some(counts) => {
+                    self.cut.set(self.cut.get() || !counts.is_empty());
+                    listed.unlisted = counts;
+                }
+                // No counts where the description says: replies may have been
+                // left out all the same, so the threads are asked for whole.
+                None => self.cut.set(true),
+            }
         }
         let more = listed.next.as_deref().and_then(|n| first_screen_rest_url(d, thread, n, screen));
         if more.is_none() {
