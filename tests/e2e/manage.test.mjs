@@ -25,8 +25,12 @@ async function reply(page, parentId, author, text) {
   await form.locator('.tl-name').fill(author);
   await form.locator('.tl-text').fill(text);
   await form.locator('.tl-post').click();
+  // Confirmed: no longer under its pending id. (A post can wait for the
+  // policy check before it is even pending, so "nothing pending" alone can
+  // come too soon.)
+  const mine = page.locator('.tl-comment.tl-new:not([id^="c-pending-"])');
+  await mine.waitFor({ timeout: 15000 });
   await settled(page);
-  const mine = page.locator('.tl-comment.tl-new');
   return (await mine.getAttribute('id')).slice(2);
 }
 
