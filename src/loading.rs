@@ -17,6 +17,8 @@ const MAX_PAGES: u32 = 200;
 impl ThreadState {
     pub fn reload(self) {
         self.load.set(Load::Loading);
+        // A rest that failed before belongs to the listing this one replaces.
+        self.rest_failed_at.set_value(String::new());
         let backend = self.backend.get_value();
         let id = self.thread_id.get_value();
         let ordering = Self::saved_ordering();
