@@ -105,9 +105,10 @@ impl ThreadState {
                     crate::held::still_held(&id, &comments, js_sys::Date::now() as i64);
                     self.thread.update(|t| {
                         // Whole threads: what the screen's pages left out of them is here.
-                        let whole: Vec<CommentId> = match !first_screen && t.has_unlisted() {
-                            true => comments.iter().map(|c| c.id.clone()).collect(),
-                            false => Vec::new(),
+                        let whole: Vec<CommentId> = if !first_screen && t.has_unlisted() {
+                            comments.iter().map(|c| c.id.clone()).collect()
+                        } else {
+                            Vec::new()
                         };
                         crate::held::make_way(t, &comments);
                         t.merge(comments);

@@ -302,14 +302,8 @@ impl Thread {
         let added: Vec<CommentId> = new.iter().map(|c| c.id.clone()).collect();
         let revisions: HashMap<CommentId, u32> =
             self.nodes.iter().filter(|n| n.revision > 0).map(|n| (n.comment.id.clone(), n.revision)).collect();
-        let unlisted = self.unlisted_counts();
-        let mut comments: Vec<Comment> = self.nodes.drain(..).map(|n| n.comment).collect();
-        comments.extend(new);
         // The rebuild re-reports every oddity of the whole thread, old and new.
-        let order = self.order;
-        *self = Thread::build(comments);
-        self.sort(order);
-        self.set_unlisted(&unlisted);
+        self.rebuild_from(|nodes| nodes.into_iter().map(|n| n.comment).chain(new).collect());
         for n in &mut self.nodes {
             n.revision = revisions.get(&n.comment.id).copied().unwrap_or(0);
         }
@@ -343,15 +337,22 @@ impl Thread {
         if !self.nodes[i].children.is_empty() || self.nodes[i].unlisted > 0 {
             return false;
         }
-        let unlisted = self.unlisted_counts();
-        let comments = self.nodes.drain(..).enumerate().filter(|(k, _)| *k != i).map(|(_, n)| n.comment).collect();
         let warnings = std::mem::take(&mut self.warnings);
-        let order = self.order;
-        *self = Thread::build(comments);
+        self.rebuild_from(|nodes| {
+            nodes.into_iter().enumerate().filter(|(k, _)| *k != i).map(|(_, n)| n.comment).collect()
+        });
         self.warnings = warnings;
+        true
+    }
+
+    /// The thread built again from the comments `keep` makes of its nodes:
+    /// in the same order, with the counts of replies not listed yet said again.
+    fn rebuild_from(&mut self, keep: impl FnOnce(Vec<Node>) -> Vec<Comment>) {
+        let order = self.order;
+        let unlisted = self.unlisted_counts();
+        *self = Thread::build(keep(std::mem::take(&mut self.nodes)));
         self.sort(order);
         self.set_unlisted(&unlisted);
-        true
     }
 
     pub fn len(&self) -> usize {

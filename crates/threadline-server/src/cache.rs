@@ -22,7 +22,7 @@ const THREADS: usize = 512;
 /// Which page: `limit` top-level threads from `offset`, and no more than
 /// `max` comments unless the first thread alone has more; of each thread,
 /// with `replies`/`depth`, only each comment's first `replies` replies,
-/// `depth` levels below the top (a first screen: see `Cut`).
+/// `depth` levels below the top (a first screen; `page` counts what it leaves out).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Window {
     pub offset: usize,
