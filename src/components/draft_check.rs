@@ -74,13 +74,14 @@ pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: 
                         .get(f.start..f.end)
                         .filter(|q| q.len() < text.len() && q.len() <= 60 && !q.is_empty() && !message.contains(*q))
                         .map(|q| format!("{} — ", fill(t(lang, Key::Quote), &[("text", q)])));
-                    let kind = t(lang, match f.action {
-                        Action::Block => Key::FindingBlock,
-                        Action::Nudge => Key::FindingNudge,
-                        Action::Hold => Key::FindingHold,
-                    });
+                    let (kind, action) = match f.action {
+                        Action::Block => (Key::FindingBlock, "block"),
+                        Action::Nudge => (Key::FindingNudge, "nudge"),
+                        Action::Hold => (Key::FindingHold, "hold"),
+                    };
+                    let kind = t(lang, kind);
                     view! {
-                        <li class=format!("tl-finding tl-finding-{}", f.rule) data-action=format!("{:?}", f.action).to_lowercase()>
+                        <li class=format!("tl-finding tl-finding-{}", f.rule) data-action=action>
                             <strong>{kind}</strong> " "
                             {quoted}
                             {message}
