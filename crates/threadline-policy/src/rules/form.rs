@@ -51,6 +51,7 @@ fn repeated_chars(text: &str, min_run: usize, hits: &mut Vec<Hit>) {
         }
     };
     for (i, c) in text.char_indices() {
+        #[allow(clippy::disallowed_methods)] // "Аааа" is a run too; see normalize.rs
         let same = prev.is_some_and(|p| p == c || p.to_lowercase().eq(c.to_lowercase()));
         if same {
             run_len += 1;
