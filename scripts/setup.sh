@@ -56,11 +56,12 @@ setup_node() {
   fi
   # npm's binaryen gives a wasm-opt that understands reference types
   # (Debian's is too old); playwright-core drives the system Chromium;
-  # json-server is a real third-party backend for the sync tests.
+  # json-server is a real third-party backend for the sync tests; esbuild
+  # minifies the shipped JavaScript and CSS (tools/finish-build.mjs).
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
-     || [ ! -x "$ROOT/node_modules/.bin/json-server" ] \
+     || [ ! -x "$ROOT/node_modules/.bin/json-server" ] || [ ! -x "$ROOT/node_modules/.bin/esbuild" ] \
      || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    say "installing node dev tools (binaryen, playwright-core, @axe-core/playwright, json-server)"
+    say "installing node dev tools (binaryen, esbuild, playwright-core, @axe-core/playwright, json-server)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
 }
