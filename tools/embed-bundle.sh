@@ -35,7 +35,7 @@ sed -e "s|'./threadline.js'|'./threadline.js?v=$code'|" \
 [ "$(grep -c "?v=[0-9a-f]\{16\}'" "$out/threadline-embed.js")" -eq 4 ] \
   || { echo "embed-bundle: the loader no longer names its four files as expected" >&2; exit 1; }
 # Fetched on every page view, so minified (esbuild, a dev dependency; its
-# source with comments is embed/threadline-embed.js): 2,429 → 1,375 bytes gzip.
+# source with comments is embed/threadline-embed.js): 2,429 → 1,432 bytes gzip.
 "$(dirname "$0")/../node_modules/.bin/esbuild" "$out/threadline-embed.js" --minify --format=esm \
   --log-level=warning --allow-overwrite --outfile="$out/threadline-embed.js" \
   --banner:js="// Threadline embed loader (source: embed/threadline-embed.js in the Threadline repository)"
