@@ -3,8 +3,15 @@
 # (dist/embed/: the loader, the glue, the wasm and the stylesheet) when the
 # release build has made it, else the demo page's files in dist/. The policy
 # module is counted apart: only a reader who writes fetches it.
+#   tools/bundle-size.sh [dist] [--budget BYTES]
+# With --budget, fails when the total (gzip) is over it: a change that adds
+# kilobytes to every reader's download is then a decision, not an accident
+# (one `to_lowercase` once added 8.6 KB). Raise the budget in scripts/test.sh
+# with the change that needs it, and say why in its commit.
 set -euo pipefail
 dist="${1:-dist}"
+budget=""
+if [ "${2:-}" = --budget ]; then budget="${3:?--budget needs a number of bytes}"; fi
 total=0
 row() { printf '%-44s %10d %10d\n' "$(basename "$1")" "$(stat -c %s "$1")" "$(gzip -9c "$1" | wc -c)"; }
 if [ -d "$dist/embed" ]; then
@@ -26,4 +33,8 @@ printf '%-44s %10s %10d  (%d KB)\n' "total (wasm + js + css)" "" "$total" $(((to
 if [ -f "$policy" ]; then
   printf '%s\n' "fetched once a reader starts to write:"
   row "$policy"
+fi
+if [ -n "$budget" ] && [ "$total" -gt "$budget" ]; then
+  echo "bundle-size: $total bytes gzip is over the budget of $budget (scripts/test.sh)" >&2
+  exit 1
 fi
