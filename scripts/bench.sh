@@ -10,8 +10,8 @@ say "policy engine: accuracy on the labelled corpus and native latency"
 cargo run --release -q -p threadline-policy --bin policy-bench
 say "policy engine: bundle-size cost"
 tools/policy-size.sh
-say "bundle (trunk build --release)"
-trunk build --release >/dev/null 2>&1
+say "bundle (tools/build-release.sh)"
+tools/build-release.sh >/dev/null 2>&1
 tools/embed-bundle.sh dist >/dev/null
 tools/bundle-size.sh dist
 say "policy engine in Chromium"

@@ -10,8 +10,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_rust
 setup_node
 cd "$ROOT"
-say "building the widget (trunk build --release)"
-trunk build --release
+say "building the widget (tools/build-release.sh)"
+tools/build-release.sh
 tools/embed-bundle.sh dist
 tools/bundle-size.sh dist
 say "building the reference server"

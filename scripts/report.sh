@@ -35,8 +35,8 @@ cargo test -q -p threadline-sync --test fuzz_mapping || status=1
 
 if [ -n "$run_e2e" ]; then
   setup_all
-  say "release build (trunk build --release)"
-  trunk build --release
+  say "release build (tools/build-release.sh)"
+  tools/build-release.sh
   tools/embed-bundle.sh dist >/dev/null
   cargo build -p threadline-server
   say "end-to-end: XSS payloads, faults, sync (Playwright, Chromium)"

@@ -29,6 +29,11 @@ setup_rust() {
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  # The release build rebuilds the standard library for size (tools/build-release.sh).
+  if ! rustup component list --installed | grep -q '^rust-src'; then
+    say "adding rust-src (the standard library's sources)"
+    rustup component add rust-src
+  fi
   if [ ! -f "$ROOT/Cargo.lock" ]; then (cd "$ROOT" && cargo generate-lockfile); fi
   if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
     say "installing trunk $TRUNK_VERSION (compiles for a while, once)"

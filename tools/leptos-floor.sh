@@ -9,6 +9,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root/tools/leptos-floor"
 export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
 dir="${TMPDIR:-/tmp}/leptos-floor"
+# The standard library rebuilt for size, as for the widget.
+source "$root/tools/release-env.sh"
 cargo build -q --release --target wasm32-unknown-unknown --target-dir "$dir"
 wasm-bindgen --target web --no-typescript --out-dir "$dir/out" "$dir/wasm32-unknown-unknown/release/leptos-floor.wasm"
 wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \

@@ -237,7 +237,7 @@ async function measureFloor(browser, seed, rows) {
 }
 
 async function main() {
-  for (const [what, path] of [['release widget (trunk build --release)', join(DIST, 'index.html')], ['release server binary', BIN]]) {
+  for (const [what, path] of [['release widget (tools/build-release.sh)', join(DIST, 'index.html')], ['release server binary', BIN]]) {
     if (!existsSync(path)) throw new Error(`${what} missing at ${path}`);
   }
   const work = mkdtempSync(join(tmpdir(), 'tl-bench-threads-'));
