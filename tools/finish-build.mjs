@@ -1,5 +1,5 @@
-// Trunk post-build hook: what Trunk leaves unfinished in the files every
-// reader downloads.
+// Last step of the post-build hook (tools/post-build.sh): what Trunk leaves
+// unfinished in the files every reader downloads.
 // - The wasm-bindgen glue and the stylesheet are minified (esbuild, a dev
 //   dependency): Trunk's own JS minifier gives up on the glue's
 //   `export { … as default }`, and its HTML minifier would rewrite the page
@@ -11,12 +11,16 @@
 //   trace); with the explicit compile hint (`//# allFunctionsCalledOnLoad` on
 //   the first line, Chromium ≥ 136) they are compiled in the background
 //   while the file streams in. Other browsers read it as a comment.
-// The page pins both files by subresource-integrity hashes, so those are
+// - The names the wasm and the glue call each other by are shortened
+//   (tools/short-names.mjs): 3.7 KB gzip off the wasm, 2.6 KB off the glue.
+// The page pins all three files by subresource-integrity hashes, so those are
 // written again.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
+import { named, shortenNames } from './short-names.mjs';
 
 const HINT = '//# allFunctionsCalledOnLoad\n';
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -40,17 +44,40 @@ function one(pattern, what) {
 // file by this hash would refuse the new one: stop before anything is written.
 function rewrite(path, finish) {
   const before = readFileSync(path);
-  const after = Buffer.from(finish(before.toString('utf8')));
+  const after = Buffer.from(finish(before));
   if (after.equals(before)) return;
   if (!page.includes(sri(before))) fail(`${html} does not pin ${path} by its sha384 hash`);
   page = page.split(sri(before)).join(sri(after));
   writeFileSync(path, after);
 }
 
-const minify = (loader) => (code) => transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined }).code;
+const minify = (loader) => (bytes) =>
+  transformSync(bytes.toString('utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined }).code;
+// The wasm-opt options the page gives Trunk, so the wasm keeps the build's features.
+const optParams = () => {
+  const source = process.env.TRUNK_HTML_FILE ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'index.html');
+  const found = readFileSync(source, 'utf8').match(/data-wasm-opt-params="([^"]*)"/);
+  if (!found) fail('index.html has no data-wasm-opt-params');
+  return found[1].split(/\s+/).filter(Boolean);
+};
+
 // Run twice (a `trunk serve` rebuild, a hook run by hand) it changes nothing more.
-const finished = (code) => code.startsWith(HINT);
-rewrite(one(/^threadline-[0-9a-f]+\.js$/, 'threadline-<hash>.js'), (code) => (finished(code) ? code : HINT + minify('js')(code)));
+const gluePath = one(/^threadline-[0-9a-f]+\.js$/, 'threadline-<hash>.js');
+const wasmPath = one(/^threadline-[0-9a-f]+_bg\.wasm$/, 'threadline-<hash>_bg.wasm');
+// Not in `trunk serve`'s debug builds: Trunk leaves their wasm unoptimised.
+const shorten = process.env.TRUNK_PROFILE !== 'debug' && named(readFileSync(wasmPath));
+if (shorten) {
+  let shortened;
+  try {
+    shortened = shortenNames(wasmPath, readFileSync(gluePath, 'utf8'), optParams());
+  } catch (e) {
+    fail(`shortening the wasm's names: ${e.message}`);
+  }
+  rewrite(wasmPath, () => shortened.wasm);
+  rewrite(gluePath, () => shortened.glue);
+}
+const finished = (bytes) => bytes.toString('utf8').startsWith(HINT);
+rewrite(gluePath, (bytes) => (finished(bytes) ? bytes : HINT + minify('js')(bytes)));
 rewrite(one(/^threadline-[0-9a-f]+\.css$/, 'threadline-<hash>.css'), minify('css'));
 writeFileSync(html, page);
-console.log('finish-build: glue and stylesheet minified, the glue marked for eager compilation');
+console.log(`finish-build: ${shorten ? 'wasm and glue names shortened, ' : ''}glue and stylesheet minified, the glue marked for eager compilation`);

@@ -13,8 +13,11 @@ dir="${TMPDIR:-/tmp}/leptos-floor"
 source "$root/tools/release-env.sh"
 cargo build -q --release --target wasm32-unknown-unknown --target-dir "$dir"
 wasm-bindgen --target web --no-typescript --out-dir "$dir/out" "$dir/wasm32-unknown-unknown/release/leptos-floor.wasm"
-wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
-  --enable-sign-ext --enable-mutable-globals --enable-multivalue "$dir/out/leptos-floor_bg.wasm" -o "$dir/out/opt.wasm"
+opt=(--low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue)
+wasm-opt -Oz "${opt[@]}" "$dir/out/leptos-floor_bg.wasm" -o "$dir/out/opt.wasm"
+# Short names between wasm and glue, as the widget's (tools/short-names.mjs).
+node "$root/tools/short-names.mjs" "$dir/out/opt.wasm" "$dir/out/leptos-floor.js" "${opt[@]}"
 # Minified as the widget's glue is (tools/finish-build.mjs).
 esbuild "$dir/out/leptos-floor.js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$dir/out/leptos-floor.js"
 wasm=$(gzip -9c "$dir/out/opt.wasm" | wc -c)

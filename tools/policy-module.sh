@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (Trunk.toml): builds the policy engine's own wasm
-# module (crates/threadline-policy-wasm, no wasm-bindgen) and puts it beside
+# Step of the post-build hook (tools/post-build.sh): builds the policy
+# engine's own wasm module (crates/threadline-policy-wasm, no wasm-bindgen) and puts it beside
 # the page as threadline-policy.wasm, which the widget fetches only once a
 # reader starts to write (src/policy_module.rs). Always a release build: it
 # is small and quick, and a debug one would be 10 times the size. The page's

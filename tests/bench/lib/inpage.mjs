@@ -34,8 +34,9 @@ export function instrument(kind) {
   // wasm-bindgen does not expose its memory; catching the instance is the
   // only way to read it without changing the app.
   const keep = (r) => {
-    const exports = (r?.instance ?? r)?.exports;
-    if (exports?.memory instanceof WebAssembly.Memory) B.wasmMemory = exports.memory;
+    // The build shortens export names (tools/short-names.mjs): find it by type.
+    const memory = Object.values((r?.instance ?? r)?.exports ?? {}).find((v) => v instanceof WebAssembly.Memory);
+    if (memory) B.wasmMemory = memory;
     return r;
   };
   for (const name of ['instantiate', 'instantiateStreaming']) {
