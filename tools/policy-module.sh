@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Step of the post-build hook (tools/post-build.sh): builds the policy
-# engine's own wasm module (crates/threadline-policy-wasm, no wasm-bindgen) and puts it beside
-# the page as threadline-policy.wasm, which the widget fetches only once a
-# reader starts to write (src/policy_module.rs). Always a release build: it
-# is small and quick, and a debug one would be 10 times the size. The page's
-# <meta name="threadline-policy-module"> gets the file's content hash
-# (`?v=<16 hex>`), which the reference server caches for good.
+# engine's own wasm module (crates/threadline-policy-wasm, no wasm-bindgen)
+# and puts it beside the page as threadline-policy.wasm, which the widget
+# fetches only once a reader starts to write (src/policy_module.rs). Always
+# a release build: it is small and quick, and a debug one would be 10 times
+# the size. The page's <meta name="threadline-policy-module"> gets the
+# file's content hash (`?v=<16 hex>`), which the reference server caches for
+# good.
 # Usage outside Trunk: tools/policy-module.sh <dir>
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const escape = (s) => s.replace(/[$]/g, '\\$');
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // wasm-bindgen's module name for the glue's imports: `./<crate>_bg.js`.
 const glueModule = (wasm) =>
   WebAssembly.Module.imports(new WebAssembly.Module(wasm)).find((i) => /^\.\/.*_bg\.js$/.test(i.module))?.module;
@@ -62,13 +62,11 @@ export function shortenNames(wasmPath, glue, optParams) {
 }
 
 function replaceOnce(text, pattern, by, what = pattern) {
-  const re = typeof pattern === 'string' ? new RegExp(escapeAll(pattern), 'g') : new RegExp(pattern.source, 'g');
+  const re = typeof pattern === 'string' ? new RegExp(escape(pattern), 'g') : new RegExp(pattern.source, 'g');
   const n = (text.match(re) ?? []).length;
   if (n !== 1) throw new Error(`expected ${what} once in the glue, found it ${n} times`);
   return text.replace(re, by);
 }
-
-const escapeAll = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [wasmPath, gluePath, ...optParams] = process.argv.slice(2);
