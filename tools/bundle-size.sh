@@ -13,13 +13,13 @@ dist="${1:-dist}"
 budget=""
 if [ "${2:-}" = --budget ]; then budget="${3:?--budget needs a number of bytes}"; fi
 total=0
-row() { printf '%-44s %10d %10d\n' "$(basename "$1")" "$(stat -c %s "$1")" "$(gzip -9c "$1" | wc -c)"; }
+# Prints one file's row; leaves its gzip size in $gz.
+row() { gz=$(gzip -9c "$1" | wc -c); printf '%-44s %10d %10d\n' "$(basename "$1")" "$(stat -c %s "$1")" "$gz"; }
 embed="$dist/embed"
 printf '%-44s %10s %10s\n' "embed bundle file" "bytes" "gzip -9"
 for f in "$embed/threadline_bg.wasm" "$embed/threadline.js" "$embed/threadline-embed.js" "$embed/threadline.css"; do
   [ -f "$f" ] || { echo "bundle-size: $f is missing (run tools/embed-bundle.sh $dist first)" >&2; exit 1; }
-  gz=$(gzip -9c "$f" | wc -c)
-  printf '%-44s %10d %10d\n' "$(basename "$f")" "$(stat -c %s "$f")" "$gz"
+  row "$f"
   total=$((total + gz))
 done
 printf '%-44s %10s %10d  (%d KB)\n' "total (wasm + js + css)" "" "$total" $(((total + 1023) / 1024))

@@ -13,8 +13,9 @@ dir="${TMPDIR:-/tmp}/leptos-floor"
 source "$root/tools/release-env.sh"
 cargo build -q --release --target wasm32-unknown-unknown --target-dir "$dir"
 wasm-bindgen --target web --no-typescript --out-dir "$dir/out" "$dir/wasm32-unknown-unknown/release/leptos-floor.wasm"
-opt=(--low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types
-  --enable-sign-ext --enable-mutable-globals --enable-multivalue)
+# The widget's wasm-opt options, from its page (index.html).
+read -ra opt <<< "$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$root/index.html")"
+[ "${#opt[@]}" -gt 0 ] || { echo "leptos-floor: no data-wasm-opt-params in index.html" >&2; exit 1; }
 wasm-opt -Oz "${opt[@]}" "$dir/out/leptos-floor_bg.wasm" -o "$dir/out/opt.wasm"
 # Short names between wasm and glue, as the widget's (tools/short-names.mjs).
 node "$root/tools/short-names.mjs" "$dir/out/opt.wasm" "$dir/out/leptos-floor.js" "${opt[@]}"
