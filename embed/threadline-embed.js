@@ -3,13 +3,31 @@
 // file; threadline-policy.wasm only once a reader writes), defines <threadline-thread>, and exposes Threadline.mount().
 // tools/embed-bundle.sh adds the build's version to the four URLs below
 // (`?v=<hash>`), so a browser may keep those files for good.
-import init, { mount } from './threadline.js';
 
 const here = new URL('.', import.meta.url);
-const ready = init({ module_or_path: new URL('threadline_bg.wasm', here) });
+// The wasm is asked for at once, beside its glue, rather than by the glue
+// once it has arrived (as a static import would have it): one round trip
+// fewer before the widget can start.
+const wasm = fetch(new URL('threadline_bg.wasm', here));
+// A failure is reported through `ready`, once the glue takes the answer.
+wasm.catch(() => {});
+const ready = import('./threadline.js').then(async (glue) => {
+  await glue.default({ module_or_path: wasm });
+  return glue;
+});
 // Each widget reports a failed load in its own element (`failed`).
 ready.catch(() => {});
 const stylesheet = new URL('threadline.css', here).href;
+// Asked for now too: each widget links it in its shadow root only when it
+// mounts, and a slow link would otherwise show the thread unstyled until the
+// sheet came. One <link rel="preload"> in the head, the host's styles untouched.
+try {
+  const preload = document.createElement('link');
+  preload.rel = 'preload';
+  preload.as = 'style';
+  preload.href = stylesheet;
+  document.head.append(preload);
+} catch { /* no head: the widget still links the sheet itself */ }
 // The policy check, fetched by the widget only once a reader starts to write.
 const policyModule = new URL('threadline-policy.wasm', here).href;
 
@@ -84,7 +102,7 @@ export async function mountThread(element, config) {
     failed(element, e);
     throw e;
   }
-  return mount(element, { stylesheet, policy_module: policyModule, ...config });
+  return (await ready).mount(element, { stylesheet, policy_module: policyModule, ...config });
 }
 
 class ThreadlineThread extends HTMLElement {
@@ -98,8 +116,9 @@ class ThreadlineThread extends HTMLElement {
       return;
     }
     prefetch(config);
+    let glue;
     try {
-      await ready;
+      glue = await ready;
     } catch (e) {
       if (this._token === token) failed(this, e);
       return;
@@ -107,7 +126,7 @@ class ThreadlineThread extends HTMLElement {
     // Removed (or moved) while the wasm was loading: nothing to do.
     if (this._token !== token || !this.isConnected || this._handle) return;
     try {
-      this._handle = mount(this, config);
+      this._handle = glue.mount(this, config);
     } catch (e) {
       console.error(e);
     }

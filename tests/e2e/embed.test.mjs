@@ -117,6 +117,44 @@ test('two widgets on a hostile host page: isolated both ways, keyboard-only, acc
   }
 });
 
+test('on a slow link the widget asks for its files at once and never shows unstyled', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    // The glue and the stylesheet arrive late, as from a far-away server.
+    const late = (ms) => (route) => setTimeout(() => route.continue().catch(() => {}), ms);
+    await page.route('**/embed/threadline.js?*', late(900));
+    await page.route('**/embed/threadline.css?*', late(300));
+    // Whether the comments' stylesheet applies in the first frame that shows one.
+    await page.addInitScript(() => {
+      const look = () => {
+        const root = document.querySelector('#thread-en')?.shadowRoot;
+        if (root?.querySelector('.tl-comment')) {
+          window.styledAtFirstSight = root.querySelector('link[rel="stylesheet"]')?.sheet != null;
+        } else {
+          requestAnimationFrame(look);
+        }
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto(`${ref.url}host/`);
+    await thread(page, 'thread-en').locator('.tl-comment').first().waitFor();
+    const timing = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/embed/threadline'))
+      .map((e) => [new URL(e.name).pathname.slice(7), { start: e.startTime, end: e.responseEnd }])));
+    const glue = timing['threadline.js'];
+    const wasm = timing['threadline_bg.wasm'];
+    const css = timing['threadline.css'];
+    assert.ok(wasm.start < glue.end - 500, `the wasm is asked for beside its glue, not after it (${JSON.stringify(timing)})`);
+    assert.ok(css.start < glue.end - 500, `the stylesheet too (${JSON.stringify(timing)})`);
+    assert.equal(await page.evaluate(() => window.styledAtFirstSight), true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('mount() and unmount(): nothing left behind, no timer still running', async () => {
   const context = await env.newContext();
   const page = await context.newPage();
