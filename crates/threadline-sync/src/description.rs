@@ -1,26 +1,23 @@
-//! The configuration a site owner writes to describe their backend.
+//! The configuration a site owner writes to describe their backend. Read
+//! from JSON by `description_reader.rs`; a field without a default named
+//! here is required, an `Option` may be left out.
 
 use crate::template::{check_url, COMMENT_PLACEHOLDERS, THREAD_PLACEHOLDERS};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Endpoint {
     /// URL template: `{base}`, `{thread}`, `{id}` are replaced (values percent-encoded).
     pub url: String,
-    #[serde(default = "get")]
+    /// Default `GET`.
     pub method: String,
-    #[serde(default)]
+    /// Default none.
     pub headers: BTreeMap<String, String>,
 }
 
-fn get() -> String {
-    "GET".into()
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Credentials {
     Omit,
@@ -29,7 +26,7 @@ pub enum Credentials {
     Include,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeFormat {
     #[default]
@@ -42,156 +39,116 @@ pub use threadline_core::BodyFormat;
 
 /// A field that marks a comment deleted (or held for a moderator): true when
 /// the value at `pointer` equals `equals` (or, without `equals`, is `true`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DeletedField {
     pub pointer: String,
-    #[serde(default)]
     pub equals: Option<serde_json::Value>,
 }
 
 /// JSON pointers (RFC 6901) into one comment object.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Fields {
     pub id: String,
     /// For flat lists: where the parent id is. Nested lists take the parent from the nesting.
-    #[serde(default)]
     pub parent: Option<String>,
     pub author: String,
-    #[serde(default)]
     pub author_id: Option<String>,
-    #[serde(default)]
     pub avatar: Option<String>,
     /// The author's website (linked only when it is http or https).
-    #[serde(default)]
     pub website: Option<String>,
     pub body: String,
-    #[serde(default)]
     pub created: Option<String>,
-    #[serde(default)]
     pub edited: Option<String>,
-    #[serde(default)]
     pub deleted: Option<DeletedField>,
     /// Marks a comment a moderator has not let through yet (the poster's own answer).
-    #[serde(default)]
     pub held: Option<DeletedField>,
-    #[serde(default)]
     pub likes: Option<String>,
-    #[serde(default)]
     pub owner_token: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BackendDescription {
     pub name: String,
-    /// Substituted for `{base}` in every URL template.
-    #[serde(default)]
+    /// Substituted for `{base}` in every URL template. Default "".
     pub base: String,
     pub list: Endpoint,
     pub create: Endpoint,
-    #[serde(default)]
     pub edit: Option<Endpoint>,
-    #[serde(default)]
     pub delete: Option<Endpoint>,
-    #[serde(default)]
     pub like: Option<Endpoint>,
     /// Where a reader reports a comment to the moderators (`{id}` in the URL).
-    #[serde(default)]
     pub report: Option<Endpoint>,
     /// Where one comment is asked for by its id (`{id}` in the URL), with
     /// the owner token as on edit: the widget asks after its reader's
     /// comments held for a moderator, to tell them of one turned down (a 404)
     /// and give its text back. The answer holds the comment where the create
     /// answer does (`created`).
-    #[serde(default)]
     pub get: Option<Endpoint>,
-    #[serde(default)]
+    /// Default `same-origin`.
     pub credentials: Credentials,
-    /// Pointer to the array of comments in the list answer ("" = the answer itself).
-    #[serde(default)]
+    /// Pointer to the array of comments in the list answer ("" = the answer itself, the default).
     pub comments: String,
     /// Pointer, inside a comment, to its array of replies (nested backends).
-    #[serde(default)]
     pub children: Option<String>,
     /// Pointer to the comment object inside an element of the array, for
-    /// backends that wrap it (`{comment, replies}`); "" = the element itself.
-    #[serde(default)]
+    /// backends that wrap it (`{comment, replies}`); "" = the element itself, the default.
     pub item: String,
     pub fields: Fields,
-    #[serde(default)]
+    /// Default `iso8601`.
     pub time_format: TimeFormat,
-    #[serde(default)]
+    /// Default `text`.
     pub body_format: BodyFormat,
     /// The create request's JSON body; string values `{author}`, `{body}`,
     /// `{parent}`, `{parent_number}`, `{thread}`, `{idempotency_key}`, `{confirm}`, `{now_ms}`
     /// are filled in.
     pub create_body: serde_json::Value,
-    /// Pointer to the stored comment in the create answer ("" = the answer).
-    #[serde(default)]
+    /// Pointer to the stored comment in the create answer ("" = the answer, the default).
     pub created: String,
     /// Header that carries the idempotency key, when the backend honours one.
-    #[serde(default)]
     pub idempotency_header: Option<String>,
     /// Header that carries this browser's stable random id, for backends that
     /// apply per-reader limits (cooldown, one like) without accounts.
-    #[serde(default)]
     pub client_id_header: Option<String>,
     /// A request with no answer after this long is given up (and a post
-    /// retried later under the same idempotency key).
-    #[serde(default = "default_timeout_ms")]
+    /// retried later under the same idempotency key). Default 15,000.
     pub timeout_ms: u32,
-    /// How often an open thread asks for new comments (0 = never).
-    #[serde(default = "default_poll_ms")]
+    /// How often an open thread asks for new comments (0 = never). Default 30,000.
     pub poll_ms: u32,
     /// Pointer to the secret that proves authorship, in the create answer.
-    #[serde(default)]
     pub owner_token: Option<String>,
     /// Header that carries that secret on edit and delete.
-    #[serde(default)]
     pub owner_header: Option<String>,
-    /// The edit request's JSON body; `{body}`, `{author}` and `{confirm}` are filled in.
-    #[serde(default = "default_edit_body")]
+    /// The edit request's JSON body; `{body}`, `{author}` and `{confirm}` are
+    /// filled in. Default `{"body": "{body}"}`.
     pub edit_body: serde_json::Value,
     /// Pointer to the edited comment in the edit answer, when it sends one.
-    #[serde(default)]
     pub edited: Option<String>,
     /// Pointer to the new like count in the like answer.
-    #[serde(default)]
     pub like_count: Option<String>,
     /// The listing comes in pages; the client fetches them all.
-    #[serde(default)]
     pub paging: Option<Paging>,
     /// Polling asks only for what changed after a cursor the listing gave.
-    #[serde(default)]
     pub since: Option<Since>,
     /// A Server-Sent Events stream of new and changed comments.
-    #[serde(default)]
     pub stream: Option<Stream>,
 }
 
 /// Offset paging (`offset_param`) or cursor paging (`cursor_param`): the
 /// value for the next page is read at `next`; null or absent ends it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Paging {
     pub size: u32,
     pub limit_param: String,
-    #[serde(default)]
     pub offset_param: Option<String>,
-    #[serde(default)]
     pub cursor_param: Option<String>,
     pub next: String,
     /// Each page holds whole top-level threads (a comment with all its
     /// replies): then the first screen can come from a first page of just the
-    /// comments it shows, drawn while the rest loads.
-    #[serde(default)]
+    /// comments it shows, drawn while the rest loads. Default false.
     pub top_level: bool,
     /// With `top_level`: the query parameter that caps that first page by
     /// comments (`FIRST_SCREEN_COMMENTS` per top-level thread asked for), so
     /// a big thread's first threads do not all come before the first screen.
-    #[serde(default)]
     pub max_param: Option<String>,
     /// With `top_level` and `offset_param`, these three together cut the
     /// first page to what the first screen shows: each comment's first few
@@ -201,11 +158,8 @@ pub struct Paging {
     /// then asks for the same threads whole from offset 0. (Plain fields
     /// rather than an object of their own: each optional struct costs the
     /// bundle a deserializer.)
-    #[serde(default)]
     pub replies_param: Option<String>,
-    #[serde(default)]
     pub depth_param: Option<String>,
-    #[serde(default)]
     pub unlisted: Option<String>,
 }
 
@@ -226,8 +180,7 @@ impl Paging {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Since {
     /// Query parameter the cursor is sent in.
     pub param: String,
@@ -235,30 +188,12 @@ pub struct Since {
     pub cursor: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Stream {
     /// URL template (`{base}`, `{thread}`).
     pub url: String,
-    /// Event whose data is one comment object.
-    #[serde(default = "default_stream_event")]
+    /// Event whose data is one comment object. Default `comment`.
     pub event: String,
-}
-
-fn default_stream_event() -> String {
-    "comment".into()
-}
-
-fn default_edit_body() -> serde_json::Value {
-    serde_json::json!({ "body": "{body}" })
-}
-
-fn default_poll_ms() -> u32 {
-    30_000
-}
-
-fn default_timeout_ms() -> u32 {
-    15_000
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -273,7 +208,7 @@ impl fmt::Display for DescriptionError {
 impl BackendDescription {
     /// Parses and checks a description; the error names what is wrong and where.
     pub fn from_json(json: &str) -> Result<BackendDescription, DescriptionError> {
-        let d: BackendDescription = serde_json::from_str(json).map_err(|e| DescriptionError(e.to_string()))?;
+        let d = crate::description_reader::read(json)?;
         d.validate()?;
         Ok(d)
     }

@@ -6,6 +6,7 @@
 
 pub mod answers;
 pub mod description;
+mod description_reader;
 pub mod json;
 pub mod mapping;
 pub mod outbox;
