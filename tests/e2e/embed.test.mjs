@@ -51,7 +51,7 @@ test('two widgets on a hostile host page: isolated both ways, keyboard-only, acc
     await thread(page, 'thread-ru').locator('.tl-count').waitFor();
     // The loader is asked about each time; it names the rest by the build's
     // version, so those are kept for good. All four come as the build's
-    // brotli copies (the wasm: 257 KB instead of 776 KB). The policy check
+    // brotli copies (the wasm: 224 KB instead of 672 KB). The policy check
     // is not among them: nobody has started to write.
     assert.deepEqual([...new Set(bundle)].sort(), [
       'threadline-embed.js no-cache br',

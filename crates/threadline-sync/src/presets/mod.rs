@@ -4,8 +4,6 @@
 
 use crate::description::{BackendDescription, DescriptionError};
 
-mod native;
-
 const PRESETS: [(&str, &str); 4] = [
     ("threadline", include_str!("../../presets/threadline.json")),
     ("json-server", include_str!("../../presets/json-server.json")),
@@ -22,7 +20,7 @@ pub fn preset(name: &str, base: &str) -> Result<BackendDescription, DescriptionE
     let (_, json) = PRESETS.iter().find(|(n, _)| *n == name).ok_or_else(|| {
         DescriptionError(format!("unknown preset {name:?} (known: {})", names().collect::<Vec<_>>().join(", ")))
     })?;
-    let mut d = if name == "threadline" { native::threadline() } else { BackendDescription::from_json(json)? };
+    let mut d = BackendDescription::from_json(json)?;
     d.base = base.to_owned();
     Ok(d)
 }
