@@ -13,20 +13,10 @@ use crate::description::{
     BackendDescription, BodyFormat, Credentials, DeletedField, DescriptionError, Endpoint, Fields, Paging, Since,
     Stream, TimeFormat,
 };
+use crate::mapping::kind;
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
 
 /// One object of the description. Fields are taken by name; `done` refuses
 /// whatever was not taken.

@@ -33,7 +33,8 @@ impl fmt::Display for MappingError {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+/// What sort of JSON value `v` is, as a message names it.
+pub(crate) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
