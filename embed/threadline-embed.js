@@ -87,6 +87,35 @@ function prefetch(config) {
   } catch { /* storage or fetch unavailable: the widget asks itself */ }
 }
 
+// Said in an empty element while the widget's files load: a host page would
+// otherwise show nothing there, then the thread all at once. Taken out just
+// before mounting. In the widget's languages (threadline_i18n's
+// LoadingComments; a test in that crate keeps the three the same).
+const LOADING = { en: 'Loading comments…', hy: 'Մեկնաբանությունները բեռնվում են…', ru: 'Загрузка комментариев…' };
+
+/** The widget's language for `element`, as src/embed.rs picks it (threadline_i18n's Lang::from_tag). */
+function langOf(element, config) {
+  const tag = config.lang ?? element.closest('[lang]')?.getAttribute('lang') ?? '';
+  const primary = tag.trim().split(/[-_]/)[0].toLowerCase();
+  if (['hy', 'hye', 'hyw'].includes(primary)) return 'hy';
+  return ['ru', 'rus'].includes(primary) ? 'ru' : 'en';
+}
+
+/** A "Loading comments…" line in `element`, unless it holds something already (the host's own words). */
+function showLoading(element, config) {
+  if (element.firstChild) return;
+  const line = document.createElement('p');
+  line.className = 'threadline-loading';
+  line.setAttribute('role', 'status');
+  line.textContent = LOADING[langOf(element, config)];
+  element.append(line);
+}
+
+/** Takes the line out again, whichever call put it there (an element moved while loading connects twice). */
+function hideLoading(element) {
+  for (const line of element.querySelectorAll(':scope > .threadline-loading')) line.remove();
+}
+
 /** Says in `element` that the widget's own files could not be loaded. */
 function failed(element, e) {
   element.textContent = `threadline: the widget could not be loaded (${e?.message ?? e})`;
@@ -96,13 +125,16 @@ function failed(element, e) {
 /** Mounts a thread into `element`; answers a handle with unmount(). */
 export async function mountThread(element, config) {
   prefetch(config);
+  showLoading(element, config ?? {});
+  let glue;
   try {
-    await ready;
+    glue = await ready;
   } catch (e) {
     failed(element, e);
     throw e;
   }
-  return (await ready).mount(element, { stylesheet, policy_module: policyModule, ...config });
+  hideLoading(element);
+  return glue.mount(element, { stylesheet, policy_module: policyModule, ...config });
 }
 
 class ThreadlineThread extends HTMLElement {
@@ -116,6 +148,7 @@ class ThreadlineThread extends HTMLElement {
       return;
     }
     prefetch(config);
+    showLoading(this, config);
     let glue;
     try {
       glue = await ready;
@@ -125,6 +158,7 @@ class ThreadlineThread extends HTMLElement {
     }
     // Removed (or moved) while the wasm was loading: nothing to do.
     if (this._token !== token || !this.isConnected || this._handle) return;
+    hideLoading(this);
     try {
       this._handle = glue.mount(this, config);
     } catch (e) {

@@ -117,7 +117,7 @@ test('two widgets on a hostile host page: isolated both ways, keyboard-only, acc
   }
 });
 
-test('on a slow link the widget asks for its files at once and never shows unstyled', async () => {
+test('on a slow link the widget asks for its files at once, says it is loading, and never shows unstyled', async () => {
   const context = await env.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -138,8 +138,14 @@ test('on a slow link the widget asks for its files at once and never shows unsty
       };
       requestAnimationFrame(look);
     });
-    await page.goto(`${ref.url}host/`);
+    await page.goto(`${ref.url}host/`, { waitUntil: 'commit' });
+    // Meanwhile each thread's place says so, in its own language.
+    await page.waitForFunction(() => document.querySelectorAll('threadline-thread > p.threadline-loading').length === 2);
+    const loading = page.locator('threadline-thread > p.threadline-loading[role="status"]');
+    assert.deepEqual(await loading.allTextContents(), ['Loading comments…', 'Загрузка комментариев…']);
     await thread(page, 'thread-en').locator('.tl-comment').first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('threadline-thread[data-threadline="mounted"]').length === 2);
+    assert.equal(await page.locator('.threadline-loading').count(), 0, 'taken out once the widget is there');
     const timing = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
       .filter((e) => e.name.includes('/embed/threadline'))
       .map((e) => [new URL(e.name).pathname.slice(7), { start: e.startTime, end: e.responseEnd }])));
