@@ -95,7 +95,7 @@ const LOADING = { en: 'Loading comments…', hy: 'Մեկնաբանություն
 
 /** The widget's language for `element`, as src/embed.rs picks it (threadline_i18n's Lang::from_tag). */
 function langOf(element, config) {
-  const tag = config.lang ?? element.closest('[lang]')?.getAttribute('lang') ?? '';
+  const tag = String(config.lang ?? element.closest('[lang]')?.getAttribute('lang') ?? '');
   const primary = tag.trim().split(/[-_]/)[0].toLowerCase();
   if (['hy', 'hye', 'hyw'].includes(primary)) return 'hy';
   return ['ru', 'rus'].includes(primary) ? 'ru' : 'en';
@@ -103,17 +103,19 @@ function langOf(element, config) {
 
 /** A "Loading comments…" line in `element`, unless it holds something already (the host's own words). */
 function showLoading(element, config) {
-  if (element.firstChild) return;
-  const line = document.createElement('p');
-  line.className = 'threadline-loading';
-  line.setAttribute('role', 'status');
-  line.textContent = LOADING[langOf(element, config)];
-  element.append(line);
+  try {
+    if (element.children.length || element.textContent.trim()) return;
+    const line = document.createElement('p');
+    line.className = 'threadline-loading';
+    line.setAttribute('role', 'status');
+    line.textContent = LOADING[langOf(element, config)];
+    element.append(line);
+  } catch { /* not an element: mount() says what is wrong */ }
 }
 
 /** Takes the line out again, whichever call put it there (an element moved while loading connects twice). */
 function hideLoading(element) {
-  for (const line of element.querySelectorAll(':scope > .threadline-loading')) line.remove();
+  for (const line of element?.querySelectorAll?.(':scope > .threadline-loading') ?? []) line.remove();
 }
 
 /** Says in `element` that the widget's own files could not be loaded. */
