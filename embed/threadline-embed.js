@@ -140,13 +140,19 @@ export async function mountThread(element, config) {
 }
 
 class ThreadlineThread extends HTMLElement {
+  static get observedAttributes() {
+    return ATTRIBUTES;
+  }
+
   async connectedCallback() {
     const token = (this._token = {});
     let config;
     try {
       config = configOf(this);
     } catch (e) {
-      this.textContent = `threadline: ${e.message}`;
+      // In the shadow root once the element has had a widget there (a changed
+      // attribute), where light-DOM text would not show.
+      (this.shadowRoot ?? this).textContent = `threadline: ${e.message}`;
       return;
     }
     prefetch(config);
@@ -172,6 +178,17 @@ class ThreadlineThread extends HTMLElement {
     this._token = null;
     this._handle?.unmount();
     this._handle = null;
+  }
+
+  // A page that changes an attribute (an app moving to another article, a
+  // site's dark-mode switch) gets the widget again with the new value. What a
+  // reader was writing is kept: drafts and unsent comments live in storage.
+  // The attributes an element starts with reach this too, before it is
+  // connected; those are read when it connects.
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this._token || !this.isConnected) return;
+    this.disconnectedCallback();
+    this.connectedCallback();
   }
 }
 

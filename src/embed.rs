@@ -102,7 +102,12 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
     let json = js_sys::JSON::stringify(&config).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "{}".into());
     let refuse = |why: String| {
         let message = format!("threadline: the configuration is not valid: {why}");
-        element.set_text_content(Some(&message));
+        // Where the widget would be: its shadow root, once it has had one
+        // (mounted again after an attribute changed), hides the element's own text.
+        match element.shadow_root() {
+            Some(shadow) => shadow.set_text_content(Some(&message)),
+            None => element.set_text_content(Some(&message)),
+        }
         JsValue::from(js_sys::Error::new(&message))
     };
     let config: EmbedConfig = serde_json::from_str(&json).map_err(|e| refuse(e.to_string()))?;

@@ -161,6 +161,41 @@ test('on a slow link the widget asks for its files at once, says it is loading, 
   }
 });
 
+test('a changed attribute brings the widget back with it, the draft kept', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(`${ref.url}host/`);
+    const en = thread(page, 'thread-en');
+    await en.locator('.tl-comment').first().waitFor();
+    await en.locator('.tl-form textarea').first().fill('Half a thought, kept across the change');
+    const roots = () => page.evaluate(() => document.querySelector('#thread-en').shadowRoot.querySelectorAll('.tl-root').length);
+    // The site's dark-mode switch.
+    await page.evaluate(() => document.querySelector('#thread-en').setAttribute('theme', 'dark'));
+    await en.locator('.tl-root[data-theme="dark"] .tl-comment').first().waitFor();
+    assert.equal(await roots(), 1, 'one widget, not two');
+    assert.equal(await en.locator('.tl-form textarea').first().inputValue(), 'Half a thought, kept across the change');
+    // Another language, then another article, as a single-page site moves on.
+    await page.evaluate(() => document.querySelector('#thread-en').setAttribute('lang', 'ru'));
+    await en.locator('.tl-count', { hasText: 'комментари' }).waitFor();
+    const ruCount = await thread(page, 'thread-ru').locator('.tl-count').textContent();
+    await page.evaluate(() => document.querySelector('#thread-en').setAttribute('thread', 'daily-ararat/second-article'));
+    await en.locator('.tl-count', { hasText: ruCount }).waitFor();
+    assert.equal(await roots(), 1);
+    // A mistake in the new value is said where the widget was.
+    await page.evaluate(() => document.querySelector('#thread-en').setAttribute('top', 'many'));
+    await page.waitForFunction(() => document.querySelector('#thread-en').shadowRoot.textContent.includes('top="many" is not a whole number'));
+    assert.equal(await roots(), 0);
+    await page.evaluate(() => document.querySelector('#thread-en').setAttribute('top', '5'));
+    await en.locator('.tl-count', { hasText: ruCount }).waitFor();
+    assert.equal(await roots(), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('mount() and unmount(): nothing left behind, no timer still running', async () => {
   const context = await env.newContext();
   const page = await context.newPage();
