@@ -51,7 +51,9 @@ pub struct EmbedConfig {
     pub depth: Option<usize>,
 }
 
-type Mounted = (leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>, web_sys::Element);
+/// A widget: what unmounts its view, its container, and the element it is in.
+type Mounted =
+    (leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>, web_sys::Element, web_sys::Element);
 
 thread_local! {
     /// Mounted widgets by handle id. The JS handle only names one: if a page
@@ -71,10 +73,27 @@ pub struct MountHandle {
 impl MountHandle {
     /// Removes the widget: its DOM, its timers and its listeners. Safe to call twice.
     pub fn unmount(&self) {
-        let Some((handle, container)) = MOUNTED.with(|m| m.borrow_mut().remove(&self.id)) else { return };
+        let Some((handle, container, _)) = MOUNTED.with(|m| m.borrow_mut().remove(&self.id)) else { return };
         drop(handle);
         container.remove();
         let _ = self.host.remove_attribute("data-threadline");
+    }
+}
+
+/// Removes whatever widget `host` holds already: a page that mounts into the
+/// same element again (re-rendering, say) gets one widget, not two. That
+/// earlier widget's handle then finds nothing to unmount.
+fn replace_in(host: &web_sys::Element) {
+    // At most one: every mount replaces.
+    let earlier = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        let id = m.iter().find(|(_, (_, _, h))| h == host).map(|(id, _)| *id)?;
+        m.remove(&id)
+    });
+    // Dropped outside the borrow: a view's clean-up may reach MOUNTED again.
+    if let Some((handle, container, _)) = earlier {
+        drop(handle);
+        container.remove();
     }
 }
 
@@ -99,6 +118,8 @@ fn lang_of(el: &web_sys::Element, config: &EmbedConfig) -> Lang {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHandle, JsValue> {
     crate::panic::install_hook();
+    let host: web_sys::Element = element.clone().unchecked_into();
+    replace_in(&host);
     let json = js_sys::JSON::stringify(&config).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "{}".into());
     let refuse = |why: String| {
         let message = format!("threadline: the configuration is not valid: {why}");
@@ -124,7 +145,6 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
     if let Some(url) = &config.policy_module {
         crate::policy_module::set_url(url);
     }
-    let host: web_sys::Element = element.clone().unchecked_into();
     let lang = lang_of(&host, &config);
     // A shadow root keeps host CSS out; an element that cannot have one
     // (or already has one) gets the widget as a plain child.
@@ -181,6 +201,6 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
         view! { {policy} {thread} }.into_any()
     });
     let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
-    MOUNTED.with(|m| m.borrow_mut().insert(id, (handle, container)));
+    MOUNTED.with(|m| m.borrow_mut().insert(id, (handle, container, host.clone())));
     Ok(MountHandle { id, host })
 }

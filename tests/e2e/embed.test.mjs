@@ -220,6 +220,22 @@ test('mount() and unmount(): nothing left behind, no timer still running', async
     const after = listRequests;
     await page.waitForTimeout(800);
     assert.equal(listRequests, after, 'no poll after unmount');
+    // Mounting into the same element again replaces its widget; the first
+    // handle then has nothing left to unmount.
+    const twice = await page.evaluate(async () => {
+      const el = document.createElement('div');
+      document.querySelector('main').append(el);
+      const first = await window.Threadline.mount(el, { thread: 'daily-ararat/again', poll_ms: 0 });
+      const second = await window.Threadline.mount(el, { thread: 'daily-ararat/again', poll_ms: 0, lang: 'ru' });
+      const roots = () => el.shadowRoot.querySelectorAll('.tl-root').length;
+      const after = [roots()];
+      first.unmount();
+      after.push(roots(), el.getAttribute('data-threadline'));
+      second.unmount();
+      after.push(roots());
+      return after;
+    });
+    assert.deepEqual(twice, [1, 1, 'mounted', 0]);
     // Removing a <threadline-thread> element unmounts it the same way.
     const ru = await page.evaluateHandle(() => document.querySelector('#thread-ru'));
     await page.evaluate((el) => el.remove(), ru);
