@@ -11,15 +11,15 @@ use crate::components::ThreadView;
 use crate::i18n::Lang;
 use crate::state::ThreadState;
 use leptos::prelude::*;
-use serde::Deserialize;
 use std::rc::Rc;
+use threadline_core::fields::read_object;
 use threadline_core::{Backend, Window};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// What a site owner passes to `mount` (or writes as attributes).
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+/// What a site owner passes to `mount` (or writes as attributes). Every
+/// field may be left out; one not listed here is refused (likely misspelt).
+#[derive(Default)]
 pub struct EmbedConfig {
     /// The page's thread id (usually its path).
     pub thread: String,
@@ -49,6 +49,32 @@ pub struct EmbedConfig {
     pub top: Option<usize>,
     pub replies: Option<usize>,
     pub depth: Option<usize>,
+}
+
+/// Read by field lookups, not serde's derive (`threadline_core::fields`).
+fn read_config(json: &str) -> Result<EmbedConfig, String> {
+    read_object(json, "the configuration", |mut o| {
+        let config = EmbedConfig {
+            thread: o.string("thread").unwrap_or_default(),
+            preset: o.string("preset"),
+            description: o.any("description"),
+            base: o.string("base"),
+            backend: o.string("backend"),
+            lang: o.string("lang"),
+            theme: o.string("theme"),
+            policy_title: o.string("policy_title"),
+            policy_text: o.string("policy_text"),
+            stylesheet: o.string("stylesheet"),
+            policy_module: o.string("policy_module"),
+            shadow: o.opt_flag("shadow"),
+            poll_ms: o.number("poll_ms"),
+            top: o.size("top"),
+            replies: o.size("replies"),
+            depth: o.size("depth"),
+        };
+        o.done();
+        config
+    })
 }
 
 /// A widget: what unmounts its view, its container, and the element it is in.
@@ -131,7 +157,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
         }
         JsValue::from(js_sys::Error::new(&message))
     };
-    let config: EmbedConfig = serde_json::from_str(&json).map_err(|e| refuse(e.to_string()))?;
+    let config = read_config(&json).map_err(refuse)?;
     if config.thread.trim().is_empty() {
         return Err(refuse("thread is missing (the page's thread id, usually its path)".into()));
     }

@@ -14,7 +14,7 @@ use crate::state::ThreadState;
 use crate::storage;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use threadline_core::{Comment, CommentId, Thread};
+use threadline_core::{fields, Comment, CommentId, Thread};
 
 /// How long a held comment is shown to its author without news of it.
 const KEPT_MS: i64 = 30 * 24 * 60 * 60 * 1000;
@@ -25,7 +25,7 @@ fn key(thread: &str) -> String {
 
 fn load(thread: &str) -> Vec<Comment> {
     match storage::get(&key(thread)) {
-        Ok(Some(json)) => serde_json::from_str(&json).unwrap_or_default(),
+        Ok(Some(json)) => fields::read_list(&json, "held comments", fields::comment).unwrap_or_default(),
         _ => Vec::new(),
     }
 }

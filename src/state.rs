@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::time::Duration;
 use threadline_core::{
-    window_rows, Backend, Capabilities, CollapseState, CommentId, Ordering, Row, RowKey, SortOrder, Thread, Window,
+    fields, window_rows, Backend, Capabilities, CollapseState, CommentId, Ordering, Row, RowKey, SortOrder, Thread,
+    Window,
 };
 use threadline_sync::Outbox;
 
@@ -204,7 +205,7 @@ pub fn timer_delay(ms: i64) -> Duration {
 /// A set of ids kept in storage per thread; unreadable means empty.
 pub(crate) fn load_set(kind: &str, thread: &str) -> BTreeSet<CommentId> {
     let json = storage::get(&storage::key(kind, thread)).ok().flatten();
-    json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default()
+    json.and_then(|j| fields::read_ids(&j).ok()).unwrap_or_default()
 }
 
 impl ThreadState {

@@ -3,15 +3,27 @@
 //! and behaves like a real store (ids, idempotency, parent checks).
 
 use crate::storage;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
+use threadline_core::fields::{comment, read_list, read_object, Mistake, Obj};
 use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment};
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Stored {
     comment: Comment,
     idempotency_key: String,
+}
+
+/// One stored comment as `Stored`'s derived `Serialize` wrote it.
+fn stored(v: &Value, at: &str, error: &Mistake) -> Option<Stored> {
+    let mut o = Obj::of(v, at, error)?;
+    let read = o.take("comment").and_then(|c| comment(c, &o.path("comment"), error));
+    if read.is_none() {
+        o.missing("comment");
+    }
+    Some(Stored { comment: read?, idempotency_key: o.need("idempotency_key") })
 }
 
 pub struct LocalBackend {
@@ -42,7 +54,7 @@ impl LocalBackend {
         match storage::get(&storage::key("local", thread)).map_err(BackendError::Storage)? {
             None => Ok(Vec::new()),
             // Never overwrite what cannot be read: the reader's posts are in there.
-            Some(json) => serde_json::from_str(&json)
+            Some(json) => read_list(&json, "saved comments", stored)
                 .map_err(|e| BackendError::Storage(format!("saved comments could not be read ({e})"))),
         }
     }
@@ -63,11 +75,6 @@ impl LocalBackend {
 }
 
 async fn fetch_seed(url: &str) -> Result<(String, Vec<Comment>), BackendError> {
-    #[derive(Deserialize)]
-    struct SeedFile {
-        thread: String,
-        comments: Vec<Comment>,
-    }
     let unreachable = |e: gloo_net::Error| BackendError::Network(e.to_string());
     let response = gloo_net::http::Request::get(url).send().await.map_err(unreachable)?;
     if !response.ok() {
@@ -75,9 +82,9 @@ async fn fetch_seed(url: &str) -> Result<(String, Vec<Comment>), BackendError> {
         return Err(BackendError::Status { code: response.status(), message });
     }
     let text = response.text().await.map_err(unreachable)?;
-    let seed: SeedFile =
-        serde_json::from_str(&text).map_err(|e| BackendError::Invalid(format!("the seed file {url}: {e}")))?;
-    Ok((seed.thread, seed.comments))
+    // The file's article and policy are the page's business, not this store's.
+    read_object(&text, "the seed file", |mut o| (o.need("thread"), o.list("comments", comment)))
+        .map_err(|e| BackendError::Invalid(format!("the seed file {url}: {e}")))
 }
 
 impl Backend for LocalBackend {
@@ -198,7 +205,7 @@ fn not_yours(id: &CommentId) -> BackendError {
 impl LocalBackend {
     fn likes(&self, thread: &str) -> std::collections::BTreeMap<String, u32> {
         let json = storage::get(&storage::key("local-likes", thread)).ok().flatten();
-        json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default()
+        json.and_then(|j| read_object(&j, "likes", |o| o.counts()).ok()).unwrap_or_default()
     }
 
     fn save(&self, thread: &str, stored: &[Stored]) -> Result<(), BackendError> {

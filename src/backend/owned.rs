@@ -6,6 +6,7 @@
 use crate::storage;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use threadline_core::fields::read_object;
 
 thread_local! {
     static CACHE: RefCell<HashMap<String, BTreeMap<String, String>>> = RefCell::default();
@@ -16,7 +17,7 @@ fn with<R>(thread: &str, f: impl FnOnce(&mut BTreeMap<String, String>) -> R) -> 
         let mut cache = c.borrow_mut();
         let map =
             cache.entry(thread.to_owned()).or_insert_with(|| match storage::get(&storage::key("owned", thread)) {
-                Ok(Some(json)) => serde_json::from_str(&json).unwrap_or_default(),
+                Ok(Some(json)) => read_object(&json, "owned comments", |o| o.strings()).unwrap_or_default(),
                 _ => BTreeMap::new(),
             });
         f(map)

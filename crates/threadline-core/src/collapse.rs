@@ -47,7 +47,7 @@ impl CollapseState {
     /// Stored state written by an older version or edited by hand must not
     /// break the thread: anything unreadable is reported and ignored.
     pub fn from_json(json: &str) -> Result<CollapseState, String> {
-        serde_json::from_str::<BTreeSet<CommentId>>(json)
+        crate::fields::read_ids(json)
             .map(|collapsed| CollapseState { collapsed })
             .map_err(|e| format!("saved collapse state ignored: {e}"))
     }

@@ -5,6 +5,7 @@
 pub mod backend;
 pub mod changes;
 pub mod collapse;
+pub mod fields;
 pub mod keyed;
 pub mod model;
 pub mod rows;

@@ -1,149 +1,14 @@
-//! A backend description read from JSON by looking its fields up in the
-//! `Value` that serde_json's one parser (the backends' answers need it
-//! anyway) gives. serde's derived reader did the same in 12 KB gzip of every
-//! reader's download (measured with it stubbed out): each struct and each
-//! optional field became its own generic code. The rules are the derive's:
-//! unknown fields are refused, absent ones take the defaults documented in
-//! `description.rs`; a null counts as absent. The first mistake is kept
-//! and reading goes on with a stand-in value, rather than returning at each
-//! field: an early return there made the compiler drop every field read so
-//! far, at each of some forty places.
+//! A backend description read from JSON by looking its fields up
+//! (`threadline_core::fields`: serde's derived reader was 12 KB gzip of every
+//! reader's download). The rules are the derive's: unknown fields are
+//! refused, absent ones take the defaults documented in `description.rs`; a
+//! null counts as absent.
 
 use crate::description::{
     BackendDescription, BodyFormat, Credentials, DeletedField, DescriptionError, Endpoint, Fields, Paging, Since,
     Stream, TimeFormat,
 };
-use crate::mapping::kind;
-use serde_json::{Map, Value};
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-
-/// One object of the description. Fields are taken by name; `done` refuses
-/// whatever was not taken.
-struct Obj<'a> {
-    map: &'a Map<String, Value>,
-    /// Where this object is, for messages: "" (the description), "fields", "paging"…
-    at: String,
-    taken: Vec<&'static str>,
-    /// The first mistake found anywhere in the description.
-    error: &'a RefCell<Option<String>>,
-}
-
-impl<'a> Obj<'a> {
-    fn fail(&self, message: String) {
-        self.error.borrow_mut().get_or_insert(message);
-    }
-
-    fn path(&self, field: &str) -> String {
-        if self.at.is_empty() {
-            field.to_owned()
-        } else {
-            format!("{}.{field}", self.at)
-        }
-    }
-
-    fn take(&mut self, field: &'static str) -> Option<&'a Value> {
-        self.taken.push(field);
-        self.map.get(field).filter(|v| !v.is_null())
-    }
-
-    fn wrong(&self, field: &str, wanted: &str, got: &Value) {
-        self.fail(format!("{} must be {wanted}, not {}", self.path(field), kind(got)));
-    }
-
-    fn missing(&self, field: &str) {
-        self.fail(format!("missing field `{}`", self.path(field)));
-    }
-
-    fn string(&mut self, field: &'static str) -> Option<String> {
-        match self.take(field)? {
-            Value::String(s) => Some(s.clone()),
-            other => {
-                self.wrong(field, "a string", other);
-                None
-            }
-        }
-    }
-
-    fn need(&mut self, field: &'static str) -> String {
-        let s = self.string(field);
-        if s.is_none() {
-            self.missing(field);
-        }
-        s.unwrap_or_default()
-    }
-
-    fn number(&mut self, field: &'static str) -> Option<u32> {
-        let v = self.take(field)?;
-        let n = v.as_u64().and_then(|n| u32::try_from(n).ok());
-        if n.is_none() {
-            self.fail(format!("{} must be a whole number from 0 to 4294967295, not {v}", self.path(field)));
-        }
-        n
-    }
-
-    fn flag(&mut self, field: &'static str) -> bool {
-        match self.take(field) {
-            None => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => {
-                self.wrong(field, "true or false", other);
-                false
-            }
-        }
-    }
-
-    fn any(&mut self, field: &'static str) -> Option<Value> {
-        self.take(field).cloned()
-    }
-
-    fn object<T>(&mut self, field: &'static str, read: impl FnOnce(Obj<'a>) -> T) -> Option<T> {
-        match self.take(field)? {
-            Value::Object(map) => Some(read(Obj { map, at: self.path(field), taken: Vec::new(), error: self.error })),
-            other => {
-                self.wrong(field, "an object", other);
-                None
-            }
-        }
-    }
-
-    fn need_object<T: Default>(&mut self, field: &'static str, read: impl FnOnce(Obj<'a>) -> T) -> T {
-        let t = self.object(field, read);
-        if t.is_none() {
-            self.missing(field);
-        }
-        t.unwrap_or_default()
-    }
-
-    fn choice<T: Copy>(&mut self, field: &'static str, options: &[(&str, T)]) -> Option<T> {
-        let given = self.string(field)?;
-        let found = options.iter().find(|(name, _)| *name == given).map(|(_, t)| *t);
-        if found.is_none() {
-            let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
-            self.fail(format!("{} = {given:?} is not one of {}", self.path(field), names.join(", ")));
-        }
-        found
-    }
-
-    /// Every value a string (headers).
-    fn strings(self) -> BTreeMap<String, String> {
-        let mut out = BTreeMap::new();
-        for (k, v) in self.map {
-            match v {
-                Value::String(s) => drop(out.insert(k.clone(), s.clone())),
-                other => self.wrong(k, "a string", other),
-            }
-        }
-        out
-    }
-
-    fn done(self) {
-        if let Some(k) = self.map.keys().find(|k| !self.taken.contains(&k.as_str())) {
-            let within = if self.at.is_empty() { String::new() } else { format!(" in {}", self.at) };
-            self.fail(format!("unknown field `{k}`{within}, expected one of {}", self.taken.join(", ")));
-        }
-    }
-}
+use threadline_core::fields::{read_object, Obj};
 
 fn endpoint(mut o: Obj) -> Endpoint {
     let e = Endpoint {
@@ -280,14 +145,5 @@ fn description(mut o: Obj) -> BackendDescription {
 
 /// The description in `json`, not yet checked (`BackendDescription::validate`).
 pub(crate) fn read(json: &str) -> Result<BackendDescription, DescriptionError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| DescriptionError(e.to_string()))?;
-    let Value::Object(map) = &value else {
-        return Err(DescriptionError(format!("the description must be an object, not {}", kind(&value))));
-    };
-    let error = RefCell::new(None);
-    let d = description(Obj { map, at: String::new(), taken: Vec::new(), error: &error });
-    match error.into_inner() {
-        Some(message) => Err(DescriptionError(message)),
-        None => Ok(d),
-    }
+    read_object(json, "the description", description).map_err(DescriptionError)
 }

@@ -5,6 +5,7 @@ use crate::description::{BackendDescription, DeletedField};
 use crate::time::to_millis;
 use serde_json::{Map, Value};
 use std::fmt;
+use threadline_core::fields::kind;
 use threadline_core::{Comment, CommentId, NewComment};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -30,18 +31,6 @@ impl fmt::Display for MappingError {
                 write!(f, "expected {expected} at {pointer:?} in the answer, found {found}")
             }
         }
-    }
-}
-
-/// What sort of JSON value `v` is, as a message names it.
-pub(crate) fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -7,6 +7,8 @@
 //! taken as that post (`Outbox::landed`) and not sent again.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use threadline_core::fields::{new_comment, read_object, string_item, Mistake, Obj};
 use threadline_core::{BodyFormat, Comment, CommentId, NewComment};
 use threadline_markup::{parse, to_plain_text, Format};
 
@@ -38,6 +40,32 @@ pub struct Outbox {
     pending: Vec<Pending>,
 }
 
+/// One unsent comment as `Pending`'s derived `Serialize` writes it; the
+/// defaults are its `#[serde(default)]`s, so older outboxes still read.
+fn pending(v: &Value, at: &str, error: &Mistake) -> Option<Pending> {
+    let mut o = Obj::of(v, at, error)?;
+    let draft = o.object("draft", new_comment);
+    if draft.is_none() {
+        o.missing("draft");
+    }
+    let attempts = o.number("attempts");
+    let next_try_ms = o.int("next_try_ms");
+    if attempts.is_none() || next_try_ms.is_none() {
+        o.missing(if attempts.is_none() { "attempts" } else { "next_try_ms" });
+    }
+    Some(Pending {
+        thread: o.need("thread"),
+        draft: draft?,
+        attempts: attempts.unwrap_or(0),
+        next_try_ms: next_try_ms.unwrap_or(0),
+        last_error: o.string("last_error"),
+        stuck: o.flag("stuck"),
+        first_try_ms: o.int("first_try_ms"),
+        nudged: o.flag("nudged"),
+        twins: o.list("twins", string_item),
+    })
+}
+
 pub const FIRST_RETRY_MS: i64 = 2_000;
 pub const MAX_RETRY_MS: i64 = 5 * 60_000;
 /// How far behind the writer's clock a comment's time may be (a backend's
@@ -46,7 +74,9 @@ pub const CLOCK_SLACK_MS: i64 = 10 * 60_000;
 
 impl Outbox {
     pub fn from_json(json: &str) -> Result<Outbox, String> {
-        serde_json::from_str(json).map_err(|e| format!("unsent comments could not be read ({e})"))
+        // Read by field lookups, not serde's derive: see `threadline_core::fields`.
+        read_object(json, "the outbox", |mut o| Outbox { pending: o.list("pending", pending) })
+            .map_err(|e| format!("unsent comments could not be read ({e})"))
     }
 
     pub fn to_json(&self) -> String {

@@ -219,3 +219,33 @@ fn a_stream_copy_of_a_comment_being_sent_is_recognised_whatever_its_formatting()
         assert!(!same_comment(&ours, c), "{c:?}");
     }
 }
+
+/// The outbox is read by field lookups (`threadline_core::fields`), not by
+/// serde's derive: whatever the derive reads, these read the same, and a
+/// mistake says where it is.
+#[test]
+fn an_outbox_reads_as_the_derive_reads_it() {
+    let mut o = Outbox::default();
+    o.push("t", draft("a"), 100, [&listed("7", "Ani", "body a", BodyFormat::Text, Some(5))]);
+    o.failed("a", "offline".into(), true, true, 0, 0.5);
+    o.push("u", NewComment { parent: None, confirm: true, ..draft("b") }, 200, []);
+    o.failed("b", "refused".into(), false, false, 0, 0.5);
+    let json = o.to_json();
+    assert!(
+        json.contains("\"nudged\":true") && json.contains("\"twins\"") && json.contains("\"stuck\":true"),
+        "{json}"
+    );
+    assert_eq!(Outbox::from_json(&json), Ok(serde_json::from_str::<Outbox>(&json).unwrap()));
+    assert_eq!(Outbox::from_json(&json), Ok(o));
+    let old = r#"{"pending":[{"thread":"t","draft":{"parent":null,"author":"A","body":"b","idempotency_key":"k"},
+                  "attempts":2,"next_try_ms":9,"last_error":null}]}"#;
+    assert_eq!(Outbox::from_json(old), Ok(serde_json::from_str::<Outbox>(old).unwrap()));
+    let wrong = |json: &str| Outbox::from_json(json).unwrap_err();
+    assert_eq!(
+        wrong(&old.replace(r#""author":"A""#, r#""author":1"#)),
+        "unsent comments could not be read (pending[0].draft.author must be a string, not a number)"
+    );
+    assert!(wrong(&old.replace(r#""attempts":2,"#, "")).ends_with("(missing field `pending[0].attempts`)"));
+    assert!(wrong(r#"{"pending":{}}"#).ends_with("(pending must be a list, not an object)"));
+    assert!(wrong("[]").ends_with("(the outbox must be an object, not an array)"));
+}
