@@ -4,8 +4,8 @@
 
 use crate::storage;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 use std::collections::HashMap;
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::time::Duration;
 use threadline_core::{
@@ -34,7 +34,7 @@ pub struct ThreadState {
     /// The comment this reader posted last, highlighted until the next post.
     pub last_posted: RwSignal<Option<CommentId>>,
     /// Comments shown before the backend confirmed them, by pending id.
-    pub sending: RwSignal<BTreeMap<CommentId, SendStatus>>,
+    pub sending: RwSignal<Sending>,
     /// Drafts handed back to forms (Edit on an unsent comment, a comment a
     /// moderator turned down): (form's parent, text), each taken by its form.
     pub handed_back: RwSignal<Vec<(Option<CommentId>, String)>>,
@@ -90,6 +90,32 @@ pub enum SendStatus {
     },
 }
 
+/// The reader's posts not yet confirmed, by placeholder id. A handful at
+/// most, so a list: a `BTreeMap` here was its own 3 KB of tree code.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sending(Vec<(CommentId, SendStatus)>);
+
+impl Sending {
+    pub fn insert(&mut self, id: CommentId, status: SendStatus) {
+        match self.0.iter_mut().find(|(k, _)| *k == id) {
+            Some(entry) => entry.1 = status,
+            None => self.0.push((id, status)),
+        }
+    }
+
+    pub fn remove(&mut self, id: &CommentId) {
+        self.0.retain(|(k, _)| k != id);
+    }
+
+    pub fn get(&self, id: &CommentId) -> Option<&SendStatus> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, s)| s)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &CommentId> {
+        self.0.iter().map(|(k, _)| k)
+    }
+}
+
 impl ThreadState {
     pub fn new(thread_id: String, backend: Rc<dyn Backend>) -> Self {
         let collapse = match storage::get(&storage::key("collapsed", &thread_id)) {
@@ -114,7 +140,7 @@ impl ThreadState {
             open_forms: RwSignal::new(BTreeSet::new()),
             load: RwSignal::new(Load::Loading),
             last_posted: RwSignal::new(None),
-            sending: RwSignal::new(BTreeMap::new()),
+            sending: RwSignal::new(Sending::default()),
             handed_back: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
             fresh: RwSignal::new(BTreeSet::new()),
