@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
-use threadline_core::fields::{comment, read_list, read_object, Mistake, Obj};
+use threadline_core::fields::{comment, read_list, read_map, read_object, Mistake, Obj};
 use threadline_core::{Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, NewComment};
 
 #[derive(Serialize)]
@@ -94,7 +94,8 @@ impl Backend for LocalBackend {
             all.extend(self.load(thread)?.into_iter().map(|s| s.comment));
             let likes = self.likes(thread);
             for c in &mut all {
-                c.likes = c.likes.saturating_add(likes.get(c.id.as_str()).copied().unwrap_or(0));
+                let n = likes.get(c.id.as_str()).and_then(Value::as_u64).unwrap_or(0);
+                c.likes = c.likes.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
             }
             Ok(all)
         })
@@ -188,8 +189,8 @@ impl Backend for LocalBackend {
     fn like<'a>(&'a self, thread: &'a str, id: &'a CommentId) -> BoxFuture<'a, Result<Option<u32>, BackendError>> {
         Box::pin(async move {
             let mut likes = self.likes(thread);
-            let n = likes.entry(id.to_string()).or_insert(0);
-            *n = n.saturating_add(1);
+            let n = likes.get(id.as_str()).and_then(Value::as_u64).unwrap_or(0);
+            likes.insert(id.to_string(), Value::from(n.saturating_add(1)));
             let json = serde_json::to_string(&likes).map_err(|e| BackendError::Storage(e.to_string()))?;
             storage::set(&storage::key("local-likes", thread), &json).map_err(BackendError::Storage)?;
             let listed = self.list(thread).await?;
@@ -203,9 +204,10 @@ fn not_yours(id: &CommentId) -> BackendError {
 }
 
 impl LocalBackend {
-    fn likes(&self, thread: &str) -> std::collections::BTreeMap<String, u32> {
+    /// Comment id → likes given in this browser.
+    fn likes(&self, thread: &str) -> serde_json::Map<String, Value> {
         let json = storage::get(&storage::key("local-likes", thread)).ok().flatten();
-        json.and_then(|j| read_object(&j, "likes", |o| o.counts()).ok()).unwrap_or_default()
+        json.and_then(|j| read_map(&j, "likes").ok()).unwrap_or_default()
     }
 
     fn save(&self, thread: &str, stored: &[Stored]) -> Result<(), BackendError> {

@@ -4,27 +4,31 @@
 //! Every row asks, so the map is read from storage once per thread and kept.
 
 use crate::storage;
+use serde_json::{Map, Value};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
-use threadline_core::fields::read_object;
+use std::collections::HashMap;
+use threadline_core::fields::read_map;
+
+/// Comment id → its secret, as a string.
+type Owned = Map<String, Value>;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<String, BTreeMap<String, String>>> = RefCell::default();
+    static CACHE: RefCell<HashMap<String, Owned>> = RefCell::default();
 }
 
-fn with<R>(thread: &str, f: impl FnOnce(&mut BTreeMap<String, String>) -> R) -> R {
+fn with<R>(thread: &str, f: impl FnOnce(&mut Owned) -> R) -> R {
     CACHE.with(|c| {
         let mut cache = c.borrow_mut();
         let map =
             cache.entry(thread.to_owned()).or_insert_with(|| match storage::get(&storage::key("owned", thread)) {
-                Ok(Some(json)) => read_object(&json, "owned comments", |o| o.strings()).unwrap_or_default(),
-                _ => BTreeMap::new(),
+                Ok(Some(json)) => read_map(&json, "owned comments").unwrap_or_default(),
+                _ => Owned::new(),
             });
         f(map)
     })
 }
 
-fn save(thread: &str, map: &BTreeMap<String, String>) -> Result<(), String> {
+fn save(thread: &str, map: &Owned) -> Result<(), String> {
     let json = serde_json::to_string(map).map_err(|e| e.to_string())?;
     storage::set(&storage::key("owned", thread), &json)
 }
@@ -32,7 +36,7 @@ fn save(thread: &str, map: &BTreeMap<String, String>) -> Result<(), String> {
 /// `token` is empty for backends that recognise the author another way (a cookie).
 pub fn remember(thread: &str, id: &str, token: &str) {
     let saved = with(thread, |map| {
-        map.insert(id.to_owned(), token.to_owned());
+        map.insert(id.to_owned(), Value::String(token.to_owned()));
         save(thread, map)
     });
     if let Err(e) = saved {
@@ -41,7 +45,7 @@ pub fn remember(thread: &str, id: &str, token: &str) {
 }
 
 pub fn token(thread: &str, id: &str) -> Option<String> {
-    with(thread, |map| map.get(id).cloned())
+    with(thread, |map| map.get(id).and_then(Value::as_str).map(str::to_owned))
 }
 
 pub fn forget(thread: &str, id: &str) {

@@ -143,10 +143,6 @@ impl<'a> Obj<'a> {
 
     pub fn number(&mut self, field: &'static str) -> Option<u32> {
         let v = self.take(field)?;
-        self.count(field, v)
-    }
-
-    fn count(&self, field: &str, v: &Value) -> Option<u32> {
         let n = v.as_u64().and_then(|n| u32::try_from(n).ok());
         if n.is_none() {
             self.fail(format!("{} must be a whole number from 0 to 4294967295, not {v}", self.path(field)));
@@ -235,17 +231,6 @@ impl<'a> Obj<'a> {
         out
     }
 
-    /// Every value a count (likes per comment).
-    pub fn counts(self) -> BTreeMap<String, u32> {
-        let mut out = BTreeMap::new();
-        for (k, v) in self.map {
-            if let Some(n) = self.count(k, v) {
-                out.insert(k.clone(), n);
-            }
-        }
-        out
-    }
-
     /// Refuses a field that was not taken.
     pub fn done(self) {
         if let Some(k) = self.map.keys().find(|k| !self.taken.contains(&k.as_str())) {
@@ -260,6 +245,17 @@ fn name(at: &str) -> &str {
         "the value"
     } else {
         at
+    }
+}
+
+/// `json` as an object whose values are read where they are used (which
+/// comments are the reader's, likes counted in this browser): kept as the
+/// parser's own map rather than copied into a map type of their own, whose
+/// code would ship as well.
+pub fn read_map(json: &str, what: &str) -> Result<Map<String, Value>, String> {
+    match serde_json::from_str(json).map_err(|e| e.to_string())? {
+        Value::Object(map) => Ok(map),
+        other => Err(format!("{what} must be an object, not {}", kind(&other))),
     }
 }
 
