@@ -1,12 +1,12 @@
-use super::body::Body;
 use super::policy_wait::PolicyWait;
+use super::reply_form::{preview_box, preview_toggle};
 use crate::i18n::{fill, Key};
 use crate::policy_module::{self, Checked};
 use crate::state::ThreadState;
 use crate::storage;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
-use threadline_core::{BodyFormat, CommentId, Edit, NewComment};
+use threadline_core::{CommentId, Edit, NewComment};
 use threadline_policy::Outcome;
 
 /// Editing one's own comment in place. The same policy applies as to a new
@@ -138,7 +138,7 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
         <form class="tl-form tl-form-edit" on:submit=on_submit on:keydown=on_keydown aria-label=state.t(Key::Edit)>
             <label for=body_id.clone() class="tl-label">{state.t(Key::YourComment)}</label>
             <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
-                prop:value=move || body.get()
+                prop:value=body
                 on:input=move |ev| {
                     let now = event_target_value(&ev);
                     keep(&now);
@@ -146,21 +146,16 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
                     confirming.set(false);
                     policy_wait.take_back();
                 }></textarea>
-            <Show when=move || preview.get()>
-                <div class="tl-preview" aria-label=state.t(Key::Preview)>
-                    {move || view! { <Body text=body.get() format=BodyFormat::Markdown /> }}
-                </div>
-            </Show>
-            <p class="tl-form-error" role="alert">{move || error.get()}</p>
-            <p class="tl-form-note" role="status">{move || note.get()}</p>
+            {preview_box(state, preview, body)}
+            <p class="tl-form-error" role="alert">{error}</p>
+            <p class="tl-form-note" role="status">{note}</p>
             {confirm_box}
             <div class="tl-form-actions">
-                <button type="submit" class="tl-save" disabled=move || saving.get()>
+                <button type="submit" class="tl-save" disabled=saving>
                     {state.t(Key::Save)}
                 </button>
                 <button type="button" class="tl-cancel" on:click=move |_| cancel()>{state.t(Key::Cancel)}</button>
-                <button type="button" class="tl-preview-toggle" aria-pressed=move || preview.get().to_string()
-                    on:click=move |_| preview.update(|p| *p = !*p)>{state.t(Key::Preview)}</button>
+                {preview_toggle(state, preview)}
             </div>
         </form>
     }

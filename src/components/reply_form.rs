@@ -263,7 +263,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             aria-label=state.t(if is_reply { Key::Reply } else { Key::WriteComment })>
             <label for=name_id.clone() class="tl-label">{state.t(Key::Name)}</label>
             <input id=name_id class="tl-name" type="text" autocomplete="nickname"
-                prop:value=move || author.get()
+                prop:value=author
                 on:input=move |ev| {
                     author.set(event_target_value(&ev));
                     check_soon();
@@ -273,8 +273,8 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                 <DraftMirror text=body.into() verdict=verdict.into() node=mirror />
                 <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
                     aria-describedby=format!("{error_id} {findings_id}")
-                    aria-invalid=move || blocked().to_string()
-                    prop:value=move || body.get()
+                    aria-invalid=Signal::derive(move || blocked().to_string())
+                    prop:value=body
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         save_draft(&text);
@@ -292,23 +292,37 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             </div>
             <FindingsList text=body.into() verdict=verdict.into() id=findings_id lang=state.lang />
             // What the comment will look like (markdown), updated as it is typed.
-            <Show when=move || preview.get()>
-                <div class="tl-preview" aria-label=state.t(Key::Preview)>
-                    {move || view! { <Body text=body.get() format=BodyFormat::Markdown /> }}
-                </div>
-            </Show>
-            <p id=error_id class="tl-form-error" role="alert">{move || error.get()}</p>
-            <p class="tl-form-note" role="status">{move || note.get()}</p>
+            {preview_box(state, preview, body)}
+            <p id=error_id class="tl-form-error" role="alert">{error}</p>
+            <p class="tl-form-note" role="status">{note}</p>
             {confirm_box}
             <div class="tl-form-actions">
                 <button type="submit" class="tl-post" disabled=blocked>
                     {state.t(if is_reply { Key::PostReply } else { Key::PostComment })}
                 </button>
                 {cancel}
-                <button type="button" class="tl-preview-toggle" aria-pressed=move || preview.get().to_string()
-                    on:click=move |_| preview.update(|p| *p = !*p)>{state.t(Key::Preview)}</button>
+                {preview_toggle(state, preview)}
                 <span class="tl-hint">{state.t(if is_reply { Key::HintPostOrClose } else { Key::HintPost })}</span>
             </div>
         </form>
+    }
+}
+
+/// What the comment will look like (markdown), updated as it is typed; shared
+/// by both forms so its reactive code ships once.
+pub(super) fn preview_box(state: ThreadState, shown: RwSignal<bool>, body: RwSignal<String>) -> impl IntoView {
+    view! {
+        <Show when=move || shown.get()>
+            <div class="tl-preview" aria-label=state.t(Key::Preview)>
+                {move || view! { <Body text=body.get() format=BodyFormat::Markdown /> }}
+            </div>
+        </Show>
+    }
+}
+
+pub(super) fn preview_toggle(state: ThreadState, shown: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <button type="button" class="tl-preview-toggle" aria-pressed=move || shown.get().to_string()
+            on:click=move |_| shown.update(|p| *p = !*p)>{state.t(Key::Preview)}</button>
     }
 }

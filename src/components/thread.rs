@@ -62,8 +62,8 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
                 <SortControls state=state />
             </div>
             <ReplyForm state=state parent=None />
-            <p class="tl-notice" role="status">{move || state.notice.get()}</p>
-            <p class="tl-stale" role="status">{move || state.stale.get()}</p>
+            <p class="tl-notice" role="status">{state.notice}</p>
+            <p class="tl-stale" role="status">{state.stale}</p>
             {status}
             {focus_bar}
             <ol
