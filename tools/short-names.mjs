@@ -34,8 +34,11 @@ export function shortenNames(wasmPath, glue, optParams) {
   try {
     const out = join(dir, 'out.wasm');
     // -Oz again: binaryen rewrites the code section anyway, and a plain
-    // rewrite of it comes out 1.8 KB bigger than Trunk's optimised one.
-    const run = spawnSync('wasm-opt', ['-Oz', ...optParams, '--minify-imports-and-exports-and-modules', wasmPath, '-o', out], {
+    // rewrite of it comes out 1.8 KB bigger than Trunk's optimised one. Its
+    // control flow flattened and rebuilt first (--flatten --rereloop), then
+    // -Oz twice: 1.5 KB gzip less again, and no slower in alternating loads
+    // (1,000 comments: 172 vs 194, then 199 vs 187 ms; 10,000: 200 vs 216).
+    const run = spawnSync('wasm-opt', ['--flatten', '--rereloop', '-Oz', '-Oz', ...optParams, '--minify-imports-and-exports-and-modules', wasmPath, '-o', out], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });
