@@ -13,8 +13,7 @@ pub struct ApiError {
     pub code: &'static str,
     pub message: String,
     /// Policy findings, shown by the widget exactly as its own pre-check does.
-    /// Boxed: a JSON object inline would make every `Result` carrying this large.
-    pub findings: Option<Box<Value>>,
+    pub findings: Option<Value>,
     pub retry_after_secs: Option<u64>,
 }
 
@@ -80,7 +79,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut body = json!({ "error": { "code": self.code, "message": self.message } });
         if let Some(findings) = self.findings {
-            body["findings"] = *findings;
+            body["findings"] = findings;
         }
         let mut res = (self.status, json_body(&body)).into_response();
         let headers = res.headers_mut();

@@ -77,7 +77,7 @@ pub fn verdict(v: Verdict, confirmed: bool) -> Result<bool, ApiError> {
         if let Some(s) = &v.summary {
             e.message = s.clone();
         }
-        e.findings = Some(Box::new(findings));
+        e.findings = Some(findings);
         e
     };
     match v.outcome {
