@@ -85,7 +85,9 @@ thread_local! {
     /// Mounted widgets by handle id. The JS handle only names one: if a page
     /// drops (and the garbage collector frees) the handle, the widget stays
     /// until `unmount()` or the element's removal, as a page would expect.
-    static MOUNTED: std::cell::RefCell<std::collections::HashMap<u32, Mounted>> = Default::default();
+    /// The widgets on this page, by handle id: a few at most, so a list (a
+    /// `HashMap` here was its own copy of the table code).
+    static MOUNTED: std::cell::RefCell<Vec<(u32, Mounted)>> = Default::default();
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
@@ -99,11 +101,18 @@ pub struct MountHandle {
 impl MountHandle {
     /// Removes the widget: its DOM, its timers and its listeners. Safe to call twice.
     pub fn unmount(&self) {
-        let Some((handle, container, _)) = MOUNTED.with(|m| m.borrow_mut().remove(&self.id)) else { return };
+        let Some((handle, container, _)) = MOUNTED.with(|m| take(&mut m.borrow_mut(), |(id, _)| *id == self.id)) else {
+            return;
+        };
         drop(handle);
         container.remove();
         let _ = self.host.remove_attribute("data-threadline");
     }
+}
+
+fn take(mounted: &mut Vec<(u32, Mounted)>, which: impl Fn(&(u32, Mounted)) -> bool) -> Option<Mounted> {
+    let at = mounted.iter().position(which)?;
+    Some(mounted.swap_remove(at).1)
 }
 
 /// Removes whatever widget `host` holds already: a page that mounts into the
@@ -111,11 +120,7 @@ impl MountHandle {
 /// earlier widget's handle then finds nothing to unmount.
 fn replace_in(host: &web_sys::Element) {
     // At most one: every mount replaces.
-    let earlier = MOUNTED.with(|m| {
-        let mut m = m.borrow_mut();
-        let id = m.iter().find(|(_, (_, _, h))| h == host).map(|(id, _)| *id)?;
-        m.remove(&id)
-    });
+    let earlier = MOUNTED.with(|m| take(&mut m.borrow_mut(), |(_, (_, _, h))| h == host));
     // Dropped outside the borrow: a view's clean-up may reach MOUNTED again.
     if let Some((handle, container, _)) = earlier {
         drop(handle);
@@ -227,6 +232,6 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
         view! { {policy} {thread} }.into_any()
     });
     let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
-    MOUNTED.with(|m| m.borrow_mut().insert(id, (handle, container, host.clone())));
+    MOUNTED.with(|m| m.borrow_mut().push((id, (handle, container, host.clone()))));
     Ok(MountHandle { id, host })
 }

@@ -6,25 +6,31 @@
 use crate::storage;
 use serde_json::{Map, Value};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use threadline_core::fields::read_map;
 
 /// Comment id → its secret, as a string.
 type Owned = Map<String, Value>;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Owned>> = RefCell::default();
+    /// By thread: one or two on a page, so a list, not a map type of its own.
+    static CACHE: RefCell<Vec<(String, Owned)>> = RefCell::default();
 }
 
 fn with<R>(thread: &str, f: impl FnOnce(&mut Owned) -> R) -> R {
     CACHE.with(|c| {
         let mut cache = c.borrow_mut();
-        let map =
-            cache.entry(thread.to_owned()).or_insert_with(|| match storage::get(&storage::key("owned", thread)) {
-                Ok(Some(json)) => read_map(&json, "owned comments").unwrap_or_default(),
-                _ => Owned::new(),
-            });
-        f(map)
+        let at = match cache.iter().position(|(t, _)| t == thread) {
+            Some(at) => at,
+            None => {
+                let map = match storage::get(&storage::key("owned", thread)) {
+                    Ok(Some(json)) => read_map(&json, "owned comments").unwrap_or_default(),
+                    _ => Owned::new(),
+                };
+                cache.push((thread.to_owned(), map));
+                cache.len() - 1
+            }
+        };
+        f(&mut cache[at].1)
     })
 }
 
