@@ -300,12 +300,14 @@ impl Thread {
     /// collapse state hold on to, so nothing on screen is lost; revisions are kept.
     fn rebuild_with(&mut self, new: Vec<Comment>) -> Vec<CommentId> {
         let added: Vec<CommentId> = new.iter().map(|c| c.id.clone()).collect();
-        let revisions: HashMap<CommentId, u32> =
-            self.nodes.iter().filter(|n| n.revision > 0).map(|n| (n.comment.id.clone(), n.revision)).collect();
+        // The index's map type (revisions widened to usize and back): one
+        // map type less in the widget's code.
+        let revisions: HashMap<CommentId, usize> =
+            self.nodes.iter().filter(|n| n.revision > 0).map(|n| (n.comment.id.clone(), n.revision as usize)).collect();
         // The rebuild re-reports every oddity of the whole thread, old and new.
         self.rebuild_from(|nodes| nodes.into_iter().map(|n| n.comment).chain(new).collect());
         for n in &mut self.nodes {
-            n.revision = revisions.get(&n.comment.id).copied().unwrap_or(0);
+            n.revision = revisions.get(&n.comment.id).map_or(0, |&r| r as u32);
         }
         added.into_iter().filter(|id| self.index.contains_key(id)).collect()
     }
