@@ -85,8 +85,7 @@ thread_local! {
     /// Mounted widgets by handle id. The JS handle only names one: if a page
     /// drops (and the garbage collector frees) the handle, the widget stays
     /// until `unmount()` or the element's removal, as a page would expect.
-    /// The widgets on this page, by handle id: a few at most, so a list (a
-    /// `HashMap` here was its own copy of the table code).
+    /// A few at most, so a list (a `HashMap` was its own copy of table code).
     static MOUNTED: std::cell::RefCell<Vec<(u32, Mounted)>> = Default::default();
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
@@ -101,11 +100,8 @@ pub struct MountHandle {
 impl MountHandle {
     /// Removes the widget: its DOM, its timers and its listeners. Safe to call twice.
     pub fn unmount(&self) {
-        let Some((handle, container, _)) = MOUNTED.with(|m| take(&mut m.borrow_mut(), |(id, _)| *id == self.id)) else {
-            return;
-        };
-        drop(handle);
-        container.remove();
+        let Some(widget) = MOUNTED.with(|m| take(&mut m.borrow_mut(), |(id, _)| *id == self.id)) else { return };
+        remove(widget);
         let _ = self.host.remove_attribute("data-threadline");
     }
 }
@@ -115,16 +111,20 @@ fn take(mounted: &mut Vec<(u32, Mounted)>, which: impl Fn(&(u32, Mounted)) -> bo
     Some(mounted.swap_remove(at).1)
 }
 
+/// Its view (effects, timers, listeners) first, then its DOM. Called outside
+/// MOUNTED's borrow: a view's clean-up may reach MOUNTED again.
+fn remove((handle, container, _): Mounted) {
+    drop(handle);
+    container.remove();
+}
+
 /// Removes whatever widget `host` holds already: a page that mounts into the
 /// same element again (re-rendering, say) gets one widget, not two. That
 /// earlier widget's handle then finds nothing to unmount.
 fn replace_in(host: &web_sys::Element) {
     // At most one: every mount replaces.
-    let earlier = MOUNTED.with(|m| take(&mut m.borrow_mut(), |(_, (_, _, h))| h == host));
-    // Dropped outside the borrow: a view's clean-up may reach MOUNTED again.
-    if let Some((handle, container, _)) = earlier {
-        drop(handle);
-        container.remove();
+    if let Some(earlier) = MOUNTED.with(|m| take(&mut m.borrow_mut(), |(_, (_, _, h))| h == host)) {
+        remove(earlier);
     }
 }
 

@@ -4,8 +4,7 @@
 
 use crate::storage;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use std::time::Duration;
 use threadline_core::{

@@ -94,8 +94,7 @@ impl Backend for LocalBackend {
             all.extend(self.load(thread)?.into_iter().map(|s| s.comment));
             let likes = self.likes(thread);
             for c in &mut all {
-                let n = likes.get(c.id.as_str()).and_then(Value::as_u64).unwrap_or(0);
-                c.likes = c.likes.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+                c.likes = c.likes.saturating_add(u32::try_from(liked(&likes, &c.id)).unwrap_or(u32::MAX));
             }
             Ok(all)
         })
@@ -189,14 +188,18 @@ impl Backend for LocalBackend {
     fn like<'a>(&'a self, thread: &'a str, id: &'a CommentId) -> BoxFuture<'a, Result<Option<u32>, BackendError>> {
         Box::pin(async move {
             let mut likes = self.likes(thread);
-            let n = likes.get(id.as_str()).and_then(Value::as_u64).unwrap_or(0);
-            likes.insert(id.to_string(), Value::from(n.saturating_add(1)));
+            likes.insert(id.to_string(), Value::from(liked(&likes, id).saturating_add(1)));
             let json = serde_json::to_string(&likes).map_err(|e| BackendError::Storage(e.to_string()))?;
             storage::set(&storage::key("local-likes", thread), &json).map_err(BackendError::Storage)?;
             let listed = self.list(thread).await?;
             Ok(listed.iter().find(|c| &c.id == id).map(|c| c.likes))
         })
     }
+}
+
+/// Likes `id` was given in this browser (a value that is not a count: none).
+fn liked(likes: &serde_json::Map<String, Value>, id: &CommentId) -> u64 {
+    likes.get(id.as_str()).and_then(Value::as_u64).unwrap_or(0)
 }
 
 fn not_yours(id: &CommentId) -> BackendError {

@@ -273,7 +273,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                 <DraftMirror text=body.into() verdict=verdict.into() node=mirror />
                 <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
                     aria-describedby=format!("{error_id} {findings_id}")
-                    aria-invalid=Signal::derive(move || blocked().to_string())
+                    aria-invalid=move || blocked().to_string()
                     prop:value=body
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
