@@ -14,7 +14,9 @@ export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      // No omnibox popup WebUI loading beside each page (see tests/bench/big-thread.mjs).
+      '--disable-features=PreloadTopChromeWebUI'],
   });
 }
 
