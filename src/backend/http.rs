@@ -15,7 +15,8 @@ use threadline_sync::description::Credentials;
 use threadline_sync::json::{self, Json};
 use threadline_sync::screen::{PageUrl, ScreenPages};
 use threadline_sync::{
-    build_create_body, build_edit_body, expand_url, parse_created, parse_list, BackendDescription, Endpoint,
+    build_create_body, build_edit_body, expand_url, parse_created, parse_created_at, parse_list, BackendDescription,
+    Endpoint,
 };
 
 /// A backend whose "next page" never ends must not keep the reader waiting.
@@ -270,8 +271,7 @@ impl Backend for HttpBackend {
                 idempotency_key: String::new(),
                 confirm: false,
             };
-            let probe = BackendDescription { created: pointer.clone(), ..self.desc.clone() };
-            Ok(parse_created(&probe, &json, &draft).ok())
+            Ok(parse_created_at(&self.desc, pointer, &json, &draft).ok())
         })
     }
 

@@ -16,7 +16,9 @@ pub mod template;
 pub mod time;
 
 pub use description::{BackendDescription, DescriptionError, Endpoint};
-pub use mapping::{build_create_body, build_edit_body, parse_created, parse_item, parse_list, MappingError, Parsed};
+pub use mapping::{
+    build_create_body, build_edit_body, parse_created, parse_created_at, parse_item, parse_list, MappingError, Parsed,
+};
 pub use outbox::{Outbox, Pending};
 pub use presets::preset;
 pub use template::expand_url;

@@ -86,14 +86,17 @@ fn text_of(v: Option<&Value>) -> Result<String, &'static str> {
     }
 }
 
+/// The comment at `pointer` in `item` (the description's `item` for a list
+/// entry, "" for an object that is the comment itself).
 fn one(
     d: &BackendDescription,
+    pointer: &str,
     item: &Value,
     nest_parent: Option<&CommentId>,
     warnings: &mut Vec<String>,
 ) -> Option<Comment> {
     let f = &d.fields;
-    let Some(c) = at(item, &d.item).filter(|c| c.is_object()) else {
+    let Some(c) = at(item, pointer).filter(|c| c.is_object()) else {
         warnings.push(format!("skipped an entry that is not a comment object ({})", kind(item)));
         return None;
     };
@@ -164,7 +167,7 @@ pub fn parse_list(d: &BackendDescription, answer: &Value) -> Result<Parsed, Mapp
     let mut out = Parsed { comments: Vec::with_capacity(top.len()), warnings: Vec::new() };
     let mut stack: Vec<(&Value, Option<CommentId>)> = top.iter().rev().map(|v| (v, None)).collect();
     while let Some((item, parent)) = stack.pop() {
-        let comment = one(d, item, parent.as_ref(), &mut out.warnings);
+        let comment = one(d, &d.item, item, parent.as_ref(), &mut out.warnings);
         let id = comment.as_ref().map(|c| c.id.clone());
         out.comments.extend(comment);
         if let Some(children) = &d.children {
@@ -182,19 +185,28 @@ pub fn parse_list(d: &BackendDescription, answer: &Value) -> Result<Parsed, Mapp
 /// reason it could not be used.
 pub fn parse_item(d: &BackendDescription, item: &Value) -> Result<Comment, String> {
     let mut warnings = Vec::new();
-    let probe = BackendDescription { item: String::new(), ..d.clone() };
-    one(&probe, item, None, &mut warnings).ok_or_else(|| warnings.join("; "))
+    one(d, "", item, None, &mut warnings).ok_or_else(|| warnings.join("; "))
 }
 
 /// The stored comment in a create answer. A reply keeps the parent the reader
 /// chose when the backend's answer leaves it out.
 pub fn parse_created(d: &BackendDescription, answer: &Value, draft: &NewComment) -> Result<Comment, MappingError> {
+    parse_created_at(d, &d.created, answer, draft)
+}
+
+/// As `parse_created`, with the comment at `pointer` in the answer (an edit's
+/// answer has it at the description's `edited`).
+pub fn parse_created_at(
+    d: &BackendDescription,
+    pointer: &str,
+    answer: &Value,
+    draft: &NewComment,
+) -> Result<Comment, MappingError> {
     let mut warnings = Vec::new();
-    let item = at(answer, &d.created)
-        .ok_or_else(|| MappingError::Missing { pointer: d.created.clone(), what: "created comment" })?;
-    let probe = BackendDescription { item: String::new(), ..d.clone() };
-    let mut c = one(&probe, item, None, &mut warnings).ok_or_else(|| MappingError::WrongType {
-        pointer: format!("{}{}", d.created, d.fields.id),
+    let item = at(answer, pointer)
+        .ok_or_else(|| MappingError::Missing { pointer: pointer.to_owned(), what: "created comment" })?;
+    let mut c = one(d, "", item, None, &mut warnings).ok_or_else(|| MappingError::WrongType {
+        pointer: format!("{pointer}{}", d.fields.id),
         expected: "a comment with an id",
         found: kind(at(item, &d.fields.id).unwrap_or(&Value::Null)),
     })?;

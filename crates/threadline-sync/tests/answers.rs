@@ -205,3 +205,26 @@ fn a_stream_event_is_one_comment() {
     assert!(threadline_sync::parse_item(&d, &json!([1, 2])).is_err());
     assert_eq!(d.stream.as_ref().map(|s| s.event.as_str()), Some("comment"));
 }
+
+#[test]
+fn an_edit_answer_is_read_where_the_description_says() {
+    let d = threadline();
+    let pointer = d.edited.clone().unwrap();
+    let draft = threadline_core::NewComment {
+        parent: None,
+        author: "Ani".into(),
+        body: "new text".into(),
+        idempotency_key: String::new(),
+        confirm: false,
+    };
+    let answer = json!({"comment": {"id": "9", "author": "Ani", "body": "new text", "edited_ms": 7}});
+    let c = threadline_sync::parse_created_at(&d, &pointer, &answer, &draft).unwrap();
+    assert_eq!((c.id.as_str(), c.body.as_str(), c.edited_ms), ("9", "new text", Some(7)));
+    // The same answer read at the create pointer is not there: said, not guessed.
+    let e = threadline_sync::parse_created_at(&d, "/created", &answer, &draft).unwrap_err().to_string();
+    assert!(e.contains("/created"), "{e}");
+    let e = threadline_sync::parse_created_at(&d, &pointer, &json!({"comment": {"body": "no id"}}), &draft)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("/comment/id"), "{e}");
+}
