@@ -302,8 +302,7 @@ pub fn comment(v: &Value, at: &str, error: &Mistake) -> Option<Comment> {
 }
 
 fn body_format(o: &mut Obj) -> BodyFormat {
-    o.choice("format", &[("text", BodyFormat::Text), ("markdown", BodyFormat::Markdown), ("html", BodyFormat::Html)])
-        .unwrap_or_default()
+    o.choice("format", &BodyFormat::NAMES).unwrap_or_default()
 }
 
 /// A draft as its derived `Serialize` writes it (in the outbox).

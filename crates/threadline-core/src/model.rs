@@ -41,6 +41,10 @@ pub enum BodyFormat {
 }
 
 impl BodyFormat {
+    /// Each format by the name stored data and descriptions give it (as serde writes it).
+    pub const NAMES: [(&'static str, BodyFormat); 3] =
+        [("text", BodyFormat::Text), ("markdown", BodyFormat::Markdown), ("html", BodyFormat::Html)];
+
     pub fn is_text(&self) -> bool {
         *self == BodyFormat::Text
     }

@@ -153,3 +153,10 @@ fn maps_and_id_sets_read_as_written() {
     assert_eq!(likes.get("1"), Some(&json!(3)));
     assert_eq!(fields::read_map("[3]", "likes").unwrap_err(), "likes must be an object, not an array");
 }
+
+#[test]
+fn body_format_names_are_the_ones_serde_writes() {
+    for (name, format) in threadline_core::BodyFormat::NAMES {
+        assert_eq!(serde_json::to_value(format).unwrap(), serde_json::json!(name));
+    }
+}

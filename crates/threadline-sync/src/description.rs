@@ -26,6 +26,12 @@ pub enum Credentials {
     Include,
 }
 
+impl Credentials {
+    /// Each by its name in a description (as serde writes it).
+    pub const NAMES: [(&'static str, Credentials); 3] =
+        [("omit", Credentials::Omit), ("same-origin", Credentials::SameOrigin), ("include", Credentials::Include)];
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeFormat {
@@ -33,6 +39,15 @@ pub enum TimeFormat {
     Iso8601,
     UnixSeconds,
     UnixMillis,
+}
+
+impl TimeFormat {
+    /// Each by its name in a description (as serde writes it).
+    pub const NAMES: [(&'static str, TimeFormat); 3] = [
+        ("iso8601", TimeFormat::Iso8601),
+        ("unix_seconds", TimeFormat::UnixSeconds),
+        ("unix_millis", TimeFormat::UnixMillis),
+    ];
 }
 
 pub use threadline_core::BodyFormat;

@@ -94,36 +94,13 @@ fn description(mut o: Obj) -> BackendDescription {
         like: o.object("like", endpoint),
         report: o.object("report", endpoint),
         get: o.object("get", endpoint),
-        credentials: o
-            .choice(
-                "credentials",
-                &[
-                    ("omit", Credentials::Omit),
-                    ("same-origin", Credentials::SameOrigin),
-                    ("include", Credentials::Include),
-                ],
-            )
-            .unwrap_or_default(),
+        credentials: o.choice("credentials", &Credentials::NAMES).unwrap_or_default(),
         comments: o.string("comments").unwrap_or_default(),
         children: o.string("children"),
         item: o.string("item").unwrap_or_default(),
         fields: o.need_object("fields", fields),
-        time_format: o
-            .choice(
-                "time_format",
-                &[
-                    ("iso8601", TimeFormat::Iso8601),
-                    ("unix_seconds", TimeFormat::UnixSeconds),
-                    ("unix_millis", TimeFormat::UnixMillis),
-                ],
-            )
-            .unwrap_or_default(),
-        body_format: o
-            .choice(
-                "body_format",
-                &[("text", BodyFormat::Text), ("markdown", BodyFormat::Markdown), ("html", BodyFormat::Html)],
-            )
-            .unwrap_or_default(),
+        time_format: o.choice("time_format", &TimeFormat::NAMES).unwrap_or_default(),
+        body_format: o.choice("body_format", &BodyFormat::NAMES).unwrap_or_default(),
         create_body: create_body.unwrap_or_default(),
         created: o.string("created").unwrap_or_default(),
         idempotency_header: o.string("idempotency_header"),

@@ -228,3 +228,14 @@ fn an_edit_answer_is_read_where_the_description_says() {
         .to_string();
     assert!(e.contains("/comment/id"), "{e}");
 }
+
+#[test]
+fn description_choice_names_are_the_ones_serde_writes() {
+    use threadline_sync::description::{Credentials, TimeFormat};
+    for (name, c) in Credentials::NAMES {
+        assert_eq!(serde_json::to_value(c).unwrap(), json!(name));
+    }
+    for (name, t) in TimeFormat::NAMES {
+        assert_eq!(serde_json::to_value(t).unwrap(), json!(name));
+    }
+}
