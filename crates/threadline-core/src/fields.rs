@@ -281,12 +281,8 @@ pub fn read_ids(json: &str) -> Result<BTreeSet<CommentId>, String> {
 /// ignored, as the derive does, so older and newer copies still read.
 pub fn comment(v: &Value, at: &str, error: &Mistake) -> Option<Comment> {
     let mut o = Obj::of(v, at, error)?;
-    let id = o.id("id");
-    if id.is_none() {
-        o.missing("id");
-    }
     Some(Comment {
-        id: id.unwrap_or_default(),
+        id: CommentId(o.need("id")),
         parent: o.id("parent"),
         author: o.need("author"),
         body: o.need("body"),

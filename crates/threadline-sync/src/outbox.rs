@@ -50,8 +50,11 @@ fn pending(v: &Value, at: &str, error: &Mistake) -> Option<Pending> {
     }
     let attempts = o.number("attempts");
     let next_try_ms = o.int("next_try_ms");
-    if attempts.is_none() || next_try_ms.is_none() {
-        o.missing(if attempts.is_none() { "attempts" } else { "next_try_ms" });
+    if attempts.is_none() {
+        o.missing("attempts");
+    }
+    if next_try_ms.is_none() {
+        o.missing("next_try_ms");
     }
     Some(Pending {
         thread: o.need("thread"),
