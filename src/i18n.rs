@@ -75,5 +75,11 @@ pub fn draft_error_text(lang: Lang, e: &threadline_core::model::DraftError) -> S
         DraftError::EmptyAuthor => threadline_i18n::t(lang, Key::EmptyAuthor).to_owned(),
         DraftError::AuthorTooLong { max } => threadline_i18n::count(lang, Noun::NameTooLong, *max as u64),
         DraftError::BodyTooLong { max } => threadline_i18n::count(lang, Noun::BodyTooLong, *max as u64),
+        DraftError::ControlInAuthor { code } => control(lang, Key::ControlInName, *code),
+        DraftError::ControlInBody { code } => control(lang, Key::ControlInBody, *code),
     }
+}
+
+fn control(lang: Lang, key: Key, code: u32) -> String {
+    threadline_i18n::fill(threadline_i18n::t(lang, key), &[("code", &format!("U+{code:04X}"))])
 }

@@ -99,13 +99,17 @@ pub struct NewComment {
     pub confirm: bool,
 }
 
-/// Problems with a draft that no backend needs to see to refuse.
+/// Problems with a draft that no backend needs to see to refuse. `code`: the
+/// code point of a control character, in the name (one line of plain text)
+/// or in the body (where line breaks and tabs are allowed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DraftError {
     EmptyBody,
     EmptyAuthor,
     AuthorTooLong { max: usize },
     BodyTooLong { max: usize },
+    ControlInAuthor { code: u32 },
+    ControlInBody { code: u32 },
 }
 
 impl fmt::Display for DraftError {
@@ -119,6 +123,13 @@ impl fmt::Display for DraftError {
             DraftError::BodyTooLong { max } => {
                 write!(f, "Comments are limited to {max} characters.")
             }
+            DraftError::ControlInAuthor { code } => {
+                write!(f, "The name contains a control character (U+{code:04X}); names are plain text on one line.")
+            }
+            DraftError::ControlInBody { code } => write!(
+                f,
+                "The comment contains a control character (U+{code:04X}); only line breaks and tabs are allowed."
+            ),
         }
     }
 }
@@ -126,9 +137,25 @@ impl fmt::Display for DraftError {
 pub const MAX_AUTHOR_CHARS: usize = 80;
 pub const MAX_BODY_CHARS: usize = 20_000;
 
+/// The first control character in `s`; line breaks and tabs are let through
+/// with `allow_layout`. Refused, not stripped: silently changing what a reader
+/// typed would make the stored text differ from what they saw, and a control
+/// character in a comment is almost always a paste accident or an attack.
+pub fn control_char(s: &str, allow_layout: bool) -> Option<char> {
+    s.chars().find(|&c| c.is_control() && !(allow_layout && (c == '\n' || c == '\t')))
+}
+
 impl NewComment {
-    /// Trims what the reader typed and refuses what no backend would store.
+    /// Trims what the reader typed and refuses what no backend would store:
+    /// the same rules, in the same order, as the reference server's.
     pub fn validated(mut self) -> Result<NewComment, DraftError> {
+        self.body = self.body.replace("\r\n", "\n");
+        if let Some(c) = control_char(&self.author, false) {
+            return Err(DraftError::ControlInAuthor { code: c as u32 });
+        }
+        if let Some(c) = control_char(&self.body, true) {
+            return Err(DraftError::ControlInBody { code: c as u32 });
+        }
         self.author = self.author.trim().to_owned();
         self.body = self.body.trim().to_owned();
         if self.body.is_empty() {

@@ -93,6 +93,9 @@ pub(crate) fn text(key: Key) -> &'static str {
 
         Key::EmptyBody => "Write something before posting.",
         Key::EmptyAuthor => "Enter a name to post under.",
+        Key::StoredUnreadable => "Some of what this browser kept for these comments could not be read; a copy stays saved.",
+        Key::ControlInName => "Names cannot contain control characters ({code}).",
+        Key::ControlInBody => "Comments cannot contain control characters ({code}).",
 
         Key::ErrOffline => "Could not reach the comment server: you may be offline, or the server is down.",
         Key::ErrTimeout => "Could not reach the comment server: it did not answer in time.",
@@ -130,6 +133,10 @@ pub(crate) fn noun(noun: Noun) -> Forms {
         Noun::BodyTooLong => {
             Forms::two("Comments are limited to {n} character.", "Comments are limited to {n} characters.")
         }
+        Noun::Unreadable => Forms::two(
+            "{n} comment from the server could not be read and is not shown.",
+            "{n} comments from the server could not be read and are not shown.",
+        ),
     }
 }
 

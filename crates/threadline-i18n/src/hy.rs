@@ -110,6 +110,9 @@ pub(crate) fn text(key: Key) -> &'static str {
 
         Key::EmptyBody => "Գրեք որևէ բան՝ նախքան հրապարակելը։",
         Key::EmptyAuthor => "Նշեք անունը, որով կհրապարակվի մեկնաբանությունը։",
+        Key::StoredUnreadable => "Դիտարկիչում պահվածի մի մասը հնարավոր չեղավ կարդալ. պատճենը պահված է։",
+        Key::ControlInName => "Անունը չի կարող պարունակել կառավարող նիշեր ({code})։",
+        Key::ControlInBody => "Մեկնաբանությունը չի կարող պարունակել կառավարող նիշեր ({code})։",
 
         Key::ErrOffline => {
             "Չհաջողվեց կապվել մեկնաբանությունների սերվերի հետ․ \
@@ -153,6 +156,7 @@ pub(crate) fn noun(noun: Noun) -> Forms {
         Noun::DaysAgo => Forms::same("{n} օր առաջ"),
         Noun::NameTooLong => Forms::same("Անունը կարող է պարունակել առավելագույնը {n} նիշ։"),
         Noun::BodyTooLong => Forms::same("Մեկնաբանությունը կարող է պարունակել առավելագույնը {n} նիշ։"),
+        Noun::Unreadable => Forms::same("Սերվերից {n} մեկնաբանություն հնարավոր չեղավ կարդալ, դրանք ցուցադրված չեն։"),
     }
 }
 

@@ -170,6 +170,12 @@ keys! {
     EmptyBody,
     /// "Enter a name to post under."
     EmptyAuthor,
+    /// "Some of what this browser kept for these comments could not be read; a copy stays saved."
+    StoredUnreadable,
+    /// "Names cannot contain control characters ({code})."
+    ControlInName,
+    /// "Comments cannot contain control characters ({code})."
+    ControlInBody,
 
     // Backend errors (`BackendError`).
     /// "Could not reach the comment server: you may be offline, or the server is down."

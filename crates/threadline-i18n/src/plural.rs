@@ -61,6 +61,8 @@ pub enum Noun {
     NameTooLong,
     /// "Comments are limited to 20,000 characters." (`DraftError::BodyTooLong`)
     BodyTooLong,
+    /// "2 comments from the server could not be read and are not shown." (entries with no usable id)
+    Unreadable,
 }
 
 impl Noun {
@@ -75,6 +77,7 @@ impl Noun {
         Noun::DaysAgo,
         Noun::NameTooLong,
         Noun::BodyTooLong,
+        Noun::Unreadable,
     ];
 }
 

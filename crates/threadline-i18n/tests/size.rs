@@ -33,6 +33,8 @@ fn string_data_stays_small() {
     }
     eprintln!("all languages: {total} bytes of string data");
     // Armenian and Cyrillic letters take two bytes each in UTF-8, so those
-    // two languages weigh about twice the English. Raise this on purpose only.
-    assert!(total < 16 * 1024, "string data grew to {total} bytes");
+    // two languages weigh about twice the English. Raise this on purpose only
+    // (16 → 17 KB: control characters named, unreadable comments counted,
+    // unreadable stored data said, 15,504 → 16,966 bytes).
+    assert!(total < 17 * 1024, "string data grew to {total} bytes");
 }

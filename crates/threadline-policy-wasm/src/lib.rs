@@ -8,13 +8,17 @@
 //!
 //! The calls: `tl_alloc(len)` gives a buffer for the request; `tl_check(ptr,
 //! len)` takes it back, checks, and returns the answer's length; `tl_answer()`
-//! points at the answer, valid until the next call. An answer is a status
+//! points at the answer, valid until the next call. `tl_configure(ptr, len)`
+//! takes a buffer holding a site's policy in the same framing (what its
+//! server enforces, `GET /api/policy/wire` on the reference server) and
+//! checks by it from then on; its answer is the status byte, then the
+//! reason when it is 1. An answer is a status
 //! byte, 0 (then an encoded verdict) or 1 (then a message): a request the
 //! module cannot read is an answer, never a trap, which would leave the
 //! widget without its check.
 
 use std::cell::RefCell;
-use threadline_policy::wire::{encode_verdict, CheckRequest};
+use threadline_policy::wire::{decode_policy, encode_verdict, CheckRequest};
 use threadline_policy::{CheckContext, Draft, Participants, Policy};
 
 struct Engine {
@@ -55,6 +59,37 @@ pub fn answer(request: &[u8]) -> Vec<u8> {
         out.extend_from_slice(&encode_verdict(&verdict));
         out
     })
+}
+
+/// Checks by `encoded` (`wire::encode_policy`) from now on: 0, or 1 and why
+/// it cannot be used (the policy in use is then kept).
+pub fn configure(encoded: &[u8]) -> Vec<u8> {
+    match decode_policy(encoded) {
+        Ok(policy) => {
+            ENGINE.set(Some(Engine { policy, participants: Participants::default() }));
+            vec![0]
+        }
+        Err(e) => {
+            let mut out = vec![1];
+            out.extend_from_slice(b"the policy could not be read: ");
+            out.extend_from_slice(e.0.as_bytes());
+            out
+        }
+    }
+}
+
+/// Takes the policy in the buffer `tl_alloc(len)` gave, and frees it.
+///
+/// # Safety
+/// As for `tl_check`.
+#[no_mangle]
+pub unsafe extern "C" fn tl_configure(ptr: *mut u8, len: usize) -> usize {
+    // SAFETY: the caller hands back the boxed slice tl_alloc leaked.
+    let encoded = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)) };
+    let out = configure(&encoded);
+    let n = out.len();
+    ANSWER.set(out);
+    n
 }
 
 /// A buffer of `len` bytes for the next request.

@@ -1,8 +1,8 @@
 //! The module's calls and answers, natively (in the browser:
 //! tests/e2e/policy.test.mjs).
 
-use threadline_policy::wire::{decode_verdict, CheckRequest};
-use threadline_policy::{Outcome, Verdict};
+use threadline_policy::wire::{decode_verdict, encode_policy, CheckRequest};
+use threadline_policy::{Outcome, Policy, Verdict};
 use threadline_policy_wasm::{answer, tl_alloc, tl_answer, tl_check};
 
 fn ask(req: CheckRequest) -> Verdict {
@@ -66,4 +66,25 @@ fn the_exported_calls_round_trip() {
     // SAFETY: tl_answer points at n bytes until the next call.
     let out = unsafe { std::slice::from_raw_parts(tl_answer(), n) };
     assert_eq!((out[0], decode_verdict(&out[1..]).map(|v| v.outcome)), (0, Ok(Outcome::Allow)));
+}
+
+#[test]
+fn a_site_policy_replaces_the_built_in_one_and_a_bad_one_is_refused_saying_why() {
+    use threadline_policy_wasm::configure;
+    let denied = |v: &Verdict| v.findings.iter().any(|f| f.rule == "deny_word");
+    assert!(!denied(&ask(text("Bananas everywhere in Baku."))));
+    let site = Policy::from_json(r#"{"name": "site", "deny_words": ["bananas"]}"#).unwrap();
+    let encoded = encode_policy(&site);
+    assert_eq!(configure(&encoded), vec![0]);
+    assert!(denied(&ask(text("Bananas everywhere in Baku."))));
+    let mut long = encoded.clone();
+    long.push(0);
+    let mut bad_action = encoded.clone();
+    bad_action[4 + 4 + 1] = 9; // the first rule's action, after the name "site"
+    for bad in [vec![], encoded[..encoded.len() - 1].to_vec(), long, bad_action] {
+        let out = configure(&bad);
+        assert_eq!(out[0], 1);
+        assert!(String::from_utf8_lossy(&out[1..]).starts_with("the policy could not be read: "));
+    }
+    assert!(denied(&ask(text("Bananas everywhere in Baku."))), "the policy in use is kept");
 }

@@ -155,6 +155,27 @@ impl Rules {
             Rule::DenyWord => self.deny_word,
         }
     }
+
+    pub fn get_mut(&mut self, rule: Rule) -> &mut RuleSetting {
+        match rule {
+            Rule::Profanity => &mut self.profanity,
+            Rule::PersonalAttack => &mut self.personal_attack,
+            Rule::Threat => &mut self.threat,
+            Rule::SelfHarm => &mut self.self_harm,
+            Rule::Slur => &mut self.slur,
+            Rule::Sexual => &mut self.sexual,
+            Rule::SpamLinks => &mut self.spam_links,
+            Rule::RepeatedText => &mut self.repeated_text,
+            Rule::Shouting => &mut self.shouting,
+            Rule::RepeatedChars => &mut self.repeated_chars,
+            Rule::TooShort => &mut self.too_short,
+            Rule::TooLong => &mut self.too_long,
+            Rule::Duplicate => &mut self.duplicate,
+            Rule::Cooldown => &mut self.cooldown,
+            Rule::BlockedAuthor => &mut self.blocked_author,
+            Rule::DenyWord => &mut self.deny_word,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -120,10 +120,20 @@ fn excerpt(x: &str) -> String {
     out
 }
 
+/// A wait is over by itself: nothing in the text is to change.
+const AFTER_THE_WAIT: [&str; 3] = [
+    "It can be posted once the wait is over.",
+    "Այն կարելի է հրապարակել սպասելուց հետո։",
+    "Его можно будет опубликовать, когда время истечёт.",
+];
+
 pub(crate) fn messages(rule: Rule, action: Action, offending: &str, n: i64) -> Messages {
     let x = excerpt(offending);
     let r = reason(rule);
-    let c = consequence(action);
+    let c = match (rule, action) {
+        (Rule::Cooldown, Action::Block) => AFTER_THE_WAIT,
+        _ => consequence(action),
+    };
     let fill = |s: &str| s.replace("{x}", &x).replace("{n}", &n.to_string());
     Messages {
         en: format!("{} {}", fill(r[0]), c[0]),

@@ -1,11 +1,12 @@
 //! How the widget talks to the policy engine in its own wasm module
 //! (`crates/threadline-policy-wasm`): a request and a verdict as bytes, in
-//! one small framing both sides share. Not JSON: serde_json would put a
+//! one small framing both sides share; so does a site's policy, as the
+//! reference server serves it for the widget (`GET /api/policy/wire`). Not JSON: serde_json would put a
 //! second copy of itself (and of float formatting) in the module, 40 KB of
 //! its 90. Integers little-endian; a string is its byte length (u32) and
 //! its UTF-8; a list is its length (u32) and its items.
 
-use crate::{Action, Finding, Messages, Outcome, Verdict};
+use crate::{Action, Finding, Limits, Messages, Outcome, Policy, RuleSetting, Rules, Verdict, ALL_RULES};
 
 /// One draft to check, with what the engine needs to know about the thread.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -87,18 +88,69 @@ pub fn decode_verdict(bytes: &[u8]) -> Result<Verdict, WireError> {
     let mut findings = Vec::with_capacity(n.min(64));
     for _ in 0..n {
         let rule = r.string()?;
-        let action = match r.byte()? {
-            0 => Action::Hold,
-            1 => Action::Nudge,
-            2 => Action::Block,
-            _ => return Err(WireError("unknown action")),
-        };
+        let action = action(r.byte()?)?;
         let (start, end) = (r.u32()?, r.u32()?);
         let message = Messages { en: r.string()?, hy: r.string()?, ru: r.string()? };
         findings.push(Finding { rule, action, start, end, message });
     }
     r.end()?;
     Ok(Verdict { outcome, findings })
+}
+
+/// A policy for the engine in the browser. Blocked authors are left out:
+/// who is blocked is the moderators' business, and the server refuses them.
+pub fn encode_policy(p: &Policy) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_str(&mut out, &p.name);
+    for rule in ALL_RULES {
+        let s = p.rules.get(rule);
+        out.extend_from_slice(&[u8::from(s.enabled), s.action as u8]);
+    }
+    put_list(&mut out, &p.allow_words);
+    put_list(&mut out, &p.deny_words);
+    let l = &p.limits;
+    for n in [l.min_length, l.max_length, l.max_links, l.cooldown_seconds as usize] {
+        put_u32(&mut out, n);
+    }
+    out.extend_from_slice(&l.shouting_ratio.to_bits().to_le_bytes());
+    put_u32(&mut out, l.shouting_min_letters);
+    put_u32(&mut out, l.repeated_char_run);
+    out
+}
+
+pub fn decode_policy(bytes: &[u8]) -> Result<Policy, WireError> {
+    let mut r = Reader(bytes);
+    let name = r.string()?;
+    let mut rules = Rules::default();
+    for rule in ALL_RULES {
+        let enabled = r.byte()? == 1;
+        *rules.get_mut(rule) = RuleSetting { enabled, action: action(r.byte()?)? };
+    }
+    let (allow_words, deny_words) = (r.list()?, r.list()?);
+    let (min_length, max_length, max_links) = (r.u32()?, r.u32()?, r.u32()?);
+    let cooldown_seconds = u32::try_from(r.u32()?).map_err(|_| WireError("cooldown out of range"))?;
+    let b = r.take(4)?;
+    let shouting_ratio = f32::from_bits(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let limits = Limits {
+        min_length,
+        max_length,
+        max_links,
+        cooldown_seconds,
+        shouting_ratio,
+        shouting_min_letters: r.u32()?,
+        repeated_char_run: r.u32()?,
+    };
+    r.end()?;
+    Ok(Policy { name, rules, allow_words, deny_words, limits, blocked_authors: Vec::new() })
+}
+
+fn action(b: u8) -> Result<Action, WireError> {
+    match b {
+        0 => Ok(Action::Hold),
+        1 => Ok(Action::Nudge),
+        2 => Ok(Action::Block),
+        _ => Err(WireError("unknown action")),
+    }
 }
 
 fn put_u32(out: &mut Vec<u8>, n: usize) {

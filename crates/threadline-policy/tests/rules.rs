@@ -201,6 +201,9 @@ fn context_rules() {
     let v = check_ctx("A perfectly fine comment.", &ctx);
     let f = v.findings.iter().find(|f| f.rule == "cooldown").expect("cooldown");
     assert!(f.message.en.contains("15"), "{}", f.message.en);
+    // Nothing in the text is to change: the wait ends by itself.
+    assert!(f.message.en.ends_with("once the wait is over."), "{}", f.message.en);
+    assert!(!f.message.ru.contains("исправлено") && !f.message.hy.contains("չի փոխվել"));
     let ctx = CheckContext { recent_own: vec!["Russia  is acting for its own interest".into()], ..Default::default() };
     assert!(check_ctx("russia is acting for its own INTEREST", &ctx).findings.iter().any(|f| f.rule == "duplicate"));
     let mut p = Policy::asbarez();

@@ -74,3 +74,30 @@ fn random_bytes_never_panic() {
         let _ = decode_verdict(&bytes);
     }
 }
+
+#[test]
+fn a_site_policy_crosses_whole_but_for_who_is_blocked() {
+    use threadline_policy::wire::{decode_policy, encode_policy};
+    use threadline_policy::{Action, Policy, ALL_RULES};
+    let mut p = Policy::from_json(
+        r#"{"name": "Սայթ", "allow_words": ["Scunthorpe"], "deny_words": ["bananas", "яблоко"],
+            "limits": {"min_length": 3, "max_length": 900, "max_links": 0, "cooldown_seconds": 61,
+                       "shouting_ratio": 0.55, "shouting_min_letters": 12, "repeated_char_run": 7},
+            "blocked_authors": ["Troll"]}"#,
+    )
+    .unwrap();
+    // Every rule's switch and action, each different from its neighbour's.
+    for (i, rule) in ALL_RULES.into_iter().enumerate() {
+        let s = p.rules.get_mut(rule);
+        s.enabled = i % 2 == 0;
+        s.action = [Action::Hold, Action::Nudge, Action::Block][i % 3];
+    }
+    let back = decode_policy(&encode_policy(&p)).unwrap();
+    p.blocked_authors.clear();
+    assert_eq!(back, p);
+    assert_eq!(decode_policy(&encode_policy(&Policy::asbarez())).unwrap(), Policy::asbarez());
+    let bytes = encode_policy(&p);
+    for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+        assert!(decode_policy(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+}

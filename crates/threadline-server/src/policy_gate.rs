@@ -51,6 +51,21 @@ impl Gate {
         Ok(Gate { policy })
     }
 
+    /// The policy enforced, as people and tools read it (`GET /api/policy`).
+    /// Blocked authors are left out: who was blocked is the moderators'
+    /// business, and the server refuses them anyway.
+    pub fn public_policy(&self) -> Value {
+        let policy = Policy { blocked_authors: Vec::new(), ..self.policy.clone() };
+        serde_json::to_value(&policy).unwrap_or(Value::Null)
+    }
+
+    /// The same for the widget's engine (`GET /api/policy/wire`), which
+    /// checks drafts by it before they are sent: in the engine's own
+    /// framing, since a JSON reader would add 29 KB gzip to its module.
+    pub fn wire_policy(&self) -> Vec<u8> {
+        threadline_policy::wire::encode_policy(&self.policy)
+    }
+
     pub fn check(&self, text: &str, author: &str, ctx: Context) -> Verdict {
         let v = self.policy.check(
             &Draft { text, author },

@@ -139,13 +139,20 @@ pub fn participants(conn: &Connection, thread: &str) -> rusqlite::Result<Vec<Str
 }
 
 /// The client's latest bodies (newest first) and when it last posted.
-pub fn recent_own(conn: &Connection, client: &str, n: usize) -> rusqlite::Result<(Vec<String>, Option<i64>)> {
+/// `except`: the comment being edited, which is not a duplicate of itself
+/// (the browser leaves it out too, `checking.rs`).
+pub fn recent_own(
+    conn: &Connection,
+    client: &str,
+    n: usize,
+    except: Option<&str>,
+) -> rusqlite::Result<(Vec<String>, Option<i64>)> {
     let mut st = conn.prepare_cached(
-        "SELECT body, created_ms FROM comments WHERE client = ?1 AND deleted = 0 \
+        "SELECT body, created_ms FROM comments WHERE client = ?1 AND deleted = 0 AND id IS NOT ?3 \
          ORDER BY seq DESC LIMIT ?2",
     )?;
     let rows =
-        st.query_map(params![client, n as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)))?;
+        st.query_map(params![client, n as i64, except], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)))?;
     let mut bodies = Vec::new();
     let mut last = None;
     for row in rows {

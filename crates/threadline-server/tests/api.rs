@@ -78,6 +78,53 @@ fn policy_sees_this_clients_recent_posts() {
 }
 
 #[test]
+fn the_policy_enforced_is_served_for_the_widget_without_who_is_blocked() {
+    let policy = temp_dir("served").join("policy.json");
+    let site = r#"{"name": "Site", "deny_words": ["bananas"], "blocked_authors": ["Troll"],
+        "rules": {"cooldown": {"enabled": false, "action": "block"}}}"#;
+    std::fs::write(&policy, site).unwrap();
+    let s = Server::start(&["--policy", policy.to_str().unwrap()]);
+    let r = s.get("/api/policy");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v = r.json();
+    assert_eq!(v["name"], "Site");
+    assert_eq!(v["deny_words"], json!(["bananas"]));
+    assert_eq!(v["rules"]["cooldown"]["enabled"], false);
+    assert_eq!(v["blocked_authors"], json!([]), "the moderators' business");
+    assert_eq!(v["limits"]["max_length"], 5000, "defaults filled in");
+    // The widget's engine gets the same policy in its own framing.
+    let read = threadline_policy::Policy::from_json(&r.body).unwrap();
+    assert_eq!(read.deny_words, ["bananas"]);
+    let (wire, bytes) = s.get_bytes("/api/policy/wire", &[]);
+    assert_eq!(wire.header("content-type"), Some("application/octet-stream"));
+    assert_eq!(threadline_policy::wire::decode_policy(&bytes), Ok(read));
+    // The built-in one when the server has no file.
+    let plain = Server::start(&[ASBAREZ_POLICY]);
+    assert_eq!(plain.get("/api/policy").json()["name"], "Asbarez");
+}
+
+#[test]
+fn an_edit_is_not_a_duplicate_of_the_comment_it_changes() {
+    let policy = temp_dir("dup").join("policy.json");
+    let rules = r#"{"name": "dup", "rules": {"cooldown": {"enabled": false, "action": "block"}}}"#;
+    std::fs::write(&policy, rules).unwrap();
+    let s = Server::start(&["--policy", policy.to_str().unwrap()]);
+    let (a, tok_a) = s.post_ok("t/dup", None, "Ann", "I agree with this article completely.");
+    let (b, tok_b) = s.post_ok("t/dup", None, "Ann", "Another view of it, entirely.");
+    let patch = |id: &str, tok: &str, body: &str| {
+        let h = [("content-type", "application/json"), ("x-owner-token", tok)];
+        s.call("PATCH", &format!("/api/comments/{id}"), &h, Some(&json!({ "body": body }).to_string()))
+    };
+    // The same words in other capitals: the duplicate rule's own measure.
+    let r = patch(&a, &tok_a, "I AGREE with this article completely.");
+    assert_eq!(r.status, 200, "a comment's own old text is not a duplicate: {}", r.body);
+    // Another of the reader's comments still counts.
+    let r = patch(&b, &tok_b, "i agree with this  ARTICLE completely.");
+    r.error(422, "policy");
+    assert_eq!(r.json()["findings"][0]["rule"], "duplicate", "{}", r.body);
+}
+
+#[test]
 fn post_reply_edit_delete_with_owner_tokens() {
     let s = Server::start(&[]);
     let (a, tok_a) = s.post_ok("t/1", None, "  Ann  ", "  First!  ");

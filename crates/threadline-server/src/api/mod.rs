@@ -23,9 +23,28 @@ pub fn router() -> Router<AppState> {
         .route("/api/comments/{id}", get(one::one).patch(modify::edit).delete(modify::remove))
         .route("/api/comments/{id}/like", post(like::like))
         .route("/api/comments/{id}/report", post(report::report))
+        .route("/api/policy", get(policy))
+        .route("/api/policy/wire", get(wire_policy))
         .merge(moderate::routes())
         .route("/api/{*rest}", axum::routing::any(unknown_endpoint))
         .method_not_allowed_fallback(method_not_allowed)
+}
+
+/// The discussion policy this server enforces, for the widget's own check.
+/// Short-lived in caches: a site that changes its policy restarts the server.
+async fn policy(axum::extract::State(state): axum::extract::State<AppState>) -> axum::response::Response {
+    use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    let headers = [(CONTENT_TYPE, "application/json"), (CACHE_CONTROL, "public, max-age=300")];
+    (headers, state.gate.public_policy().to_string()).into_response()
+}
+
+/// The same, for the widget's engine (`threadline_policy::wire`).
+async fn wire_policy(axum::extract::State(state): axum::extract::State<AppState>) -> axum::response::Response {
+    use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    let headers = [(CONTENT_TYPE, "application/octet-stream"), (CACHE_CONTROL, "public, max-age=300")];
+    (headers, state.gate.wire_policy()).into_response()
 }
 
 async fn unknown_endpoint() -> ApiError {

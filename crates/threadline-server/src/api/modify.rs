@@ -51,7 +51,7 @@ pub async fn edit(
                 return Err(ApiError::blocked());
             }
             let participants = queries::participants(conn, &s.thread)?;
-            let (recent_own, _) = queries::recent_own(conn, &client_key, 10)?;
+            let (recent_own, _) = queries::recent_own(conn, &client_key, 10, Some(id2.as_str()))?;
             Ok((s, Context { now_ms: Some(now_ms()), last_post_ms: None, recent_own, participants }))
         })
         .await?;

@@ -74,7 +74,7 @@ pub async fn create(
             }
             check_parent(conn, &thread, parent.as_deref())?;
             let participants = queries::participants(conn, &thread)?;
-            let (recent_own, last_post_ms) = queries::recent_own(conn, &client_key, RECENT_OWN)?;
+            let (recent_own, last_post_ms) = queries::recent_own(conn, &client_key, RECENT_OWN, None)?;
             Ok(Ok(Context { now_ms: Some(now_ms()), last_post_ms, recent_own, participants }))
         })
         .await?;

@@ -8,14 +8,10 @@
 use crate::errors::ApiError;
 use crate::policy_gate::{Outcome, Verdict};
 use axum::http::StatusCode;
-use threadline_core::model::{DraftError, MAX_AUTHOR_CHARS, MAX_BODY_CHARS};
+use threadline_core::model::{control_char, DraftError, MAX_AUTHOR_CHARS, MAX_BODY_CHARS};
 
 pub const MAX_THREAD_CHARS: usize = 512;
 pub const MAX_IDEMPOTENCY_KEY_CHARS: usize = 200;
-
-fn control_char(s: &str, allow_layout: bool) -> Option<char> {
-    s.chars().find(|&c| c.is_control() && !(allow_layout && (c == '\n' || c == '\t')))
-}
 
 pub fn thread(t: &str) -> Result<(), ApiError> {
     if t.is_empty() || t.chars().count() > MAX_THREAD_CHARS {
@@ -39,21 +35,15 @@ pub fn idempotency_key(k: &str) -> Result<(), ApiError> {
 /// Trimmed author and body, or why they cannot be stored.
 pub fn draft(author: &str, body: &str) -> Result<(String, String), ApiError> {
     let body = body.replace("\r\n", "\n");
+    let refuse = |e: DraftError| Err(ApiError::invalid(e.to_string()));
     if let Some(c) = control_char(author, false) {
-        return Err(ApiError::invalid(format!(
-            "The name contains a control character (U+{:04X}); names are plain text on one line.",
-            c as u32
-        )));
+        return refuse(DraftError::ControlInAuthor { code: c as u32 });
     }
     if let Some(c) = control_char(&body, true) {
-        return Err(ApiError::invalid(format!(
-            "The comment contains a control character (U+{:04X}); only line breaks and tabs are allowed.",
-            c as u32
-        )));
+        return refuse(DraftError::ControlInBody { code: c as u32 });
     }
     // The same rules and messages as the widget's own draft check.
     let (author, body) = (author.trim(), body.trim());
-    let refuse = |e: DraftError| Err(ApiError::invalid(e.to_string()));
     if body.is_empty() {
         return refuse(DraftError::EmptyBody);
     }
