@@ -1,18 +1,20 @@
 //! The discussion policy applied to a draft in the browser, with what the
 //! engine needs to know about the thread and the writer.
 
+use crate::backend::owned;
 use crate::i18n::Lang;
 use crate::policy_module::{self, Checked};
 use crate::state::ThreadState;
 use crate::storage;
 use leptos::prelude::*;
-use threadline_core::CommentId;
+use threadline_core::{Comment, CommentId};
 use threadline_policy::wire::CheckRequest;
 use threadline_policy::Messages;
 
 const LAST_POST_KEY: &str = "threadline:last-post";
-/// How many of the writer's own comments the duplicate rule compares with.
-const RECENT_OWN: usize = 5;
+/// How many of the writer's own comments the duplicate rule compares with:
+/// as many as the reference server takes (which also sees other threads').
+const RECENT_OWN: usize = 10;
 
 impl ThreadState {
     /// A new comment: every rule, including the cooldown since this reader's last post.
@@ -29,18 +31,20 @@ impl ThreadState {
 
     fn check(self, author: &str, text: &str, last_post_ms: Option<i64>, editing: Option<&CommentId>) -> Checked {
         let author = author.trim();
-        // The last few, found from the end: only those are copied.
+        // The reader's own comments, known by this browser having posted them
+        // (as the server knows them, by who sent them), not by a name another
+        // commenter may share. The latest few, oldest first.
+        let mine = owned::ids(&self.thread_id.get_value());
         let recent_own = self.thread.with_untracked(|t| {
-            let mut own: Vec<String> = t
-                .nodes()
+            let mut own: Vec<&Comment> = mine
                 .iter()
-                .rev()
-                .filter(|n| !author.is_empty() && n.comment.author == author && Some(&n.comment.id) != editing)
-                .take(RECENT_OWN)
-                .map(|n| n.comment.body.clone())
+                .filter_map(|id| t.get(&CommentId::from(id.as_str())))
+                .map(|n| &n.comment)
+                .filter(|c| !c.deleted && Some(&c.id) != editing)
                 .collect();
-            own.reverse();
-            own
+            own.sort_by_key(|c| c.created_ms);
+            let skip = own.len().saturating_sub(RECENT_OWN);
+            own[skip..].iter().map(|c| c.body.clone()).collect()
         });
         let req = CheckRequest {
             text: text.to_owned(),

@@ -28,6 +28,7 @@ struct Module {
     memory: WebAssembly::Memory,
     alloc: Function,
     check: Function,
+    configure: Function,
     answer: Function,
     /// Whose names the module holds: (thread id, comments in it then).
     names_of: Option<(String, usize)>,
@@ -43,6 +44,8 @@ enum Slot {
 thread_local! {
     static SLOT: RefCell<Slot> = const { RefCell::new(Slot::Idle) };
     static URL: RefCell<String> = RefCell::new("threadline-policy.wasm".to_owned());
+    /// Where the backend's own policy is, when it says (`BackendDescription::policy`).
+    static POLICY_URL: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// Where the module is; the embed loader passes its own folder's copy.
@@ -50,6 +53,14 @@ thread_local! {
 pub fn set_url(url: &str) {
     if SLOT.with_borrow(|s| matches!(s, Slot::Idle)) {
         URL.set(url.to_owned());
+    }
+}
+
+/// Where the policy the backend enforces is: drafts are checked by it, not
+/// by the built-in one. Like `set_url`, only the first widget's counts.
+pub fn set_policy_url(url: &str) {
+    if SLOT.with_borrow(|s| matches!(s, Slot::Idle)) {
+        POLICY_URL.set(Some(url.to_owned()));
     }
 }
 
@@ -132,7 +143,8 @@ pub fn check(mut req: CheckRequest, names_key: (String, usize), names: impl FnOn
 /// unavailable and posts go on, checked by the server alone.
 const DEADLINE_MS: u64 = 20_000;
 
-async fn instantiate(url: &str) -> Result<Module, String> {
+/// The bytes at `url`, within the deadline.
+async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     let deadline = crate::deadline::Deadline::new(std::time::Duration::from_millis(DEADLINE_MS));
     let request = gloo_net::http::Request::get(url).abort_signal(deadline.signal().as_ref());
     let fetched = async {
@@ -144,7 +156,23 @@ async fn instantiate(url: &str) -> Result<Module, String> {
     }
     .await;
     drop(deadline);
-    let bytes = fetched?;
+    fetched
+}
+
+/// The module, checking by the backend's policy when it has one. A policy
+/// that cannot be had leaves the check unavailable, not on other rules:
+/// the backend would refuse what the built-in rules let through.
+async fn instantiate(url: &str) -> Result<Module, String> {
+    let module = compile(url).await?;
+    if let Some(policy_url) = POLICY_URL.with_borrow(Clone::clone) {
+        let json = fetch(&policy_url).await.map_err(|e| format!("the site's discussion policy, {e}"))?;
+        configure(&module, &json).map_err(|e| format!("the site's discussion policy ({policy_url}): {e}"))?;
+    }
+    Ok(module)
+}
+
+async fn compile(url: &str) -> Result<Module, String> {
+    let bytes = fetch(url).await?;
     let result = JsFuture::from(WebAssembly::instantiate_buffer(&bytes, &Object::new()))
         .await
         .map_err(|e| format!("{url}: {}", js_error(&e)))?;
@@ -161,26 +189,38 @@ async fn instantiate(url: &str) -> Result<Module, String> {
             .ok_or_else(|| format!("{url}: no memory in the module"))?,
         alloc: function("tl_alloc")?,
         check: function("tl_check")?,
+        configure: function("tl_configure")?,
         answer: function("tl_answer")?,
         names_of: None,
     })
 }
 
 fn call(m: &Module, request: &[u8]) -> Result<Verdict, String> {
+    let verdict = exchange(m, &m.check, request)?;
+    decode_verdict(&verdict).map_err(|e| format!("the policy check's answer: {}", e.0))
+}
+
+fn configure(m: &Module, policy: &[u8]) -> Result<(), String> {
+    exchange(m, &m.configure, policy).map(drop)
+}
+
+/// Hands `input` to `f` (`tl_check` or `tl_configure`) and gives back what
+/// follows its answer's status byte 0, or the module's message.
+fn exchange(m: &Module, f: &Function, input: &[u8]) -> Result<Vec<u8>, String> {
     let number = |v: Result<JsValue, JsValue>| -> Result<u32, String> {
         let v = v.map_err(|e| format!("the policy check stopped: {}", js_error(&e)))?;
         // wasm's i32 arrives signed; addresses and lengths are unsigned.
         v.as_f64().map(|n| n as i32 as u32).ok_or_else(|| "the policy check answered nonsense".to_owned())
     };
-    let len = request.len() as u32;
+    let len = input.len() as u32;
     let at = number(m.alloc.call1(&JsValue::NULL, &len.into()))?;
     // The memory may have grown while allocating: view it afresh.
-    Uint8Array::new(&m.memory.buffer()).set(&Uint8Array::from(request), at);
-    let n = number(m.check.call2(&JsValue::NULL, &at.into(), &len.into()))?;
+    Uint8Array::new(&m.memory.buffer()).set(&Uint8Array::from(input), at);
+    let n = number(f.call2(&JsValue::NULL, &at.into(), &len.into()))?;
     let at = number(m.answer.call0(&JsValue::NULL))?;
     let answer = Uint8Array::new(&m.memory.buffer()).subarray(at, at.saturating_add(n)).to_vec();
     match answer.split_first() {
-        Some((0, verdict)) => decode_verdict(verdict).map_err(|e| format!("the policy check's answer: {}", e.0)),
+        Some((0, rest)) => Ok(rest.to_vec()),
         Some((_, message)) => Err(String::from_utf8_lossy(message).into_owned()),
         None => Err("the policy check gave no answer".to_owned()),
     }

@@ -22,10 +22,8 @@ fn with<R>(thread: &str, f: impl FnOnce(&mut Owned) -> R) -> R {
         let at = match cache.iter().position(|(t, _)| t == thread) {
             Some(at) => at,
             None => {
-                let map = match storage::get(&storage::key("owned", thread)) {
-                    Ok(Some(json)) => read_map(&json, "owned comments").unwrap_or_default(),
-                    _ => Owned::new(),
-                };
+                let key = storage::key("owned", thread);
+                let map = storage::read_or_set_aside(&key, |json| read_map(json, "owned comments")).unwrap_or_default();
                 cache.push((thread.to_owned(), map));
                 cache.len() - 1
             }
@@ -52,6 +50,11 @@ pub fn remember(thread: &str, id: &str, token: &str) {
 
 pub fn token(thread: &str, id: &str) -> Option<String> {
     with(thread, |map| map.get(id).and_then(Value::as_str).map(str::to_owned))
+}
+
+/// Every comment of the thread posted from this browser.
+pub fn ids(thread: &str) -> Vec<String> {
+    with(thread, |map| map.keys().cloned().collect())
 }
 
 pub fn forget(thread: &str, id: &str) {

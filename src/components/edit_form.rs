@@ -1,3 +1,5 @@
+use super::draft_check::{DraftMirror, FindingsList};
+use super::live_check::LiveCheck;
 use super::policy_wait::PolicyWait;
 use super::reply_form::{preview_box, preview_toggle};
 use crate::i18n::{fill, Key};
@@ -10,7 +12,8 @@ use threadline_core::{CommentId, Edit, NewComment};
 use threadline_policy::Outcome;
 
 /// Editing one's own comment in place. The same policy applies as to a new
-/// comment (a block refuses, a nudge asks once); the backend may still
+/// comment, checked as it is typed (marked in place, listed, Save off while
+/// blocked; a nudge asks once); the backend may still
 /// refuse (edit window closed) and then says why, with the text kept, also
 /// in storage: an edit not saved yet comes back when the form opens again,
 /// after a reload too, until it is saved or cancelled.
@@ -26,7 +29,28 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let note = RwSignal::new(None::<String>);
     let policy_wait = PolicyWait::new(state, note);
+    let live = LiveCheck::new();
+    let mirror = NodeRef::<leptos::html::Div>::new();
     policy_module::load();
+    let check_now = {
+        let (id, author) = (id.clone(), author.clone());
+        move || {
+            let text = body.try_get_untracked()?;
+            if text.trim().is_empty() || !state.alive() {
+                live.clear();
+                return None;
+            }
+            let checked = state.check_edit(&author, &text, &id);
+            live.take(&checked, state, note, policy_wait);
+            Some(checked)
+        }
+    };
+    {
+        let check_now = check_now.clone();
+        live.checks_with(move || drop(check_now()));
+    }
+    // The comment as it stands (or a kept edit) is checked at once.
+    request_animation_frame(move || live.soon());
     Effect::new(move |_| {
         if let Some(el) = textarea.get() {
             let _ = el.focus();
@@ -65,7 +89,9 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
                 Ok(d) => d,
                 Err(e) => return error.set(Some(crate::i18n::draft_error_text(state.lang, &e))),
             };
-            match state.check_edit(&draft.author, &draft.body, &id) {
+            // Never trust a check the reader typed past: check what is saved.
+            let Some(checked) = check_now() else { return };
+            match checked {
                 Checked::Done(v) if v.outcome == Outcome::Block => {
                     return error.set(Some(state.t(Key::BlockedSubmit).into()))
                 }
@@ -98,6 +124,7 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
     {
         let save = save.clone();
         policy_wait.on_arrival(move |held| {
+            live.soon();
             if let Some(confirm) = held {
                 save(confirm);
             }
@@ -123,6 +150,7 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
         }
     };
     let body_id = format!("tl-edit-{id}");
+    let findings_id = format!("tl-edit-{id}-findings");
     let confirm_box = move || {
         let save = save.clone();
         confirming.get().then(|| {
@@ -137,21 +165,33 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
     view! {
         <form class="tl-form tl-form-edit" on:submit=on_submit on:keydown=on_keydown aria-label=state.t(Key::Edit)>
             <label for=body_id.clone() class="tl-label">{state.t(Key::YourComment)}</label>
-            <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
-                prop:value=body
-                on:input=move |ev| {
-                    let now = event_target_value(&ev);
-                    keep(&now);
-                    body.set(now);
-                    confirming.set(false);
-                    policy_wait.take_back();
-                }></textarea>
+            <div class="tl-draft">
+                <DraftMirror text=body.into() verdict=live.verdict.into() node=mirror />
+                <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
+                    aria-describedby=findings_id.clone()
+                    aria-invalid=move || live.blocked().to_string()
+                    prop:value=body
+                    on:input=move |ev| {
+                        let now = event_target_value(&ev);
+                        keep(&now);
+                        body.set(now);
+                        confirming.set(false);
+                        policy_wait.take_back();
+                        live.soon();
+                    }
+                    on:scroll=move |_| {
+                        if let (Some(t), Some(m)) = (textarea.get(), mirror.get()) {
+                            m.set_scroll_top(t.scroll_top());
+                        }
+                    }></textarea>
+            </div>
+            <FindingsList text=body.into() verdict=live.verdict.into() id=findings_id lang=state.lang />
             {preview_box(state, preview, body)}
             <p class="tl-form-error" role="alert">{error}</p>
             <p class="tl-form-note" role="status">{note}</p>
             {confirm_box}
             <div class="tl-form-actions">
-                <button type="submit" class="tl-save" disabled=saving>
+                <button type="submit" class="tl-save" disabled=move || saving.get() || live.blocked()>
                     {state.t(Key::Save)}
                 </button>
                 <button type="button" class="tl-cancel" on:click=move |_| cancel()>{state.t(Key::Cancel)}</button>

@@ -4,6 +4,7 @@ pub mod body;
 pub mod comment;
 pub mod draft_check;
 pub mod edit_form;
+mod live_check;
 pub mod more;
 pub mod policy;
 pub mod policy_wait;

@@ -1,5 +1,6 @@
 use super::body::Body;
 use super::draft_check::{DraftMirror, FindingsList};
+use super::live_check::LiveCheck;
 use super::policy_wait::PolicyWait;
 use crate::backend::random_token;
 use crate::i18n::{fill, Key};
@@ -9,13 +10,10 @@ use crate::storage;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
-use std::time::Duration;
 use threadline_core::{BodyFormat, CommentId, NewComment};
-use threadline_policy::{Outcome, Verdict};
+use threadline_policy::Outcome;
 
 const AUTHOR_KEY: &str = "threadline:author";
-/// Typing pauses shorter than this do not trigger a check.
-const CHECK_DELAY: Duration = Duration::from_millis(120);
 
 /// The form for a new top-level comment (`parent: None`) or an inline reply.
 /// The draft is saved as it is typed and checked against the site's policy;
@@ -30,10 +28,10 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     let body = RwSignal::new(restore(&draft_key));
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let verdict = RwSignal::new(None::<Verdict>);
+    let live = LiveCheck::new();
+    let verdict = live.verdict;
     // Set when a nudge asked "are you sure?"; cleared by any edit.
     let confirming = RwSignal::new(false);
-    let pending_check = StoredValue::new_local(None::<TimeoutHandle>);
     // One key per draft: a retried post of the same draft is the same comment.
     let idempotency_key = StoredValue::new(random_token());
     let textarea = NodeRef::<html::Textarea>::new();
@@ -50,38 +48,18 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         let text = body.try_get_untracked()?;
         let author = author.try_get_untracked().unwrap_or_default();
         if text.trim().is_empty() || !state.alive() {
-            verdict.try_set(None);
+            live.clear();
             return None;
         }
         let checked = state.check_draft(&author, &text);
-        match &checked {
-            Checked::Done(v) => drop(verdict.try_set(Some(v.clone()))),
-            Checked::Loading => policy_wait.watch(),
-            Checked::Unavailable(reason) => {
-                verdict.try_set(None);
-                note.try_set(Some(fill(state.t(Key::PolicyUnavailable), &[("reason", reason)])));
-            }
-        }
+        live.take(&checked, state, note, policy_wait);
         Some(checked)
     };
-    let check_soon = move || {
-        if let Some(h) = pending_check.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
-        match set_timeout_with_handle(move || drop(check_now()), CHECK_DELAY) {
-            Ok(h) => pending_check.set_value(Some(h)),
-            Err(_) => drop(check_now()),
-        }
-    };
+    live.checks_with(move || drop(check_now()));
     // A restored draft is checked at once, before the reader types again.
     if !body.get_untracked().is_empty() {
         request_animation_frame(move || drop(check_now()));
     }
-    on_cleanup(move || {
-        if let Some(h) = pending_check.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
-    });
 
     if is_reply {
         Effect::new(move |_| {
@@ -143,7 +121,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         }
     };
 
-    let blocked = move || verdict.with(|v| v.as_ref().is_some_and(|v| v.outcome == Outcome::Block));
+    let blocked = move || live.blocked();
 
     // `confirm`: the reader chose "Post anyway" on a nudge.
     let submit = {
@@ -265,8 +243,11 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             <input id=name_id class="tl-name" type="text" autocomplete="nickname"
                 prop:value=author
                 on:input=move |ev| {
-                    author.set(event_target_value(&ev));
-                    check_soon();
+                    // Kept as typed, like the draft: a reload brings both back.
+                    let name = event_target_value(&ev);
+                    let _ = storage::set(AUTHOR_KEY, &name);
+                    author.set(name);
+                    live.soon();
                 } />
             <label for=body_id.clone() class="tl-label">{state.t(if is_reply { Key::YourReply } else { Key::YourComment })}</label>
             <div class="tl-draft">
@@ -281,7 +262,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                         body.set(text);
                         confirming.set(false);
                         policy_wait.take_back();
-                        check_soon();
+                        live.soon();
                     }
                     on:scroll=move |_| {
                         if let (Some(t), Some(m)) = (textarea.get(), mirror.get()) {

@@ -4,6 +4,9 @@
 // where it cannot be loaded still posts, with the server checking.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useBrowser, watchErrors, ARTIFACTS } from './browser.mjs';
 import { referenceServer } from './refserver.mjs';
 
@@ -203,6 +206,58 @@ test('a check whose download stalls is given up after 20 s: the waiting post goe
     assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
     await context.close();
   } finally {
+    await server.stop();
+  }
+});
+
+test("the site's own policy, as its server enforces it, is what the browser checks by", async () => {
+  // A word this site refuses, and no cooldown (two posts in a row below).
+  const file = join(mkdtempSync(join(tmpdir(), 'tl-policy-')), 'site.json');
+  writeFileSync(file, JSON.stringify({ name: 'Site', deny_words: ['bananas'], rules: { cooldown: { enabled: false, action: 'block' } } }));
+  const server = await referenceServer(['--policy', file]);
+  const { context, page, errors, go } = await open(server.url);
+  try {
+    await go();
+    const form = page.locator('form.tl-form').first();
+    await form.locator('.tl-name').fill('Reader');
+    await form.locator('.tl-text').fill('Bananas are what this deal is about.');
+    await form.locator('.tl-finding-deny_word[data-action="block"]').waitFor();
+    assert.equal(await form.locator('.tl-post').isDisabled(), true);
+    // What the built-in policy would refuse is still refused: the site's file changes only what it names.
+    await form.locator('.tl-text').fill('Sokimag, you are an idiot.');
+    await form.locator('.tl-finding[data-action="block"]').waitFor();
+    await form.locator('.tl-text').fill('A fair point about the deal.');
+    await page.waitForFunction(() => !document.querySelector('form.tl-form .tl-finding'));
+    await form.locator('.tl-post').click();
+    await page.waitForSelector('.tl-comment >> text=A fair point about the deal.');
+    // No cooldown on this site: the next comment is not held back in the browser either.
+    await form.locator('.tl-text').fill('And a second one, right away.');
+    await page.waitForFunction(() => !document.querySelector('form.tl-form .tl-finding'));
+    await form.locator('.tl-post').click();
+    await page.waitForSelector('.tl-comment >> text=And a second one, right away.');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test("a site policy that cannot be had leaves the check unavailable, said in the form, and the server checks", async () => {
+  const server = await referenceServer();
+  const { context, page, go } = await open(server.url);
+  try {
+    await page.route('**/api/policy/wire', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await go();
+    const form = page.locator('form.tl-form').first();
+    await form.locator('.tl-name').fill('Reader');
+    await form.locator('.tl-text').fill('Sokimag, you are an idiot.');
+    const note = form.locator('.tl-form-note', { hasText: 'could not be loaded' });
+    await note.waitFor();
+    assert.match(await note.textContent(), /discussion policy.*HTTP 503/);
+    await form.locator('.tl-post').click();
+    await page.locator('.tl-unsent', { hasText: 'Not accepted' }).waitFor();
+  } finally {
+    await context.close();
     await server.stop();
   }
 });

@@ -76,6 +76,74 @@ test('a nudge asks once and can be overridden', async () => {
   await context.close();
 });
 
+test('the same comment twice is refused; the same words under a name someone else also uses are not', async () => {
+  const { context, page, errors, form } = await open();
+  const text = form.locator('.tl-text');
+  // Another commenter's comment, written again by a reader who took the same name.
+  const theirs = seed.comments.find((c) => c.id === '10');
+  await form.locator('.tl-name').fill(theirs.author);
+  await text.fill('you are an idiot');
+  await form.locator('.tl-finding').first().waitFor();
+  await text.fill(theirs.body);
+  await page.waitForFunction(() => !document.querySelector('form.tl-form .tl-finding'));
+  assert.equal(await form.locator('.tl-post').isDisabled(), false, 'not the reader\'s own comment');
+
+  await forgetLastPost(page);
+  const mine = 'The arms sales say more about Moscow than about Baku.';
+  await text.fill(mine);
+  await page.waitForFunction(() => !document.querySelector('form.tl-form .tl-finding'));
+  await form.locator('.tl-post').click();
+  await page.waitForSelector(`.tl-comment >> text=${mine}`);
+  await forgetLastPost(page);
+  await text.fill(mine.toUpperCase().replace('.', '!'));
+  await form.locator('.tl-finding-duplicate[data-action="block"]').waitFor();
+  assert.equal(await form.locator('.tl-post').isDisabled(), true);
+  assert.match(await form.locator('.tl-findings').textContent(), /already posted/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an edit is checked as it is typed, marked and explained, and Save waits until it is fixed', async () => {
+  const { context, page, errors, form } = await open();
+  await forgetLastPost(page);
+  await form.locator('.tl-text').fill('A calm first comment about the deal.');
+  await form.locator('.tl-post').click();
+  // By id: while it is edited, the row's text is in the form's box.
+  const id = await page.locator('.tl-comment', { hasText: 'A calm first comment' }).getAttribute('id');
+  const row = page.locator(`[id="${id}"]`);
+  await row.locator('.tl-edit').click();
+  const edit = row.locator('form.tl-form-edit');
+  await edit.locator('.tl-text').fill('Edited: Sokimag, you are an idiot.');
+  await edit.locator('.tl-finding[data-action="block"]').waitFor();
+  assert.equal(await edit.locator('.tl-save').isDisabled(), true);
+  assert.match(await edit.locator('.tl-mirror mark.tl-mark-block').first().textContent(), /idiot/);
+  assert.equal(await edit.locator('.tl-text').getAttribute('aria-invalid'), 'true');
+  await edit.screenshot({ path: `${ARTIFACTS}/27-policy-edit.png` });
+  await edit.locator('.tl-text').fill('Edited: a calm comment about the deal.');
+  await page.waitForFunction(() => !document.querySelector('form.tl-form-edit .tl-finding'));
+  assert.equal(await edit.locator('.tl-save').isDisabled(), false);
+  await edit.locator('.tl-save').click();
+  await page.waitForSelector('.tl-comment >> text=Edited: a calm comment about the deal.');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('posting too quickly: the wait counts down by itself and Post comes back when it is over', async () => {
+  const { context, page, errors, form } = await open();
+  // The last post 18 s ago: two seconds of the 20 s cooldown left.
+  await page.evaluate(() => localStorage.setItem('threadline:last-post', String(Date.now() - 18000)));
+  await form.locator('.tl-text').fill('A second thought, typed quickly.');
+  const wait = form.locator('.tl-finding-cooldown[data-action="block"]');
+  await wait.waitFor();
+  assert.match(await wait.textContent(), /wait \d+ more seconds\. It can be posted once the wait is over\./);
+  assert.equal(await form.locator('.tl-post').isDisabled(), true);
+  // Nothing typed since: the check runs again as the wait ends.
+  await page.waitForFunction(() => !document.querySelector('form.tl-form .tl-finding'), null, { timeout: 10000 });
+  assert.equal(await form.locator('.tl-post').isDisabled(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("every comment the real page published can be posted", async () => {
   const { context, page, errors, form } = await open();
   for (const c of seed.comments) {

@@ -93,6 +93,10 @@ pub struct BackendDescription {
     pub like: Option<Endpoint>,
     /// Where a reader reports a comment to the moderators (`{id}` in the URL).
     pub report: Option<Endpoint>,
+    /// Where the discussion policy the backend enforces is, in the policy
+    /// engine's framing (`threadline_policy::wire::encode_policy`): the
+    /// widget checks drafts with it. Without it, the built-in policy.
+    pub policy: Option<Endpoint>,
     /// Where one comment is asked for by its id (`{id}` in the URL), with
     /// the owner token as on edit: the widget asks after its reader's
     /// comments held for a moderator, to tell them of one turned down (a 404)
@@ -315,6 +319,7 @@ impl BackendDescription {
         endpoints.extend(self.like.iter().map(|e| ("like", e, COMMENT_PLACEHOLDERS)));
         endpoints.extend(self.report.iter().map(|e| ("report", e, COMMENT_PLACEHOLDERS)));
         endpoints.extend(self.get.iter().map(|e| ("get", e, COMMENT_PLACEHOLDERS)));
+        endpoints.extend(self.policy.iter().map(|e| ("policy", e, &["base"][..])));
         for (name, e, known) in endpoints {
             check_url(&e.url, known).map_err(|m| DescriptionError(format!("{name}.url: {m}")))?;
         }

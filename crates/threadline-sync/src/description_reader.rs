@@ -93,6 +93,7 @@ fn description(mut o: Obj) -> BackendDescription {
         delete: o.object("delete", endpoint),
         like: o.object("like", endpoint),
         report: o.object("report", endpoint),
+        policy: o.object("policy", endpoint),
         get: o.object("get", endpoint),
         credentials: o.choice("credentials", &Credentials::NAMES).unwrap_or_default(),
         comments: o.string("comments").unwrap_or_default(),
