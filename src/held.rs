@@ -24,10 +24,8 @@ fn key(thread: &str) -> String {
 }
 
 fn load(thread: &str) -> Vec<Comment> {
-    match storage::get(&key(thread)) {
-        Ok(Some(json)) => fields::read_list(&json, "held comments", fields::comment).unwrap_or_default(),
-        _ => Vec::new(),
-    }
+    storage::read_or_set_aside(&key(thread), |json| fields::read_list(json, "held comments", fields::comment))
+        .unwrap_or_default()
 }
 
 fn save(thread: &str, held: &[Comment]) {

@@ -84,6 +84,7 @@ impl ThreadState {
         }
         self.thread.set(thread);
         self.load.set(Load::Ready);
+        self.count_unreadable();
         self.ask_after_held(held);
     }
 
@@ -101,6 +102,7 @@ impl ThreadState {
             }
             match answer {
                 Ok(Listed { comments, next, first_screen, unlisted }) => {
+                    self.count_unreadable();
                     // Merging places each comment by the thread's own order: no re-sort.
                     crate::held::still_held(&id, &comments, js_sys::Date::now() as i64);
                     self.thread.update(|t| {

@@ -46,7 +46,10 @@ impl ThreadState {
                 // parent yet: held until the thread is whole (`loading.rs`).
                 Ok(c) if self.rest_loading.get_untracked() => self.held.update_value(|h| h.push(c)),
                 Ok(c) => self.merge(vec![c]),
-                Err(m) => warn(&format!("a stream event was not understood: {m}")),
+                Err(m) => {
+                    warn(&format!("a stream event was not understood: {m}"));
+                    self.count_unreadable();
+                }
             }
         });
         // Subscribed (again, after a reconnect) or fallen behind: fetch what may have been missed.
@@ -59,6 +62,11 @@ impl ThreadState {
     }
 
     pub fn poll(self) {
+        // The thread never loaded (the backend was down when the page
+        // opened): each poll, or the stream coming back, tries again.
+        if self.alive() && tab_visible() && matches!(self.load.get_untracked(), Load::Failed(_)) {
+            return self.reload();
+        }
         if !self.alive()
             || !tab_visible()
             || self.load.get_untracked() != Load::Ready
@@ -79,6 +87,7 @@ impl ThreadState {
             self.polling.set_value(false);
             // A failed poll changes nothing on screen but says so; the next one may work.
             self.stale.set(answer.as_ref().err().map(|e| self.error_text(e)));
+            self.count_unreadable();
             match answer {
                 Ok(Some(changed)) => self.merge(changed),
                 Ok(None) => {}

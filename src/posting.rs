@@ -49,7 +49,7 @@ pub fn load_outbox() -> (Outbox, bool) {
 
 /// Copies an unreadable outbox to a key of its own, where nothing writes.
 fn set_aside(json: &str) -> Result<(), String> {
-    storage::set(&format!("{OUTBOX_KEY}:unreadable:{}", now_ms()), json)
+    storage::set_aside(OUTBOX_KEY, json)
 }
 
 impl ThreadState {
@@ -155,6 +155,12 @@ impl ThreadState {
         if self.outbox_unreadable && self.notice.with_untracked(Option::is_none) {
             self.notice.set(Some(self.t(Key::OutboxUnreadable).to_owned()));
         }
+        // Read now (rows read it as they are drawn), so that what could not
+        // be is told with the rest.
+        crate::backend::owned::ids(&thread);
+        if storage::take_set_aside() && self.notice.with_untracked(Option::is_none) {
+            self.notice.set(Some(self.t(Key::StoredUnreadable).to_owned()));
+        }
     }
 
     /// Sends whatever is due, then arms one timer for the next retry.
@@ -213,6 +219,9 @@ impl ThreadState {
                 }
             });
         }
+        // What is not due yet (a post from before a reload, still backing
+        // off) needs its timer too, or it would wait for the reader.
+        self.schedule();
     }
 
     /// Lists what changed and takes `key`'s post as stored if it is there
@@ -316,7 +325,8 @@ impl ThreadState {
 
     fn schedule(self) {
         let thread = self.thread_id.get_value();
-        let Some(next) = self.outbox.with_value(|o| o.next_due(&thread)) else { return };
+        let sending = |key: &str| self.in_flight.with_value(|f| f.contains(key));
+        let Some(next) = self.outbox.with_value(|o| o.next_due(&thread, sending)) else { return };
         if let Some(old) = self.retry_timer.try_update_value(Option::take).flatten() {
             old.clear();
         }

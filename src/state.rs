@@ -39,6 +39,8 @@ pub struct ThreadState {
     pub handed_back: RwSignal<Vec<(Option<CommentId>, String)>>,
     /// Something the reader should know that is not tied to one form.
     pub notice: RwSignal<Option<String>>,
+    /// Comments the backend sent that could not be read (`Backend::unreadable`).
+    pub unreadable: RwSignal<usize>,
     /// The rest of a big thread is still loading after its first screen (`loading.rs`).
     pub rest_loading: RwSignal<bool>,
     /// Where the rest of a big thread stopped loading, after its tries failed:
@@ -142,6 +144,7 @@ impl ThreadState {
             sending: RwSignal::new(Sending::default()),
             handed_back: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
+            unreadable: RwSignal::new(0),
             fresh: RwSignal::new(BTreeSet::new()),
             stale: RwSignal::new(None),
             rest_loading: RwSignal::new(false),
@@ -229,8 +232,7 @@ pub fn timer_delay(ms: i64) -> Duration {
 
 /// A set of ids kept in storage per thread; unreadable means empty.
 pub(crate) fn load_set(kind: &str, thread: &str) -> BTreeSet<CommentId> {
-    let json = storage::get(&storage::key(kind, thread)).ok().flatten();
-    json.and_then(|j| fields::read_ids(&j).ok()).unwrap_or_default()
+    storage::read_or_set_aside(&storage::key(kind, thread), fields::read_ids).unwrap_or_default()
 }
 
 impl ThreadState {
@@ -259,6 +261,17 @@ impl ThreadState {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+impl ThreadState {
+    /// After a listing, a poll or a stream event: how many comments the
+    /// reader is told could not be shown.
+    pub fn count_unreadable(self) {
+        let n = self.backend.with_value(|b| b.unreadable());
+        if self.unreadable.get_untracked() != n {
+            self.unreadable.set(n);
+        }
     }
 }
 
@@ -329,7 +342,7 @@ pub fn holds_focus(el: &web_sys::Element) -> bool {
     el.contains(Some(&active)) || nowhere(Some(active))
 }
 
-fn focus(el: Option<web_sys::Element>) {
+pub(crate) fn focus(el: Option<web_sys::Element>) {
     use wasm_bindgen::JsCast;
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();

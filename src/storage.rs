@@ -3,7 +3,13 @@
 //! the English `Storage*` strings; `i18n::storage_reason` gives a reader
 //! them in the widget's language.
 
+use std::cell::Cell;
 use threadline_i18n::{t, Key, Lang};
+
+thread_local! {
+    /// Something stored could not be read and was set aside since the last `take_set_aside`.
+    static SET_ASIDE: Cell<bool> = const { Cell::new(false) };
+}
 
 fn failed(key: Key) -> String {
     t(Lang::En, key).to_owned()
@@ -33,4 +39,38 @@ pub fn remove(key: &str) -> Result<(), String> {
 /// Keys are namespaced per page so two threads on one site never mix.
 pub fn key(kind: &str, thread: &str) -> String {
     format!("threadline:{kind}:{thread}")
+}
+
+/// What `key` holds, read with `read`. What cannot be read is never written
+/// over: it is copied to a key of its own, where nothing writes, and taken
+/// out of the way; the reader is told (`take_set_aside`). None: nothing usable.
+pub fn read_or_set_aside<T>(key: &str, read: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
+    let json = match get(key) {
+        Ok(json) => json?,
+        Err(e) => {
+            crate::state::warn(&format!("{key} not read: {e}"));
+            return None;
+        }
+    };
+    match read(&json) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            crate::state::warn(&format!("{key} could not be read ({e}); kept aside, unchanged"));
+            if set_aside(key, &json).is_ok() {
+                let _ = remove(key);
+            }
+            SET_ASIDE.set(true);
+            None
+        }
+    }
+}
+
+/// Copies `json` to `<key>:unreadable:<time>`.
+pub fn set_aside(key: &str, json: &str) -> Result<(), String> {
+    set(&format!("{key}:unreadable:{}", js_sys::Date::now() as i64), json)
+}
+
+/// Whether something was set aside since the last call.
+pub fn take_set_aside() -> bool {
+    SET_ASIDE.replace(false)
 }

@@ -37,10 +37,17 @@ pub struct HttpBackend {
 struct Seen {
     cursor: Option<String>,
     etag: Option<String>,
+    /// Comments in the listing since its first page that could not be read
+    /// (and stream events since), counted for the reader.
+    unreadable: usize,
 }
 
 impl HttpBackend {
     pub fn new(desc: BackendDescription, lang: Lang) -> Self {
+        // Drafts are checked by the rules this backend enforces, when it says where they are.
+        if let Some(url) = desc.policy.as_ref().and_then(|p| expand_url(&p.url, &desc.base, &[]).ok()) {
+            crate::policy_module::set_policy_url(&url);
+        }
         HttpBackend { desc, lang, seen: RefCell::new(Seen::default()), screen: ScreenPages::default() }
     }
 
@@ -105,7 +112,7 @@ impl HttpBackend {
         let etag = got.etag.clone();
         let json = self.answer(got)?;
         if first {
-            *self.seen.borrow_mut() = Seen { cursor: since_cursor(&self.desc, &json), etag };
+            *self.seen.borrow_mut() = Seen { cursor: since_cursor(&self.desc, &json), etag, unreadable: 0 };
         }
         let next = next_page(&self.desc, &json);
         Ok((json, next))
@@ -125,6 +132,7 @@ impl HttpBackend {
         for w in &parsed.warnings {
             crate::state::warn(w);
         }
+        self.seen.borrow_mut().unreadable += parsed.skipped;
         Ok(parsed.comments)
     }
 }
@@ -194,6 +202,10 @@ impl Backend for HttpBackend {
             let new_etag = got.etag.clone();
             let json = self.answer(got)?;
             let mut seen = self.seen.borrow_mut();
+            if cursor.is_none() {
+                // The whole listing again, not the changes since the last.
+                seen.unreadable = 0;
+            }
             seen.cursor = since_cursor(&self.desc, &json).or(cursor);
             seen.etag = new_etag;
             drop(seen);
@@ -225,8 +237,16 @@ impl Backend for HttpBackend {
     }
 
     fn parse_event(&self, data: &str) -> Result<Comment, String> {
-        let json = json::read(data).map_err(|e| e.to_string())?;
-        threadline_sync::parse_item(&self.desc, &json)
+        let parsed =
+            json::read(data).map_err(|e| e.to_string()).and_then(|j| threadline_sync::parse_item(&self.desc, &j));
+        if parsed.is_err() {
+            self.seen.borrow_mut().unreadable += 1;
+        }
+        parsed
+    }
+
+    fn unreadable(&self) -> usize {
+        self.seen.borrow().unreadable
     }
 
     fn capabilities(&self) -> Capabilities {

@@ -48,7 +48,12 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
                     <button type="button" class="tl-whole" on:click=move |_| {
                         let from = state.window.try_update(|w| w.back()).flatten();
                         if let Some(id) = from {
-                            request_animation_frame(move || state.scroll_to(&format!("c-{id}")));
+                            request_animation_frame(move || {
+                                state.scroll_to(&format!("c-{id}"));
+                                // Focus where the reader left: the "Continue this thread" they took.
+                                let link = state.element(&format!("tl-continue-{id}"));
+                                crate::state::focus(link.and_then(|l| l.query_selector("button").ok().flatten()));
+                            });
                         }
                     }>"← " {state.t(Key::BackToThread)}</button>
                 </div>
@@ -64,6 +69,12 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
             <ReplyForm state=state parent=None />
             <p class="tl-notice" role="status">{state.notice}</p>
             <p class="tl-stale" role="status">{state.stale}</p>
+            <p class="tl-unreadable" role="status">
+                {move || match state.unreadable.get() {
+                    0 => None,
+                    n => Some(state.count(Noun::Unreadable, n)),
+                }}
+            </p>
             {status}
             {focus_bar}
             <ol

@@ -82,8 +82,10 @@ test('10,000 comments: pages, more replies, continue-thread, permalinks and sort
     await cont.locator('button').click();
     await page.waitForFunction((id) => document.querySelector('.tl-rows > li')?.id === `c-${id}`, from);
     assert.equal(await page.locator(`[id="c-${from}"]`).getAttribute('data-depth'), '0');
-    await page.locator('.tl-whole').click();
+    await page.locator('.tl-whole').press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('.tl-rows > li.tl-comment[data-depth="0"]').length >= 20);
+    // Focus goes back to the "Continue this thread" the reader took.
+    await page.waitForFunction((id) => document.activeElement?.closest('li')?.id === `tl-continue-${id}`, from);
 
     // A permalink to the last comment of the thread (far beyond every page).
     const last = doc.comments[doc.comments.length - 1].id;

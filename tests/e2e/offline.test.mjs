@@ -72,6 +72,35 @@ test('offline: the post waits in the outbox with a message and lands once back o
   }
 });
 
+test('offline, then a reload: the thread loads and the post lands by themselves once the server answers', async () => {
+  const ref = await server();
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    // Polls every 2 s, so the test need not wait the default 30.
+    await page.goto(`${ref.url}?poll=2000`);
+    await page.waitForSelector('.tl-comment');
+    await page.evaluate(() => localStorage.clear());
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    const text = 'Posted in a tunnel, then the page was reloaded.';
+    const form = await type(page, text);
+    await form.locator('.tl-form-note', { hasText: 'could not be loaded' }).waitFor();
+    await form.locator('.tl-post').click();
+    await page.waitForSelector('.tl-unsent');
+    await page.reload();
+    await page.waitForSelector('.tl-error');
+    assert.match(await page.locator('.tl-pending .tl-body').textContent(), /in a tunnel/);
+    await page.unroute('**/api/**');
+    // No click: the next poll loads the thread, the outbox's timer sends the post.
+    await page.waitForFunction(() => document.querySelectorAll('.tl-comment:not(.tl-pending)').length >= 16, null, { timeout: 60000 });
+    await settled(page);
+    assert.equal(await page.locator('.tl-error').count(), 0);
+    assert.equal(await storedOnce(ref, text), 1);
+  } finally {
+    await context.close();
+  }
+});
+
 test('CORS refused: the widget says it cannot reach the server and keeps the draft', async () => {
   const ref = await server(); // no --cors-origin: the page's origin is not allowed
   const context = await env.newContext();

@@ -138,6 +138,58 @@ test('an empty draft is refused with a message and the draft survives a reload',
   await context.close();
 });
 
+test('a control character pasted into a comment is named before anything is sent, and the draft kept', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.url}?backend=local`);
+  await page.waitForSelector('.tl-comment');
+  const top = page.locator('form.tl-form').first();
+  await top.locator('.tl-name').fill('Ani');
+  await top.locator('.tl-text').fill('Page one\u000Cpage two');
+  await top.locator('.tl-post').click();
+  assert.match(await top.locator('.tl-form-error').textContent(), /control characters \(U\+000C\)/);
+  assert.equal(await rows(page).count(), 15, 'nothing posted');
+  assert.equal(await top.locator('.tl-text').inputValue(), 'Page one\u000Cpage two', 'the draft as typed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('what this browser kept that cannot be read is set aside whole and said, never written over', async () => {
+  const { thread } = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.url}?backend=local`);
+  await page.waitForSelector('.tl-comment');
+  // A held comment with no author, and an owned map that is not one.
+  const held = '[{"id":"c1","body":"hi","held":true}]';
+  const owned = '"not a map"';
+  await page.evaluate(([t, h, o]) => {
+    localStorage.setItem(`threadline:held:${t}`, h);
+    localStorage.setItem(`threadline:owned:${t}`, o);
+  }, [thread, held, owned]);
+  await page.reload();
+  await page.waitForSelector('.tl-comment');
+  const notice = page.locator('.tl-notice');
+  await notice.filter({ hasText: 'could not be read' }).waitFor();
+  assert.match(await notice.textContent(), /a copy stays saved/);
+
+  // Posting writes which comments are the reader's again: the copies stay.
+  const top = page.locator('form.tl-form').first();
+  await top.locator('.tl-name').fill('Ani');
+  await top.locator('.tl-text').fill('Still here after all.');
+  await top.locator('.tl-post').click();
+  await page.waitForSelector('.tl-comment >> text=Still here after all.');
+  const aside = await page.evaluate((t) => Object.keys(localStorage)
+    .filter((k) => k.includes(':unreadable:'))
+    .map((k) => [k.split(':unreadable:')[0], localStorage.getItem(k)]), thread);
+  assert.deepEqual(aside.sort(), [[`threadline:held:${thread}`, held], [`threadline:owned:${thread}`, owned]]);
+  assert.equal(await page.locator('.tl-comment >> text=Still here after all.').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a poll interval and timeout longer than a browser timer can wait still load, post and poll', async () => {
   // 3e9 ms is past 2^31 - 1, where a browser timer call throws.
   const context = await env.newContext();

@@ -85,6 +85,31 @@ test('json-server: seed thread, reply, outage and reload while a post is pending
   }
 });
 
+test('json-server: comments the backend holds in a form the page cannot read are counted for the reader, not dropped silently', async () => {
+  const broken = [
+    { id: '', thread: seed.thread, parentId: null, author: 'No id', body: 'An id left empty', createdAt: 1_400_000_000_000, likes: 0 },
+    { id: null, thread: seed.thread, parentId: null, author: 'Null id', body: 'An id of null', createdAt: 1_400_000_000_000, likes: 0 },
+  ];
+  const js = await jsonServer([...seedRows(seed), ...broken]);
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(pageFor('json-server', js.base));
+    await page.waitForSelector('.tl-comment');
+    assert.equal(await page.locator('.tl-comment').count(), 15, 'every readable comment shown');
+    const told = page.locator('.tl-unreadable');
+    await told.waitFor();
+    assert.match(await told.textContent(), /^2 comments from the server could not be read and are not shown\./);
+    assert.equal(await told.getAttribute('role'), 'status');
+    await page.locator('.tl-thread').screenshot({ path: `${ARTIFACTS}/33-unreadable-comments.png` });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await stop(js.child);
+  }
+});
+
 test('Isso: nested HTML answer, reply stored under the right parent', async () => {
   const origin = new URL(env.url).origin;
   const peer = await isso(origin);

@@ -166,6 +166,12 @@ pub trait Backend {
         Err("this backend has no stream".into())
     }
 
+    /// How many comments the last listing (and the changes and events since)
+    /// held that could not be read, so the reader knows some are missing.
+    fn unreadable(&self) -> usize {
+        0
+    }
+
     fn capabilities(&self) -> Capabilities {
         Capabilities::default()
     }

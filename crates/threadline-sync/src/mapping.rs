@@ -13,6 +13,9 @@ pub struct Parsed {
     pub comments: Vec<Comment>,
     /// One line per comment that could not be used, or used only in part.
     pub warnings: Vec<String>,
+    /// Entries left out altogether (not an object, no usable id): the reader
+    /// is told how many, since they are comments someone wrote.
+    pub skipped: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -164,11 +167,12 @@ fn one(
 /// are walked with an explicit stack, so nesting depth costs no call stack.
 pub fn parse_list(d: &BackendDescription, answer: &Value) -> Result<Parsed, MappingError> {
     let top = array_at(answer, &d.comments, "list of comments")?;
-    let mut out = Parsed { comments: Vec::with_capacity(top.len()), warnings: Vec::new() };
+    let mut out = Parsed { comments: Vec::with_capacity(top.len()), warnings: Vec::new(), skipped: 0 };
     let mut stack: Vec<(&Value, Option<CommentId>)> = top.iter().rev().map(|v| (v, None)).collect();
     while let Some((item, parent)) = stack.pop() {
         let comment = one(d, &d.item, item, parent.as_ref(), &mut out.warnings);
         let id = comment.as_ref().map(|c| c.id.clone());
+        out.skipped += usize::from(comment.is_none());
         out.comments.extend(comment);
         if let Some(children) = &d.children {
             match at(item, children) {

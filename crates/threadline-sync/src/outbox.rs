@@ -143,9 +143,10 @@ impl Outbox {
         self.for_thread(thread).filter(|p| !p.stuck && p.next_try_ms <= now_ms).map(|p| p.draft.clone()).collect()
     }
 
-    /// The earliest time anything of this thread is due, to arm one timer.
-    pub fn next_due(&self, thread: &str) -> Option<i64> {
-        self.for_thread(thread).filter(|p| !p.stuck).map(|p| p.next_try_ms).min()
+    /// The earliest time anything of this thread is due, to arm one timer;
+    /// `sending` tells the posts on their way, which wait for their answer instead.
+    pub fn next_due(&self, thread: &str, sending: impl Fn(&str) -> bool) -> Option<i64> {
+        self.for_thread(thread).filter(|p| !p.stuck && !sending(&p.draft.idempotency_key)).map(|p| p.next_try_ms).min()
     }
 
     pub fn sent(&mut self, key: &str) -> Option<Pending> {

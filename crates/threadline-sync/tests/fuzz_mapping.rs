@@ -243,6 +243,7 @@ fn check_list(d: &BackendDescription, answer: &Value, notes: bool) -> Result<(),
     let count = |s: &str| p.warnings.iter().filter(|w| w.contains(s)).count();
     prop_assert!(p.warnings.iter().all(|w| !w.is_empty()));
     prop_assert_eq!(count("skipped"), want.skipped, "every unusable entry reported once");
+    prop_assert_eq!(p.skipped, want.skipped, "and counted, for the reader");
     prop_assert_eq!(count("not a list"), want.bad_replies);
     prop_assert_eq!(p.comments.len(), want.comments.len(), "every usable entry returned");
     for (c, (id, parent, src)) in p.comments.iter().zip(&want.comments) {

@@ -43,6 +43,10 @@ fn retries_back_off_exponentially_with_jitter_and_cap() {
     o.failed("a", "offline".into(), true, false, 0, f64::NAN);
     assert!(o.due("t", 0).is_empty());
     assert_eq!(o.due("t", MAX_RETRY_MS).len(), 1);
+    // The timer is armed for it, unless it is on its way (its answer decides).
+    assert_eq!(o.next_due("t", |_| false), Some(o.get("a").unwrap().next_try_ms));
+    assert_eq!(o.next_due("t", |key| key == "a"), None);
+    assert_eq!(o.next_due("other thread", |_| false), None);
 }
 
 #[test]
@@ -51,7 +55,7 @@ fn a_refusal_sticks_until_the_reader_edits_and_the_key_is_kept() {
     o.push("t", draft("a"), 0, []);
     o.failed("a", "refused".into(), false, false, 0, 0.5);
     assert!(o.due("t", i64::MAX).is_empty());
-    assert_eq!(o.next_due("t"), None);
+    assert_eq!(o.next_due("t", |_| false), None);
     let mut edited = draft("zzz");
     edited.body = "better words".into();
     o.retry_now("a", 5, Some(edited));
