@@ -82,6 +82,13 @@ impl ThreadState {
                 }
             }
         }
+        // Replies half-written before a reload open again where they were.
+        for id in crate::storage::ids_with("draft:reply", &self.thread_id.get_value()) {
+            let id = CommentId::from(id.as_str());
+            if thread.find(&id).is_some() {
+                self.set_form_open(&id, true);
+            }
+        }
         self.thread.set(thread);
         self.load.set(Load::Ready);
         self.count_unreadable();

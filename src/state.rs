@@ -322,24 +322,29 @@ impl Default for RowCells {
     }
 }
 
-/// Whether focus is inside `el`, or nowhere in particular (on the page's
-/// body). An embedded widget's focus is its shadow root's; when that has
-/// none, focus is somewhere on the host page, or nowhere.
+/// Whether focus is inside `el`, or nowhere in particular (on the page's body).
 pub fn holds_focus(el: &web_sys::Element) -> bool {
+    active_seen_from(el).is_none_or(|a| el.contains(Some(&a)) || is_body(&a))
+}
+
+/// Whether focus is inside `el` itself.
+pub fn focus_within(el: &web_sys::Element) -> bool {
+    active_seen_from(el).is_some_and(|a| el.contains(Some(&a)) && !is_body(&a))
+}
+
+fn is_body(el: &web_sys::Element) -> bool {
+    el.tag_name().eq_ignore_ascii_case("body")
+}
+
+/// What has focus, as `el` sees it. An embedded widget's focus is its shadow
+/// root's; when that has none, focus is somewhere on the host page, or nowhere.
+fn active_seen_from(el: &web_sys::Element) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
-    let nowhere = |active: Option<web_sys::Element>| active.is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
     let root = el.get_root_node();
-    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => match shadow.active_element() {
-            Some(active) => active,
-            None => return nowhere(el.owner_document().and_then(|d| d.active_element())),
-        },
-        None => match root.dyn_ref::<web_sys::Document>().and_then(|d| d.active_element()) {
-            Some(active) => active,
-            None => return true,
-        },
-    };
-    el.contains(Some(&active)) || nowhere(Some(active))
+    match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element().or_else(|| el.owner_document()?.active_element()),
+        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
+    }
 }
 
 pub(crate) fn focus(el: Option<web_sys::Element>) {

@@ -74,3 +74,15 @@ pub fn set_aside(key: &str, json: &str) -> Result<(), String> {
 pub fn take_set_aside() -> bool {
     SET_ASIDE.replace(false)
 }
+
+/// The `x` of every non-empty `threadline:<kind>:<x>:<thread>`: the comments
+/// something is kept for (a half-written reply).
+pub fn ids_with(kind: &str, thread: &str) -> Vec<String> {
+    let Ok(s) = local() else { return Vec::new() };
+    let (head, tail) = (format!("threadline:{kind}:"), format!(":{thread}"));
+    let kept = |k: &str| s.get_item(k).ok().flatten().is_some_and(|v| !v.trim().is_empty());
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| Some(k.strip_prefix(&head)?.strip_suffix(&tail)?.to_owned()).filter(|_| kept(&k)))
+        .collect()
+}

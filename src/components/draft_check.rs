@@ -104,3 +104,36 @@ pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: 
         </div>
     }
 }
+
+/// The text box over its mirror, for both forms: `on_text` gets what was
+/// typed (to keep and show it), then the draft is checked after a pause.
+/// `described_by`: the ids of the form's error and findings.
+pub fn draft_box(
+    id: String,
+    described_by: String,
+    body: RwSignal<String>,
+    live: super::live_check::LiveCheck,
+    textarea: NodeRef<leptos::html::Textarea>,
+    on_text: Box<dyn Fn(String)>,
+) -> impl IntoView {
+    let mirror = NodeRef::<leptos::html::Div>::new();
+    view! {
+        <div class="tl-draft">
+            <DraftMirror text=body.into() verdict=live.verdict.into() node=mirror />
+            <textarea id=id class="tl-text" rows="4" node_ref=textarea
+                aria-describedby=described_by
+                aria-invalid=move || live.blocked().to_string()
+                prop:value=body
+                on:input=move |ev| {
+                    on_text(event_target_value(&ev));
+                    live.soon();
+                }
+                on:scroll=move |_| {
+                    if let (Some(t), Some(m)) = (textarea.get(), mirror.get()) {
+                        m.set_scroll_top(t.scroll_top());
+                    }
+                }
+            ></textarea>
+        </div>
+    }
+}

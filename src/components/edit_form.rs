@@ -1,4 +1,4 @@
-use super::draft_check::{DraftMirror, FindingsList};
+use super::draft_check::{draft_box, FindingsList};
 use super::live_check::LiveCheck;
 use super::policy_wait::PolicyWait;
 use super::reply_form::{preview_box, preview_toggle};
@@ -30,7 +30,6 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
     let note = RwSignal::new(None::<String>);
     let policy_wait = PolicyWait::new(state, note);
     let live = LiveCheck::new();
-    let mirror = NodeRef::<leptos::html::Div>::new();
     policy_module::load();
     let check_now = {
         let (id, author) = (id.clone(), author.clone());
@@ -165,26 +164,12 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
     view! {
         <form class="tl-form tl-form-edit" on:submit=on_submit on:keydown=on_keydown aria-label=state.t(Key::Edit)>
             <label for=body_id.clone() class="tl-label">{state.t(Key::YourComment)}</label>
-            <div class="tl-draft">
-                <DraftMirror text=body.into() verdict=live.verdict.into() node=mirror />
-                <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
-                    aria-describedby=findings_id.clone()
-                    aria-invalid=move || live.blocked().to_string()
-                    prop:value=body
-                    on:input=move |ev| {
-                        let now = event_target_value(&ev);
-                        keep(&now);
-                        body.set(now);
-                        confirming.set(false);
-                        policy_wait.take_back();
-                        live.soon();
-                    }
-                    on:scroll=move |_| {
-                        if let (Some(t), Some(m)) = (textarea.get(), mirror.get()) {
-                            m.set_scroll_top(t.scroll_top());
-                        }
-                    }></textarea>
-            </div>
+            {draft_box(body_id, findings_id.clone(), body, live, textarea, Box::new(move |now| {
+                keep(&now);
+                body.set(now);
+                confirming.set(false);
+                policy_wait.take_back();
+            }))}
             <FindingsList text=body.into() verdict=live.verdict.into() id=findings_id lang=state.lang />
             {preview_box(state, preview, body)}
             <p class="tl-form-error" role="alert">{error}</p>

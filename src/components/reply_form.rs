@@ -1,5 +1,5 @@
 use super::body::Body;
-use super::draft_check::{DraftMirror, FindingsList};
+use super::draft_check::{draft_box, FindingsList};
 use super::live_check::LiveCheck;
 use super::policy_wait::PolicyWait;
 use crate::backend::random_token;
@@ -36,7 +36,6 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     let idempotency_key = StoredValue::new(random_token());
     let textarea = NodeRef::<html::Textarea>::new();
     let preview = RwSignal::new(false);
-    let mirror = NodeRef::<html::Div>::new();
     let is_reply = parent.is_some();
     // When the policy module arrives the draft is checked again, and a post
     // that waited for it goes on.
@@ -63,7 +62,11 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
 
     if is_reply {
         Effect::new(move |_| {
-            if let Some(el) = textarea.get() {
+            let Some(el) = textarea.get() else { return };
+            // Opened by the reader (focus on its comment's Reply): into the
+            // box. A half-written reply reopened after a reload stays put.
+            let row = el.closest("li").ok().flatten();
+            if row.as_ref().is_some_and(crate::state::focus_within) {
                 let _ = el.focus();
             }
         });
@@ -250,27 +253,12 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                     live.soon();
                 } />
             <label for=body_id.clone() class="tl-label">{state.t(if is_reply { Key::YourReply } else { Key::YourComment })}</label>
-            <div class="tl-draft">
-                <DraftMirror text=body.into() verdict=verdict.into() node=mirror />
-                <textarea id=body_id class="tl-text" rows="4" node_ref=textarea
-                    aria-describedby=format!("{error_id} {findings_id}")
-                    aria-invalid=move || blocked().to_string()
-                    prop:value=body
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        save_draft(&text);
-                        body.set(text);
-                        confirming.set(false);
-                        policy_wait.take_back();
-                        live.soon();
-                    }
-                    on:scroll=move |_| {
-                        if let (Some(t), Some(m)) = (textarea.get(), mirror.get()) {
-                            m.set_scroll_top(t.scroll_top());
-                        }
-                    }
-                ></textarea>
-            </div>
+            {draft_box(body_id, format!("{error_id} {findings_id}"), body, live, textarea, Box::new(move |text| {
+                save_draft(&text);
+                body.set(text);
+                confirming.set(false);
+                policy_wait.take_back();
+            }))}
             <FindingsList text=body.into() verdict=verdict.into() id=findings_id lang=state.lang />
             // What the comment will look like (markdown), updated as it is typed.
             {preview_box(state, preview, body)}

@@ -138,6 +138,29 @@ test('an empty draft is refused with a message and the draft survives a reload',
   await context.close();
 });
 
+test('a half-written reply and the name come back after a reload, in the form where they were, focus left alone', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.url}?backend=local`);
+  await page.waitForSelector('.tl-comment');
+  await row(page, '7').locator('.tl-reply').click();
+  const form = row(page, '7').locator('form.tl-form');
+  assert.equal(await form.locator('.tl-text').evaluate((t) => t === document.activeElement), true, 'the reader opened it: focus in');
+  await form.locator('.tl-name').fill('Nareh');
+  await form.locator('.tl-text').fill('Half a thought about double standards');
+  await page.reload();
+  await page.waitForSelector('.tl-comment');
+  const again = row(page, '7').locator('form.tl-form');
+  await again.waitFor();
+  assert.equal(await again.locator('.tl-text').inputValue(), 'Half a thought about double standards');
+  assert.equal(await again.locator('.tl-name').inputValue(), 'Nareh');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'the page is not scrolled to it');
+  assert.equal(await page.locator('form.tl-form').count(), 2, 'the top form and that reply only');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a control character pasted into a comment is named before anything is sent, and the draft kept', async () => {
   const context = await env.newContext();
   const page = await context.newPage();
