@@ -99,6 +99,16 @@ fn a_bad_flag_stops_the_server_before_it_says_it_listens() {
     std::fs::write(&unknown_key, r#"{"listen_port": 1}"#).unwrap();
     let unknown_key = unknown_key.display().to_string();
     let no_dir = dir.join("no/such/dir/db.sqlite").display().to_string();
+    // Seeds whose comments a listing could never reach.
+    let seed = |name: &str, comments: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, format!(r#"{{"thread": "t", "comments": [{comments}]}}"#)).unwrap();
+        p.display().to_string()
+    };
+    let c = |id: &str, parent: &str| format!(r#"{{"id": "{id}", "parent": {parent}, "author": "A", "body": "b"}}"#);
+    let ring = seed("ring.json", &[c("top", "null"), c("a", r#""b""#), c("b", r#""a""#)].join(","));
+    let orphan = seed("orphan.json", &[c("top", "null"), c("x", r#""gone""#)].join(","));
+    let own = seed("own.json", &c("self", r#""self""#));
     let base = ["--listen", "127.0.0.1:0", "--db", db.as_str()];
     // (flags, exit code, what stderr must say)
     let cases: Vec<(Vec<&str>, i32, &str)> = vec![
@@ -107,6 +117,9 @@ fn a_bad_flag_stops_the_server_before_it_says_it_listens() {
         (vec!["--policy", &missing], 1, "cannot read policy"),
         (vec!["--policy", &not_json], 1, "is not valid"),
         (vec!["--seed", &missing], 1, "missing.json"),
+        (vec!["--seed", &ring], 1, "comment \"a\" is its own ancestor (a → b → a); nothing imported"),
+        (vec!["--seed", &orphan], 1, "comment \"x\" answers \"gone\", which is not in the seed"),
+        (vec!["--seed", &own], 1, "comment \"self\" is its own ancestor (self → self)"),
         (vec!["--dist", &missing], 1, "no such directory"),
         (vec!["--config", &missing], 2, "cannot read"),
         (vec!["--config", &not_json], 2, "not a valid configuration"),
