@@ -16,6 +16,16 @@ after(async () => { await refServer?.stop(); });
 const row = (page, id) => page.locator(`[id="c-${id}"]`);
 const rows = (page) => page.locator('.tl-comment');
 
+/** The demo page on the browser-storage backend: its context, page, errors and top form. */
+async function openLocal() {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.url}?backend=local`);
+  await page.waitForSelector('.tl-comment');
+  return { context, page, errors, top: page.locator('form.tl-form').first() };
+}
+
 for (const backend of ['server', 'local'])
 test(`seed article, collapse, keyboard reply and reload (${backend} backend)`, async () => {
   const context = await env.newContext({ viewport: { width: 1100, height: 900 } });
@@ -119,12 +129,7 @@ test(`seed article, collapse, keyboard reply and reload (${backend} backend)`, a
 });
 
 test('an empty draft is refused with a message and the draft survives a reload', async () => {
-  const context = await env.newContext();
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${env.url}?backend=local`);
-  await page.waitForSelector('.tl-comment');
-  const top = page.locator('form.tl-form').first();
+  const { context, page, errors, top } = await openLocal();
   await top.locator('.tl-name').fill('Ani');
   await top.locator('.tl-post').click();
   assert.match(await top.locator('.tl-form-error').textContent(), /Write something/);
@@ -139,11 +144,7 @@ test('an empty draft is refused with a message and the draft survives a reload',
 });
 
 test('a half-written reply and the name come back after a reload, in the form where they were, focus left alone', async () => {
-  const context = await env.newContext();
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${env.url}?backend=local`);
-  await page.waitForSelector('.tl-comment');
+  const { context, page, errors } = await openLocal();
   await row(page, '7').locator('.tl-reply').click();
   const form = row(page, '7').locator('form.tl-form');
   assert.equal(await form.locator('.tl-text').evaluate((t) => t === document.activeElement), true, 'the reader opened it: focus in');
@@ -162,12 +163,7 @@ test('a half-written reply and the name come back after a reload, in the form wh
 });
 
 test('a control character pasted into a comment is named before anything is sent, and the draft kept', async () => {
-  const context = await env.newContext();
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${env.url}?backend=local`);
-  await page.waitForSelector('.tl-comment');
-  const top = page.locator('form.tl-form').first();
+  const { context, page, errors, top } = await openLocal();
   await top.locator('.tl-name').fill('Ani');
   await top.locator('.tl-text').fill('Page one\u000Cpage two');
   await top.locator('.tl-post').click();
@@ -180,11 +176,7 @@ test('a control character pasted into a comment is named before anything is sent
 
 test('what this browser kept that cannot be read is set aside whole and said, never written over', async () => {
   const { thread } = JSON.parse(readFileSync(`${ROOT}seed/asbarez.json`, 'utf8'));
-  const context = await env.newContext();
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${env.url}?backend=local`);
-  await page.waitForSelector('.tl-comment');
+  const { context, page, errors } = await openLocal();
   // A held comment with no author, and an owned map that is not one.
   const held = '[{"id":"c1","body":"hi","held":true}]';
   const owned = '"not a map"';
