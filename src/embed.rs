@@ -140,6 +140,13 @@ fn backend_for(config: &EmbedConfig, lang: Lang) -> Result<(Rc<dyn Backend>, u32
 
 /// The nearest `lang` on the element or its ancestors, as a page would set it.
 fn lang_of(el: &web_sys::Element, config: &EmbedConfig) -> Lang {
+    // A language asked of the widget itself that it does not have is said; a
+    // page's own (a French site's `<html lang="fr">`) quietly gets English.
+    if let Some(t) = &config.lang {
+        if Lang::from_tag(t) == Lang::En && !t.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en")) {
+            crate::state::warn(&format!("lang {t:?} is not one of en, hy, ru: English is used"));
+        }
+    }
     let tag = config.lang.clone().or_else(|| el.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang")));
     tag.map_or_else(crate::i18n::page_lang, |t| Lang::from_tag(&t))
 }

@@ -366,6 +366,20 @@ test("a site owner's mistakes are said in the element: bad attributes, and a wid
     });
     assert.match(noThread, /thread is missing.*\| threadline: the configuration is not valid: thread is missing/);
 
+    // A language the widget does not have: English, and the console says so.
+    const warned = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warned.push(m.text()); });
+    await page.evaluate(() => {
+      const el = document.createElement('threadline-thread');
+      el.setAttribute('thread', 'daily-ararat/french');
+      el.setAttribute('lang', 'fr');
+      el.id = 'french';
+      document.querySelector('main').append(el);
+    });
+    await page.waitForFunction(() => document.querySelector('#french')?.shadowRoot?.querySelector('.tl-post'));
+    assert.equal(await page.evaluate(() => document.querySelector('#french').shadowRoot.querySelector('.tl-post').textContent), 'Post comment');
+    assert.ok(warned.some((w) => w.includes('lang "fr" is not one of en, hy, ru: English is used')), warned.join('\n'));
+
     // The wasm itself missing: each widget on the page says so instead of staying blank.
     const broken = await env.newContext();
     const other = await broken.newPage();
