@@ -182,6 +182,26 @@ type Marks = RwSignal<std::collections::BTreeSet<CommentId>>;
 
 /// Marks `id` at once, before the backend answers; false when it was already
 /// marked (one like, one report, per comment per reader).
+impl ThreadState {
+    /// The reader posted, liked or reported in another tab of this site: the
+    /// same here, at once (browsers tell the other tabs of a storage change).
+    pub fn follow_other_tabs(self) {
+        let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+            let (Some(key), true) = (ev.key(), self.alive()) else { return };
+            let thread = self.thread_id.get_value();
+            if key == storage::key("owned", &thread) {
+                crate::backend::owned::drop_cached(&thread);
+                self.owned_changed.update(|n| *n = n.wrapping_add(1));
+            } else if key == storage::key("liked", &thread) {
+                self.liked.set(crate::state::load_set("liked", &thread));
+            } else if key == storage::key("reported", &thread) {
+                self.reported.set(crate::state::load_set("reported", &thread));
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+}
+
 fn mark(set: Marks, id: &CommentId) -> bool {
     let mut fresh = false;
     // Rows hear of it only when it changed.

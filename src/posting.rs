@@ -158,8 +158,10 @@ impl ThreadState {
         // Read now (rows read it as they are drawn), so that what could not
         // be is told with the rest.
         crate::backend::owned::ids(&thread);
-        if storage::take_set_aside() && self.notice.with_untracked(Option::is_none) {
-            self.notice.set(Some(self.t(Key::StoredUnreadable).to_owned()));
+        if storage::take_set_aside() {
+            let stored = self.t(Key::StoredUnreadable);
+            // Both said, when the outbox could not be read either.
+            self.notice.update(|n| *n = Some(n.take().map_or_else(|| stored.to_owned(), |o| format!("{o} {stored}"))));
         }
     }
 

@@ -60,6 +60,9 @@ pub struct ThreadState {
     pub liked: RwSignal<BTreeSet<CommentId>>,
     /// Comments this reader reported to the moderators, remembered per thread.
     pub reported: RwSignal<BTreeSet<CommentId>>,
+    /// Counts the times another tab changed which comments are this
+    /// reader's: rows ask again whether theirs is (`actions::follow_other_tabs`).
+    pub owned_changed: RwSignal<u32>,
     /// Own comments whose edit form is open.
     pub editing: RwSignal<BTreeSet<CommentId>>,
     /// The comment a permalink pointed at, highlighted once revealed.
@@ -153,6 +156,7 @@ impl ThreadState {
             window: RwSignal::new(Window::default()),
             liked: RwSignal::new(liked),
             reported: RwSignal::new(reported),
+            owned_changed: RwSignal::new(0),
             editing: RwSignal::new(BTreeSet::new()),
             target: RwSignal::new(None),
             asking: RwSignal::new(None),

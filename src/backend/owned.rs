@@ -52,6 +52,11 @@ pub fn token(thread: &str, id: &str) -> Option<String> {
     with(thread, |map| map.get(id).and_then(Value::as_str).map(str::to_owned))
 }
 
+/// Read from storage again at the next ask: another tab wrote it.
+pub fn drop_cached(thread: &str) {
+    CACHE.with(|c| c.borrow_mut().retain(|(t, _)| t != thread));
+}
+
 /// Every comment of the thread posted from this browser.
 pub fn ids(thread: &str) -> Vec<String> {
     with(thread, |map| map.keys().cloned().collect())

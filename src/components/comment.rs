@@ -71,6 +71,8 @@ struct Seen {
     sending: Option<SendStatus>,
     /// Awaiting a moderator (read with the row, whose revision it follows).
     held: bool,
+    /// Another tab changed which comments are this reader's.
+    owned: u32,
 }
 
 impl Seen {
@@ -90,6 +92,7 @@ impl Seen {
             asking: is(s.asking),
             sending: s.sending.with(|x| x.get(&p.id).cloned()),
             held: p.with_comment(|c, _| c.held).unwrap_or(false),
+            owned: s.owned_changed.get(),
         }
     }
 
@@ -243,7 +246,7 @@ fn draw_row(li: Element, p: Parts) {
             }
             // Asked again whenever the row changes: a comment that arrived through the
             // stream before its own post was confirmed becomes editable on confirmation.
-            if changed(&|w| w.row != now.row) {
+            if changed(&|w| w.row != now.row || w.owned != now.owned) {
                 own = p.state.owns(&p.id);
                 can_edit = own && p.state.capabilities.with_value(|c| c.edit || c.delete);
             }

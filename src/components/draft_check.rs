@@ -38,7 +38,8 @@ pub fn DraftMirror(
         Either::Right(marked(&text, &findings))
     };
     // The trailing space keeps the mirror's last line as tall as the textarea's.
-    view! { <div class="tl-mirror" aria-hidden="true" node_ref=node>{pieces}" "</div> }
+    // In the text's own direction, as the box over it (`dir="auto"` on both).
+    view! { <div class="tl-mirror" aria-hidden="true" dir="auto" node_ref=node>{pieces}" "</div> }
 }
 
 #[inline(never)]
@@ -120,7 +121,7 @@ pub fn draft_box(
     view! {
         <div class="tl-draft">
             <DraftMirror text=body.into() verdict=live.verdict.into() node=mirror />
-            <textarea id=id class="tl-text" rows="4" node_ref=textarea
+            <textarea id=id class="tl-text" rows="4" node_ref=textarea dir="auto"
                 aria-describedby=described_by
                 aria-invalid=move || live.blocked().to_string()
                 prop:value=body

@@ -243,7 +243,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             on:focusin=move |_| policy_module::load()
             aria-label=state.t(if is_reply { Key::Reply } else { Key::WriteComment })>
             <label for=name_id.clone() class="tl-label">{state.t(Key::Name)}</label>
-            <input id=name_id class="tl-name" type="text" autocomplete="nickname"
+            <input id=name_id class="tl-name" type="text" autocomplete="nickname" dir="auto"
                 prop:value=author
                 on:input=move |ev| {
                     // Kept as typed, like the draft: a reload brings both back.

@@ -40,6 +40,7 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
         request_animation_frame(move || state.scroll_to(&format!("c-{id}")));
     });
     follow_permalinks(state);
+    state.follow_other_tabs();
     let focus_bar = move || {
         state.window.with(|w| w.focus().cloned()).map(|_| {
             view! {

@@ -112,6 +112,28 @@ test('reference server: markdown with preview, edit, like once, delete', async (
   }
 });
 
+test('two tabs of one browser: a comment posted in one is the reader\'s in the other too, and so is a like', async () => {
+  const context = await env.newContext();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  const errors = [watchErrors(a), watchErrors(b)];
+  try {
+    for (const p of [a, b]) {
+      await p.goto(ref.url);
+      await p.waitForSelector('.tl-comment');
+    }
+    const id = await reply(a, '5', 'Nareh', 'Written in the first tab.');
+    // The other tab gets it through the event stream, and learns it is this reader's.
+    const there = row(b, id);
+    await there.locator('.tl-edit').waitFor();
+    assert.equal(await there.locator('.tl-report').isHidden(), true, 'no Report on one\'s own comment');
+    await row(a, '1').locator('.tl-like').click();
+    await b.waitForFunction(() => document.querySelector('[id="c-1"] .tl-like')?.getAttribute('aria-pressed') === 'true');
+    assert.deepEqual(errors.flat(), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('json-server: edit and delete through PATCH and DELETE', async () => {
   const js = await jsonServer(seedRows(seed));
   const context = await env.newContext();

@@ -144,6 +144,40 @@ test('posting too quickly: the wait counts down by itself and Post comes back wh
   await context.close();
 });
 
+test('on a phone, a long unbroken word quoted in a finding wraps: the form stays within the screen', async () => {
+  const { context, page, form } = await open();
+  await page.setViewportSize({ width: 375, height: 760 });
+  await form.locator('.tl-text').fill(`Sokimag, you are an idiot ${'W'.repeat(90)} end`);
+  await form.locator('.tl-finding').first().waitFor();
+  const widths = await form.evaluate((f) => ({
+    form: f.getBoundingClientRect().right,
+    widest: Math.max(...[...f.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
+    page: document.documentElement.clientWidth,
+  }));
+  assert.ok(widths.widest <= widths.form + 1, `a part of the form reaches ${widths.widest} px, the form ${widths.form}`);
+  assert.ok(widths.form <= widths.page, `the form reaches ${widths.form} px of ${widths.page}`);
+  await context.close();
+});
+
+test('Arabic and Hebrew run right to left: in the comment, its author\'s name and the text box', async () => {
+  const { context, page, form } = await open();
+  await forgetLastPost(page);
+  await form.locator('.tl-name').fill('سارة');
+  await form.locator('.tl-text').fill('هذا تعليق باللغة العربية. هل توافق؟\n\nשלום! מה שלומך?');
+  assert.equal(await form.locator('.tl-text').getAttribute('dir'), 'auto');
+  await form.locator('.tl-post').click();
+  const body = page.locator('.tl-comment .tl-body', { hasText: 'هذا تعليق' });
+  await body.waitFor();
+  // Each paragraph's text ends at its right edge (right-aligned, right to left).
+  const gaps = await body.evaluate((b) => [...b.querySelectorAll('p')].map((p) => {
+    const r = document.createRange();
+    r.selectNodeContents(p);
+    return Math.round(p.getBoundingClientRect().right - r.getBoundingClientRect().right);
+  }));
+  assert.deepEqual(gaps, [0, 0]);
+  await context.close();
+});
+
 test("every comment the real page published can be posted", async () => {
   const { context, page, errors, form } = await open();
   for (const c of seed.comments) {

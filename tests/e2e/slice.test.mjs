@@ -183,12 +183,14 @@ test('what this browser kept that cannot be read is set aside whole and said, ne
   await page.evaluate(([t, h, o]) => {
     localStorage.setItem(`threadline:held:${t}`, h);
     localStorage.setItem(`threadline:owned:${t}`, o);
+    localStorage.setItem('threadline:outbox', '{bad');
   }, [thread, held, owned]);
   await page.reload();
   await page.waitForSelector('.tl-comment');
   const notice = page.locator('.tl-notice');
   await notice.filter({ hasText: 'could not be read' }).waitFor();
-  assert.match(await notice.textContent(), /a copy stays saved/);
+  // Both said: the unsent comments, and the rest.
+  assert.match(await notice.textContent(), /^Unsent comments from an earlier visit could not be read.*a copy stays saved\.$/);
 
   // Posting writes which comments are the reader's again: the copies stay.
   const top = page.locator('form.tl-form').first();
@@ -199,7 +201,7 @@ test('what this browser kept that cannot be read is set aside whole and said, ne
   const aside = await page.evaluate((t) => Object.keys(localStorage)
     .filter((k) => k.includes(':unreadable:'))
     .map((k) => [k.split(':unreadable:')[0], localStorage.getItem(k)]), thread);
-  assert.deepEqual(aside.sort(), [[`threadline:held:${thread}`, held], [`threadline:owned:${thread}`, owned]]);
+  assert.deepEqual(aside.sort(), [[`threadline:held:${thread}`, held], ['threadline:outbox', '{bad'], [`threadline:owned:${thread}`, owned]]);
   assert.equal(await page.locator('.tl-comment >> text=Still here after all.').count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
