@@ -177,11 +177,6 @@ impl ThreadState {
     }
 }
 
-/// The comments this reader liked, or reported.
-type Marks = RwSignal<std::collections::BTreeSet<CommentId>>;
-
-/// Marks `id` at once, before the backend answers; false when it was already
-/// marked (one like, one report, per comment per reader).
 impl ThreadState {
     /// The reader posted, liked or reported in another tab of this site: the
     /// same here, at once (browsers tell the other tabs of a storage change).
@@ -202,6 +197,11 @@ impl ThreadState {
     }
 }
 
+/// The comments this reader liked, or reported.
+type Marks = RwSignal<std::collections::BTreeSet<CommentId>>;
+
+/// Marks `id` at once, before the backend answers; false when it was already
+/// marked (one like, one report, per comment per reader).
 fn mark(set: Marks, id: &CommentId) -> bool {
     let mut fresh = false;
     // Rows hear of it only when it changed.

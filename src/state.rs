@@ -260,15 +260,6 @@ impl ThreadState {
         focus(row.and_then(|r| r.query_selector(":scope > .tl-actions > .tl-reply").ok().flatten()));
     }
 
-    pub fn scroll_to(self, id: &str) {
-        let Some(el) = self.element(id) else { return };
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-    }
-}
-
-impl ThreadState {
     /// After a listing, a poll or a stream event: how many comments the
     /// reader is told could not be shown.
     pub fn count_unreadable(self) {
@@ -276,6 +267,13 @@ impl ThreadState {
         if self.unreadable.get_untracked() != n {
             self.unreadable.set(n);
         }
+    }
+
+    pub fn scroll_to(self, id: &str) {
+        let Some(el) = self.element(id) else { return };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

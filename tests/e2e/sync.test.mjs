@@ -33,16 +33,22 @@ async function postTop(page, author, text) {
   await form.locator('.tl-post').click();
 }
 
+/** A fresh page on json-server's preset at `js`, its thread shown. */
+async function openOn(js) {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(pageFor('json-server', js.base));
+  await page.waitForSelector('.tl-comment');
+  return { context, page, errors };
+}
+
 const settled = (page) => page.waitForFunction(() => !document.querySelector('.tl-pending'), null, { timeout: 15000 });
 
 test('json-server: seed thread, reply, outage and reload while a post is pending', async () => {
   const js = await jsonServer(seedRows(seed));
-  const context = await env.newContext();
-  const page = await context.newPage();
-  const errors = watchErrors(page);
+  const { context, page, errors } = await openOn(js);
   try {
-    await page.goto(pageFor('json-server', js.base));
-    await page.waitForSelector('.tl-comment');
     assert.equal(await page.locator('.tl-comment').count(), 15);
     assert.equal(await row(page, '7.3.1').getAttribute('data-depth'), '2');
 
@@ -91,12 +97,8 @@ test('json-server: comments the backend holds in a form the page cannot read are
     { id: null, thread: seed.thread, parentId: null, author: 'Null id', body: 'An id of null', createdAt: 1_400_000_000_000, likes: 0 },
   ];
   const js = await jsonServer([...seedRows(seed), ...broken]);
-  const context = await env.newContext();
-  const page = await context.newPage();
-  const errors = watchErrors(page);
+  const { context, page, errors } = await openOn(js);
   try {
-    await page.goto(pageFor('json-server', js.base));
-    await page.waitForSelector('.tl-comment');
     assert.equal(await page.locator('.tl-comment').count(), 15, 'every readable comment shown');
     const told = page.locator('.tl-unreadable');
     await told.waitFor();
