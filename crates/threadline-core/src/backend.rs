@@ -73,6 +73,8 @@ pub struct Capabilities {
     /// backend without it may store a retry twice, so a retry first looks
     /// for the last try among the comments it lists.
     pub idempotent: bool,
+    /// How deep replies may nest (`BackendDescription::reply_depth`); None: any depth.
+    pub reply_depth: Option<u32>,
 }
 
 /// An edit as the reader sends it; `confirm` answers a policy nudge.
@@ -170,6 +172,12 @@ pub trait Backend {
     /// held that could not be read, so the reader knows some are missing.
     fn unreadable(&self) -> usize {
         0
+    }
+
+    /// How long after posting (ms) its author may edit a comment, when the
+    /// backend said so in its last listing; None: for as long as it allows.
+    fn edit_window_ms(&self) -> Option<i64> {
+        None
     }
 
     fn capabilities(&self) -> Capabilities {

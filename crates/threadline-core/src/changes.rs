@@ -19,9 +19,11 @@ impl Thread {
     }
 
     /// A deleted comment with replies stays as a placeholder so the replies
-    /// keep their place; one without replies goes.
+    /// keep their place; one without replies goes, and so does a placeholder
+    /// it was the last reply of.
     pub fn delete(&mut self, id: &CommentId) -> bool {
         if self.remove_leaf(id) {
+            self.drop_deleted_leaves();
             return true;
         }
         self.update(id, |c| {
@@ -31,5 +33,42 @@ impl Thread {
             c.website = None;
             c.avatar = None;
         })
+    }
+
+    /// Deleted comments with nothing under them, listed or not yet, have
+    /// nothing to show: a backend that keeps deleted records (json-server,
+    /// with its preset's soft delete) lists them, and they are dropped, a
+    /// chain of them too. One rebuild, whatever their number.
+    pub fn drop_deleted_leaves(&mut self) {
+        let mut gone = vec![false; self.nodes().len()];
+        let mut stack: Vec<(usize, bool)> = self.roots().iter().map(|&r| (r, false)).collect();
+        // Replies before their parent: a parent goes only if all of them went.
+        while let Some((i, replies_done)) = stack.pop() {
+            let Some(n) = self.node(i) else { continue };
+            if replies_done {
+                gone[i] = n.comment.deleted && n.unlisted == 0 && n.children.iter().all(|&c| gone[c]);
+            } else {
+                stack.push((i, true));
+                stack.extend(n.children.iter().map(|&c| (c, false)));
+            }
+        }
+        if gone.contains(&true) {
+            self.without(|k| gone[k]);
+        }
+    }
+
+    /// Where a reply to `parent` goes on a backend whose replies nest at
+    /// most `max_depth` deep: `parent` itself, or its ancestor at depth
+    /// `max_depth - 1` (the top-level comment when replies nest one deep,
+    /// as on Isso), where the backend would store it anyway.
+    pub fn reply_parent(&self, parent: &CommentId, max_depth: u32) -> CommentId {
+        let mut at = parent;
+        while let Some(n) = self.get(at) {
+            match &n.comment.parent {
+                Some(up) if n.depth >= max_depth as usize => at = up,
+                _ => break,
+            }
+        }
+        at.clone()
     }
 }

@@ -145,31 +145,74 @@ pub fn control_char(s: &str, allow_layout: bool) -> Option<char> {
     s.chars().find(|&c| c.is_control() && !(allow_layout && (c == '\n' || c == '\t')))
 }
 
+/// The first character a name may not hold: a control character, or one of
+/// the bidi embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069), with which "Admin\u{202E}live" shows as "Adminevil".
+/// The bidi marks (U+200E, U+200F) stay: they only steer, and names in
+/// Arabic or Hebrew are sometimes typed with them.
+pub fn name_char(s: &str) -> Option<char> {
+    s.chars().find(|&c| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
+/// Characters that show nothing: spaces, and the zero-width, filler and
+/// default-ignorable characters a name made "blank" is typed with. The bidi
+/// marks (`mark`) are not trimmed, but a name of nothing else is blank.
+fn blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}' | '\u{FFA0}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+fn mark(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}')
+}
+
+/// A draft's name and text as stored, or why they cannot be: the widget
+/// checks with it before sending and the reference server before storing,
+/// so both refuse the same drafts with the same words.
+pub fn clean_draft(author: &str, body: &str) -> Result<(String, String), DraftError> {
+    if let Some(c) = name_char(author) {
+        return Err(DraftError::ControlInAuthor { code: c as u32 });
+    }
+    let body = clean_body(body)?;
+    // A name of nothing but invisible characters would show as no name.
+    let author = author.trim_matches(blank);
+    if author.chars().all(|c| blank(c) || mark(c)) {
+        return Err(DraftError::EmptyAuthor);
+    }
+    if author.chars().count() > MAX_AUTHOR_CHARS {
+        return Err(DraftError::AuthorTooLong { max: MAX_AUTHOR_CHARS });
+    }
+    Ok((author.to_owned(), body))
+}
+
+/// An edit's text as stored, or why it cannot be: only the text, as an edit
+/// keeps the name the comment was posted under (even one today's rules
+/// would refuse).
+pub fn clean_body(body: &str) -> Result<String, DraftError> {
+    let body = body.replace("\r\n", "\n");
+    if let Some(c) = control_char(&body, true) {
+        return Err(DraftError::ControlInBody { code: c as u32 });
+    }
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(DraftError::EmptyBody);
+    }
+    if body.chars().count() > MAX_BODY_CHARS {
+        return Err(DraftError::BodyTooLong { max: MAX_BODY_CHARS });
+    }
+    Ok(body.to_owned())
+}
+
 impl NewComment {
     /// Trims what the reader typed and refuses what no backend would store:
     /// the same rules, in the same order, as the reference server's.
     pub fn validated(mut self) -> Result<NewComment, DraftError> {
-        self.body = self.body.replace("\r\n", "\n");
-        if let Some(c) = control_char(&self.author, false) {
-            return Err(DraftError::ControlInAuthor { code: c as u32 });
-        }
-        if let Some(c) = control_char(&self.body, true) {
-            return Err(DraftError::ControlInBody { code: c as u32 });
-        }
-        self.author = self.author.trim().to_owned();
-        self.body = self.body.trim().to_owned();
-        if self.body.is_empty() {
-            return Err(DraftError::EmptyBody);
-        }
-        if self.author.is_empty() {
-            return Err(DraftError::EmptyAuthor);
-        }
-        if self.author.chars().count() > MAX_AUTHOR_CHARS {
-            return Err(DraftError::AuthorTooLong { max: MAX_AUTHOR_CHARS });
-        }
-        if self.body.chars().count() > MAX_BODY_CHARS {
-            return Err(DraftError::BodyTooLong { max: MAX_BODY_CHARS });
-        }
+        (self.author, self.body) = clean_draft(&self.author, &self.body)?;
         Ok(self)
     }
 }

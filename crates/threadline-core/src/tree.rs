@@ -339,12 +339,18 @@ impl Thread {
         if !self.nodes[i].children.is_empty() || self.nodes[i].unlisted > 0 {
             return false;
         }
+        self.without(|k| k == i);
+        true
+    }
+
+    /// The thread without the nodes `drop` names (leaves: no reply is lost),
+    /// its warnings kept.
+    pub(crate) fn without(&mut self, drop: impl Fn(usize) -> bool) {
         let warnings = std::mem::take(&mut self.warnings);
         self.rebuild_from(|nodes| {
-            nodes.into_iter().enumerate().filter(|(k, _)| *k != i).map(|(_, n)| n.comment).collect()
+            nodes.into_iter().enumerate().filter(|(k, _)| !drop(*k)).map(|(_, n)| n.comment).collect()
         });
         self.warnings = warnings;
-        true
     }
 
     /// The thread built again from the comments `keep` makes of its nodes:

@@ -31,3 +31,31 @@ fn control_characters_are_refused_before_sending_naming_the_character() {
     let ok = draft("Ani", "a\r\n\tb\nc").validated().unwrap();
     assert_eq!(ok.body, "a\n\tb\nc");
 }
+
+/// What a name shows must be what was typed: a name of invisible characters
+/// would show as no name, and a bidi override shows "Admin\u{202E}live" as
+/// "Adminevil", a way to pass for someone else.
+#[test]
+fn names_that_show_as_nothing_or_reordered_are_refused() {
+    assert_eq!(draft("\u{3000}\u{a0}\u{200b}", "hi").validated(), Err(DraftError::EmptyAuthor));
+    assert_eq!(draft("\u{feff}\u{2060}\u{3164}", "hi").validated(), Err(DraftError::EmptyAuthor));
+    for blank in ["\u{2800}", "\u{fe0f}\u{e0041}", "\u{200f}", " \u{61c}\u{1d173} "] {
+        assert_eq!(draft(blank, "hi").validated(), Err(DraftError::EmptyAuthor), "{blank:?}");
+    }
+    // A mark at the end of a right-to-left name is kept: it was typed to steer.
+    assert_eq!(
+        draft("\u{5e9}\u{5dc}\u{5d5}\u{5dd}\u{200f}", "hi").validated().unwrap().author,
+        "\u{5e9}\u{5dc}\u{5d5}\u{5dd}\u{200f}"
+    );
+    assert_eq!(draft("\u{200b}Ani\u{200b} ", "hi").validated().unwrap().author, "Ani");
+    for c in ['\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}'] {
+        let name = format!("Admin{c}live");
+        assert_eq!(draft(&name, "hi").validated(), Err(DraftError::ControlInAuthor { code: c as u32 }));
+    }
+    // Inside a name, a joiner and the bidi marks are kept: scripts need them.
+    for name in ["\u{5e9}\u{5dc}\u{200f} \u{5d5}\u{5dd}", "\u{915}\u{94d}\u{200d}\u{937}"] {
+        assert_eq!(draft(name, "hi").validated().unwrap().author, name);
+    }
+    // Comments may still hold them: a quote in Hebrew needs its marks and isolates.
+    assert!(draft("Ani", "\u{2067}\u{5e9}\u{5dc}\u{2069} ok").validated().is_ok());
+}

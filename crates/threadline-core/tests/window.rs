@@ -198,6 +198,40 @@ fn edits_likes_and_deletes_keep_the_shape() {
     assert!(!t.delete(&"missing".into()));
 }
 
+/// A backend that keeps deleted records (json-server with the preset's soft
+/// delete) lists every one: those with nothing under them are not shown.
+#[test]
+fn listed_deleted_comments_show_only_where_replies_hang_on_them() {
+    let gone = |id: &str, parent: Option<&str>| Comment { deleted: true, body: String::new(), ..c(id, parent, 1, 0) };
+    let mut t = Thread::build(vec![
+        gone("1", None),        // a deleted leaf
+        c("2", None, 1, 0),     // kept, with
+        gone("2.1", Some("2")), //   a deleted chain: both go
+        gone("2.1.1", Some("2.1")),
+        gone("3", None), // a placeholder a reply hangs on
+        c("3.1", Some("3"), 1, 0),
+        gone("4", None), // replies not listed yet count too
+    ]);
+    t.set_unlisted(&[("4".into(), 2)]);
+    t.drop_deleted_leaves();
+    let mut left: Vec<&str> = t.nodes().iter().map(|n| n.comment.id.as_str()).collect();
+    left.sort_unstable();
+    assert_eq!(left, ["2", "3", "3.1", "4"]);
+    assert_eq!(t.get(&"4".into()).map(|n| n.unlisted), Some(2));
+    assert!(t.warnings().is_empty());
+    // A backend whose replies nest one deep takes a reply to a reply under its top-level comment.
+    let deep = Thread::build(vec![c("a", None, 1, 0), c("a.1", Some("a"), 1, 0), c("a.1.1", Some("a.1"), 1, 0)]);
+    assert_eq!(deep.reply_parent(&"a.1.1".into(), 1).as_str(), "a");
+    assert_eq!(deep.reply_parent(&"a.1".into(), 1).as_str(), "a");
+    assert_eq!(deep.reply_parent(&"a".into(), 1).as_str(), "a");
+    assert_eq!(deep.reply_parent(&"a.1.1".into(), 2).as_str(), "a.1");
+    assert_eq!(deep.reply_parent(&"gone".into(), 1).as_str(), "gone", "an unknown parent is left to the backend");
+    // The last reply under a placeholder deleted: the placeholder goes with it.
+    assert!(t.delete(&"3.1".into()));
+    assert_eq!(t.get(&"3".into()).map(|n| n.comment.id.as_str()), None);
+    assert_eq!(t.len(), 2);
+}
+
 /// A first page cut to the first screen (the backend's `unlisted` counts
 /// standing in for what it left out) draws exactly the rows, counts and
 /// "more" rows of the whole thread, and stays so when the rest is merged.

@@ -47,6 +47,13 @@ impl Rule {
         }
     }
 
+    /// A rule about the draft as a whole or its writer (length, cooldown, a
+    /// repeat, a blocked name): its finding spans the draft, and marking
+    /// that span would paint everything.
+    pub fn about_whole_draft(self) -> bool {
+        matches!(self, Rule::TooShort | Rule::TooLong | Rule::Duplicate | Rule::Cooldown | Rule::BlockedAuthor)
+    }
+
     pub fn from_id(id: &str) -> Option<Rule> {
         ALL_RULES.iter().copied().find(|r| r.id() == id)
     }

@@ -3,6 +3,7 @@
 //! offsets that are out of range or inside a character are clamped, so a
 //! view built on this can never panic on a finding.
 
+use crate::config::Rule;
 use crate::order::sort_by;
 use crate::{Action, Finding};
 
@@ -25,10 +26,12 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 pub fn segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
     let mut spans: Vec<(usize, usize, Action)> = findings
         .iter()
+        // Findings about the whole draft or its writer (length, cooldown, a
+        // repeat, a blocked name) would paint everything; words that are the
+        // whole draft ("you are an idiot 😀😀 you are an idiot") are marked.
+        .filter(|f| !Rule::from_id(&f.rule).is_some_and(Rule::about_whole_draft))
         .map(|f| (floor_boundary(text, f.start), floor_boundary(text, f.end), f.action))
         .filter(|(s, e, _)| s < e)
-        // Whole-draft findings (length, cooldown) would paint everything.
-        .filter(|(s, e, _)| !(*s == 0 && *e == text.len() && text.len() > 40))
         .collect();
     sort_by(&mut spans, |a, b| a.cmp(b));
     let mut merged: Vec<(usize, usize, Action)> = Vec::new();

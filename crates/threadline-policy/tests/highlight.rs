@@ -39,3 +39,19 @@ fn a_real_finding_marks_the_offending_word() {
     assert!(marked.iter().any(|m| m.contains("idiot")), "{marked:?}");
     assert!(marked.iter().any(|m| m.contains("f.u.c.k")), "{marked:?}");
 }
+
+/// An insult that is the whole draft is still marked (it was not when a
+/// whole-text span over 40 bytes was taken for a finding about the draft);
+/// a finding about the draft itself never paints it.
+#[test]
+fn words_that_are_the_whole_draft_are_marked_a_cooldown_is_not() {
+    for text in ["you are an idiot \u{1f600}\u{1f600} you are an idiot", "\u{1d4ce}\u{1d45c}\u{1d4ca} \u{1d4b6}\u{1d4c7}\u{1d452} \u{1d4b6}\u{1d4c3} \u{1d4be}\u{1d4b9}\u{1d4be}\u{1d45c}\u{1d4c9}"] {
+        let v = Policy::asbarez().check(&Draft { text, author: "Ani" }, &CheckContext::default());
+        assert!(segments(text, &v.findings).iter().any(|p| p.action.is_some()), "{text}: {v:?}");
+    }
+    let text = "A perfectly civil comment that is long enough to be over forty bytes.";
+    let ctx = CheckContext { now_ms: Some(10_000), last_post_ms: Some(9_000), ..CheckContext::default() };
+    let v = Policy::asbarez().check(&Draft { text, author: "Ani" }, &ctx);
+    assert!(v.findings.iter().any(|f| f.rule == "cooldown"), "{v:?}");
+    assert!(segments(text, &v.findings).iter().all(|p| p.action.is_none()));
+}
