@@ -34,6 +34,8 @@ pub struct Window {
 
 pub struct Snapshot {
     pub cursor: i64,
+    /// The server's edit window, told to readers with every page.
+    edit_window_ms: u64,
     comments: Vec<ApiComment>,
     /// Indices of top-level comments, oldest first.
     top_level: Vec<usize>,
@@ -59,10 +61,13 @@ struct Listing<'a> {
     top_level_total: usize,
     next_offset: Option<usize>,
     cursor: String,
+    /// How long after posting its author may edit a comment: the widget
+    /// takes Edit away then, instead of letting a rewrite be refused.
+    edit_window_ms: u64,
 }
 
 impl Snapshot {
-    pub fn new(cursor: i64, comments: Vec<ApiComment>) -> Snapshot {
+    pub fn new(cursor: i64, comments: Vec<ApiComment>, edit_window_ms: u64) -> Snapshot {
         let index: HashMap<&str, usize> =
             comments.iter().enumerate().map(|(i, c)| (c.comment.id.as_str(), i)).collect();
         let mut top_level = Vec::new();
@@ -80,7 +85,16 @@ impl Snapshot {
             kids.sort_by_key(|&k| (comments[k].comment.created_ms.unwrap_or(i64::MIN), k));
         }
         let below = subtree_sizes(comments.len(), &top_level, &children);
-        Snapshot { cursor, comments, top_level, children, below, pages: Mutex::default(), gzipped: Mutex::default() }
+        Snapshot {
+            cursor,
+            edit_window_ms,
+            comments,
+            top_level,
+            children,
+            below,
+            pages: Mutex::default(),
+            gzipped: Mutex::default(),
+        }
     }
 
     /// The page's JSON: top-level comments from `offset`, each with its whole
@@ -132,6 +146,7 @@ impl Snapshot {
             top_level_total: self.top_level.len(),
             next_offset: (end < self.top_level.len()).then_some(end),
             cursor: self.cursor.to_string(),
+            edit_window_ms: self.edit_window_ms,
         };
         let bytes = Bytes::from(serde_json::to_vec(&listing).unwrap_or_default());
         keep(&self.pages, w, &bytes);

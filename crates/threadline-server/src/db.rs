@@ -39,6 +39,7 @@ CREATE INDEX IF NOT EXISTS comments_client ON comments(client, seq);
 CREATE TABLE IF NOT EXISTS likes (
     comment_id TEXT NOT NULL,
     client     TEXT NOT NULL,
+    network    TEXT,                                -- one like per address too
     PRIMARY KEY (comment_id, client)
 ) WITHOUT ROWID;
 -- Clients (the comments table's `client`) a moderator blocked from writing.
@@ -74,9 +75,10 @@ CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 /// Columns added since the first schema: a database made before them gains
 /// them when it is opened (SQLite's `CREATE TABLE IF NOT EXISTS` keeps an old
 /// table as it was). Their indexes come after them.
-const ADDED: &[(&str, &str)] = &[("comments", "network"), ("reports", "network")];
+const ADDED: &[(&str, &str)] = &[("comments", "network"), ("reports", "network"), ("likes", "network")];
 const AFTER_ADDED: &str = "
 CREATE INDEX IF NOT EXISTS reports_network ON reports(comment_id, network) WHERE network IS NOT NULL;
+CREATE INDEX IF NOT EXISTS likes_network ON likes(comment_id, network) WHERE network IS NOT NULL;
 ";
 
 fn add_columns(conn: &Connection) -> rusqlite::Result<()> {

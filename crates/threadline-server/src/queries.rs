@@ -85,9 +85,14 @@ pub fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Stored>> {
     conn.prepare_cached(&sql)?.query_row([id], stored).optional()
 }
 
-pub fn by_idempotency_key(conn: &Connection, thread: &str, key: &str) -> rusqlite::Result<Option<Stored>> {
-    let sql = format!("SELECT {COLS} FROM comments WHERE thread = ?1 AND idem_key = ?2");
-    conn.prepare_cached(&sql)?.query_row([thread, key], stored).optional()
+/// The comment stored under an idempotency key, and the client that sent it.
+pub fn by_idempotency_key(
+    conn: &Connection,
+    thread: &str,
+    key: &str,
+) -> rusqlite::Result<Option<(Stored, Option<String>)>> {
+    let sql = format!("SELECT {COLS}, client FROM comments WHERE thread = ?1 AND idem_key = ?2");
+    conn.prepare_cached(&sql)?.query_row([thread, key], |r| Ok((stored(r)?, r.get(12)?))).optional()
 }
 
 pub struct NewRow<'a> {
@@ -229,9 +234,15 @@ fn changed_limit(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("SELECT COUNT(*) FROM comments", [], |r| r.get(0))
 }
 
-/// Records one like per client; returns the count and whether it changed.
-pub fn like(conn: &Connection, id: &str, client: &str, change: i64) -> rusqlite::Result<(u32, bool)> {
-    let added = conn.execute("INSERT OR IGNORE INTO likes (comment_id, client) VALUES (?1, ?2)", [id, client])? == 1;
+/// Records one like per client and per address (a private window or cleared
+/// storage is a new client id, not a new reader); returns the count and
+/// whether it changed.
+pub fn like(conn: &Connection, id: &str, client: &str, network: &str, change: i64) -> rusqlite::Result<(u32, bool)> {
+    let added = conn.execute(
+        "INSERT OR IGNORE INTO likes (comment_id, client, network) SELECT ?1, ?2, ?3 \
+         WHERE NOT EXISTS (SELECT 1 FROM likes WHERE comment_id = ?1 AND network = ?3)",
+        [id, client, network],
+    )? == 1;
     if added {
         conn.execute("UPDATE comments SET likes = likes + 1, change_seq = ?2 WHERE id = ?1", params![id, change])?;
     }

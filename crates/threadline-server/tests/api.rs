@@ -184,6 +184,18 @@ fn post_reply_edit_delete_with_owner_tokens() {
 fn edit_window_closes() {
     let s = Server::start(&["--edit-window-secs", "0.4"]);
     let (id, tok) = s.post_ok("t/w", None, "A", "typo");
+    // Every listing tells it, a first page and a poll's changes alike: the widget takes Edit away then.
+    assert_eq!(s.list("t/w")["edit_window_ms"], 400);
+    let cursor = s.list("t/w")["cursor"].as_str().unwrap().to_owned();
+    assert_eq!(s.get(&format!("/api/comments?thread=t/w&since={cursor}")).json()["edit_window_ms"], 400);
+    // The same thread at the same cursor under another window is another answer: a browser's copy is not reused.
+    let other = Server::start(&["--edit-window-secs", "0.5"]);
+    let tag =
+        |s: &Server, q: &str| s.get(&format!("/api/comments?thread={THREAD}{q}")).header("etag").map(str::to_owned);
+    let fresh = Server::start(&["--edit-window-secs", "0.4"]);
+    for q in ["", "&since=1"] {
+        assert_ne!(tag(&fresh, q), tag(&other, q), "{q}");
+    }
     let h = [("content-type", "application/json"), ("x-owner-token", tok.as_str())];
     let path = format!("/api/comments/{id}");
     assert_eq!(s.call("PATCH", &path, &h, Some(r#"{"body":"fixed"}"#)).status, 200);
@@ -209,18 +221,27 @@ fn idempotent_retry_returns_the_original() {
     assert_eq!(s.call("POST", "/api/comments", &h, Some(&b2)).status, 200);
     let other = json!({"thread": "t/other", "author": "A", "body": "once", "idempotency_key": "k-1"});
     assert_eq!(s.post_json("/api/comments", &other).status, 201);
+    // The same key from another browser is not a retry: it gets no owner token.
+    let h = [("content-type", "application/json"), ("x-client-id", "someone-else")];
+    let r = s.call("POST", "/api/comments", &h, Some(&body.to_string()));
+    assert!(r.error(409, "idempotency_conflict").contains("new one"));
+    assert!(!r.body.contains(first.json()["owner_token"].as_str().unwrap()));
     assert_eq!(s.list("t/i")["total"], 2);
 }
 
 #[test]
-fn likes_once_per_client() {
-    let s = Server::start(&[]);
-    let like = |client: &str| s.call("POST", "/api/comments/1/like", &[("x-client-id", client)], None);
-    let r = like("reader-1");
+fn likes_once_per_client_and_per_address() {
+    let s = Server::start(&["--trust-proxy", "127.0.0.1"]);
+    let like = |client: &str, address: &str| {
+        s.call("POST", "/api/comments/1/like", &[("x-client-id", client), ("x-forwarded-for", address)], None)
+    };
+    let r = like("reader-1", "203.0.113.1");
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.json(), json!({"likes": 1}));
-    assert_eq!(like("reader-1").json(), json!({"likes": 1}));
-    assert_eq!(like("reader-2").json(), json!({"likes": 2}));
+    assert_eq!(like("reader-1", "203.0.113.1").json(), json!({"likes": 1}));
+    // A private window, or storage cleared: a new browser id on the same address.
+    assert_eq!(like("reader-1-again", "203.0.113.1").json(), json!({"likes": 1}));
+    assert_eq!(like("reader-2", "203.0.113.2").json(), json!({"likes": 2}));
     assert_eq!(s.list(THREAD)["comments"][0]["likes"], 2);
     s.call("POST", "/api/comments/nope/like", &[], None).error(404, "not_found");
 }

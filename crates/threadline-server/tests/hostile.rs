@@ -82,6 +82,10 @@ fn validation_errors_are_422() {
     post(json!({"thread": "t", "author": "x".repeat(81), "body": "x"})).error(422, "invalid");
     post(json!({"thread": "t", "author": "A", "body": "x".repeat(20_001)})).error(422, "invalid");
     post(json!({"thread": "t", "author": "   ", "body": "x"})).error(422, "invalid");
+    // A name that shows as nothing, or in another order than it was typed.
+    post(json!({"thread": "t", "author": "\u{3000}\u{a0}\u{200b}", "body": "x"})).error(422, "invalid");
+    let m = post(json!({"thread": "t", "author": "Admin\u{202e}live", "body": "x"})).error(422, "invalid");
+    assert!(m.contains("U+202E"), "{m}");
     post(json!({"thread": "t", "author": "A", "body": " \n\t "})).error(422, "invalid");
     post(json!({"thread": "", "author": "A", "body": "x"})).error(422, "invalid");
     post(json!({"thread": "t", "author": "A", "body": "x", "idempotency_key": ""})).error(422, "invalid");
@@ -107,4 +111,21 @@ fn html_is_stored_as_text() {
     s.post_ok("t", None, "<img src=x onerror=alert(1)>", body);
     let v = s.list("t");
     assert_eq!(v["comments"][0]["body"], body);
+}
+
+/// An edit keeps the name the comment was posted under: one that today's
+/// rules refuse (an override, from before they did) does not block
+/// changing the text.
+#[test]
+fn an_edit_is_checked_for_its_text_not_the_name_it_keeps() {
+    let s = Server::start(&[]);
+    let (id, token) = s.post_ok("t/e", None, "Ani", "first words");
+    let db = rusqlite::Connection::open(&s.db).unwrap();
+    db.execute("UPDATE comments SET author = 'Admin\u{202e}live' WHERE id = ?1", [&id]).unwrap();
+    let h = [("content-type", "application/json"), ("x-owner-token", token.as_str())];
+    let r = s.call("PATCH", &format!("/api/comments/{id}"), &h, Some(r#"{"body":"second words"}"#));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["comment"]["body"], "second words");
+    let bad = s.call("PATCH", &format!("/api/comments/{id}"), &h, Some(r#"{"body":"bell \u0007"}"#));
+    assert!(bad.error(422, "invalid").contains("U+0007"));
 }

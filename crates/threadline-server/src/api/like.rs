@@ -1,4 +1,5 @@
-//! `POST /api/comments/{id}/like`: one like per client, repeat likes are no-ops.
+//! `POST /api/comments/{id}/like`: one like per client and per address,
+//! repeat likes are no-ops.
 
 use super::extract::ApiPath;
 use super::Client;
@@ -23,7 +24,7 @@ pub async fn like(State(state): State<AppState>, client: Client, ApiPath(id): Ap
                 .filter(|s| !s.removed && !s.api.comment.held && !s.api.comment.deleted)
                 .ok_or_else(|| ApiError::not_found(format!("There is no comment {id}.")))?;
             let change = queries::next_change(&tx)?;
-            let (likes, added) = queries::like(&tx, &id, &client.key, change)?;
+            let (likes, added) = queries::like(&tx, &id, &client.key, &client.network, change)?;
             let changed = if added { queries::get(&tx, &id)?.map(|c| (change, c.api)) } else { None };
             tx.commit()?;
             Ok((s.thread, likes, changed))

@@ -66,12 +66,15 @@ pub async fn list(
             format!("-r{}-d{}", r.map_or("all".into(), |n| n.to_string()), d.map_or("all".into(), |n| n.to_string()))
         }
     };
+    // The edit window is in the answer too: a server restarted with another
+    // one must not have browsers keep the old answer.
     let etag = format!(
-        "\"c{}-o{}-l{}-m{}{cut}{}\"",
+        "\"c{}-o{}-l{}-m{}{cut}-w{}{}\"",
         snap.cursor,
         w.offset,
         w.limit.unwrap_or(0),
         w.max.unwrap_or(0),
+        state.edit_window_ms(),
         if gzipped.is_some() { "-gz" } else { "" }
     );
     Ok(varies(if not_modified(&headers, &etag) {
@@ -101,6 +104,7 @@ async fn snapshot(state: &AppState, thread: &str) -> Result<Arc<Snapshot>, ApiEr
         return Ok(s);
     }
     let t = thread.to_owned();
+    let window_ms = state.edit_window_ms();
     let snap = state
         .db
         .read(move |conn| {
@@ -109,7 +113,7 @@ async fn snapshot(state: &AppState, thread: &str) -> Result<Arc<Snapshot>, ApiEr
             let cursor = queries::cursor(&tx, &t)?;
             let rows = queries::visible(&tx, &t)?;
             tx.commit()?;
-            Ok(Arc::new(Snapshot::new(cursor, rows)))
+            Ok(Arc::new(Snapshot::new(cursor, rows, window_ms)))
         })
         .await?;
     state.cache.put(thread, snap.clone());
@@ -139,7 +143,8 @@ async fn changes(state: &AppState, headers: &HeaderMap, thread: String, since: i
     // Compressed only when worth it: most polls bring nothing or a comment
     // or two, a reader back after a long while may get hundreds.
     let compress = accepts_gzip(headers) && rows.len() >= GZIP_CHANGES_FROM;
-    let (plain_etag, gz_etag) = (format!("\"c{cursor}-s{since}\""), format!("\"c{cursor}-s{since}-gz\""));
+    let w = state.edit_window_ms();
+    let (plain_etag, gz_etag) = (format!("\"c{cursor}-s{since}-w{w}\""), format!("\"c{cursor}-s{since}-w{w}-gz\""));
     let etag = if compress { &gz_etag } else { &plain_etag };
     if not_modified(headers, etag) {
         return Ok(varies(respond(StatusCode::NOT_MODIFIED, etag, Bytes::new())));
@@ -152,6 +157,7 @@ async fn changes(state: &AppState, headers: &HeaderMap, thread: String, since: i
         "top_level_total": rows_top_level(&rows),
         "next_offset": null,
         "cursor": cursor.to_string(),
+        "edit_window_ms": state.edit_window_ms(),
     });
     let json = Bytes::from(crate::errors::json_body(&body));
     Ok(varies(match compress.then(|| gzip(&json, Compression::fast())).flatten() {

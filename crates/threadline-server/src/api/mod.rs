@@ -66,6 +66,11 @@ impl AppState {
     pub fn rate_limit(&self, client: &Client) -> Result<(), ApiError> {
         self.limiter.check(crate::client::network(client.ip)).map_err(ApiError::rate_limited)
     }
+
+    /// The edit window as every listing tells it.
+    pub fn edit_window_ms(&self) -> u64 {
+        u64::try_from(self.edit_window.as_millis()).unwrap_or(u64::MAX)
+    }
 }
 
 /// The owner token header, required by edit and delete.

@@ -56,7 +56,7 @@ pub async fn edit(
         })
         .await?;
     check_window(&current, window)?;
-    let (_, body) = validate::draft(&current.api.comment.author, &req.body)?;
+    let body = validate::body(&req.body)?;
     let held = validate::verdict(state.gate.check(&body, &current.api.comment.author, ctx), req.confirm)?;
     let (stored, change) = state
         .db

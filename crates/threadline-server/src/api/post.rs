@@ -65,8 +65,8 @@ pub async fn create(
         .db
         .read(move |conn| {
             if let Some(k) = &key2 {
-                if let Some(s) = queries::by_idempotency_key(conn, &thread, k)? {
-                    return Ok(Err(s));
+                if let Some(found) = queries::by_idempotency_key(conn, &thread, k)? {
+                    return Ok(Err(replayed(found, &client_key)?));
                 }
             }
             if crate::moderation::is_blocked(conn, &client_key, &network)? {
@@ -94,8 +94,8 @@ pub async fn create(
             // Checked again inside the write lock: a concurrent retry may
             // have stored it, or the parent been deleted, since the read.
             if let Some(k) = &key {
-                if let Some(s) = queries::by_idempotency_key(&tx, &thread, k)? {
-                    return Ok((s, false, 0));
+                if let Some(found) = queries::by_idempotency_key(&tx, &thread, k)? {
+                    return Ok((replayed(found, &client.key)?, false, 0));
                 }
             }
             check_parent(&tx, &thread, req.parent.as_deref())?;
@@ -132,6 +132,20 @@ pub async fn create(
     }
     let status = if stored.api.comment.held { StatusCode::ACCEPTED } else { StatusCode::CREATED };
     Ok(created(status, stored))
+}
+
+/// A retry of a post already stored is answered with it, owner token and
+/// all; the same key from another client is refused instead: the token is
+/// the first sender's alone.
+fn replayed((s, sender): (Stored, Option<String>), client: &str) -> Result<Stored, ApiError> {
+    if sender.as_deref() == Some(client) {
+        return Ok(s);
+    }
+    Err(ApiError::new(
+        StatusCode::CONFLICT,
+        "idempotency_conflict",
+        "This idempotency key was used for another comment; send the post with a new one.",
+    ))
 }
 
 /// A reply must answer a listed comment of the same thread.

@@ -8,7 +8,7 @@
 use crate::errors::ApiError;
 use crate::policy_gate::{Outcome, Verdict};
 use axum::http::StatusCode;
-use threadline_core::model::{control_char, DraftError, MAX_AUTHOR_CHARS, MAX_BODY_CHARS};
+use threadline_core::model::{clean_body, clean_draft, control_char};
 
 pub const MAX_THREAD_CHARS: usize = 512;
 pub const MAX_IDEMPOTENCY_KEY_CHARS: usize = 200;
@@ -34,29 +34,13 @@ pub fn idempotency_key(k: &str) -> Result<(), ApiError> {
 
 /// Trimmed author and body, or why they cannot be stored.
 pub fn draft(author: &str, body: &str) -> Result<(String, String), ApiError> {
-    let body = body.replace("\r\n", "\n");
-    let refuse = |e: DraftError| Err(ApiError::invalid(e.to_string()));
-    if let Some(c) = control_char(author, false) {
-        return refuse(DraftError::ControlInAuthor { code: c as u32 });
-    }
-    if let Some(c) = control_char(&body, true) {
-        return refuse(DraftError::ControlInBody { code: c as u32 });
-    }
     // The same rules and messages as the widget's own draft check.
-    let (author, body) = (author.trim(), body.trim());
-    if body.is_empty() {
-        return refuse(DraftError::EmptyBody);
-    }
-    if author.is_empty() {
-        return refuse(DraftError::EmptyAuthor);
-    }
-    if author.chars().count() > MAX_AUTHOR_CHARS {
-        return refuse(DraftError::AuthorTooLong { max: MAX_AUTHOR_CHARS });
-    }
-    if body.chars().count() > MAX_BODY_CHARS {
-        return refuse(DraftError::BodyTooLong { max: MAX_BODY_CHARS });
-    }
-    Ok((author.to_owned(), body.to_owned()))
+    clean_draft(author, body).map_err(|e| ApiError::invalid(e.to_string()))
+}
+
+/// An edit's trimmed text, or why it cannot be stored (the name stays as posted).
+pub fn body(body: &str) -> Result<String, ApiError> {
+    clean_body(body).map_err(|e| ApiError::invalid(e.to_string()))
 }
 
 /// Turns a verdict into an error unless the comment may be stored; `Ok(true)`
