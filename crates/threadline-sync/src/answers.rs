@@ -30,6 +30,12 @@ pub fn next_page(d: &BackendDescription, list_answer: &Value) -> Option<String> 
     d.paging.as_ref().and_then(|p| at(list_answer, &p.next)).and_then(scalar)
 }
 
+/// How long (ms) after posting a comment may be edited, if the listing says.
+pub fn edit_window_ms(d: &BackendDescription, list_answer: &Value) -> Option<i64> {
+    let ms = d.edit_window.as_ref().and_then(|p| at(list_answer, p)).and_then(Value::as_f64)?;
+    (ms.is_finite() && ms >= 0.0).then(|| ms.min(i64::MAX as f64) as i64)
+}
+
 pub fn since_cursor(d: &BackendDescription, list_answer: &Value) -> Option<String> {
     d.since.as_ref().and_then(|s| at(list_answer, &s.cursor)).and_then(scalar)
 }

@@ -133,6 +133,11 @@ pub struct BackendDescription {
     pub timeout_ms: u32,
     /// How often an open thread asks for new comments (0 = never). Default 30,000.
     pub poll_ms: u32,
+    /// How deep replies nest on this backend (Isso: 1, replies to top-level
+    /// comments only). A reply to a comment further down is sent to, and
+    /// shown under, its ancestor at that depth, where the backend would put
+    /// it anyway, so that it does not move at the next reload. Default: any depth.
+    pub reply_depth: Option<u32>,
     /// Pointer to the secret that proves authorship, in the create answer.
     pub owner_token: Option<String>,
     /// Header that carries that secret on edit and delete.
@@ -142,8 +147,16 @@ pub struct BackendDescription {
     pub edit_body: serde_json::Value,
     /// Pointer to the edited comment in the edit answer, when it sends one.
     pub edited: Option<String>,
+    /// The delete request's JSON body, sent as it is, for a backend that
+    /// keeps a deleted comment as a record (json-server: a PATCH of
+    /// `{"deleted": true, "body": "", "author": ""}`), so that its replies
+    /// keep their place under it. Default: none.
+    pub delete_body: Option<serde_json::Value>,
     /// Pointer to the new like count in the like answer.
     pub like_count: Option<String>,
+    /// Pointer, in the list answer, to how long after posting (in
+    /// milliseconds) its author may edit a comment: Edit goes when that is over.
+    pub edit_window: Option<String>,
     /// The listing comes in pages; the client fetches them all.
     pub paging: Option<Paging>,
     /// Polling asks only for what changed after a cursor the listing gave.
@@ -253,6 +266,7 @@ impl BackendDescription {
             ("owner_token", self.owner_token.as_ref()),
             ("edited", self.edited.as_ref()),
             ("like_count", self.like_count.as_ref()),
+            ("edit_window", self.edit_window.as_ref()),
             ("paging.next", self.paging.as_ref().map(|p| &p.next)),
             ("paging.unlisted", self.paging.as_ref().and_then(|p| p.unlisted.as_ref())),
             ("since.cursor", self.since.as_ref().map(|s| &s.cursor)),
@@ -280,8 +294,13 @@ impl BackendDescription {
         if !self.create_body.is_object() {
             return Err(DescriptionError("create_body must be a JSON object".into()));
         }
-        if !self.edit_body.is_object() {
-            return Err(DescriptionError("edit_body must be a JSON object".into()));
+        if self.reply_depth == Some(0) {
+            return Err(DescriptionError(
+                "reply_depth must be at least 1 (1: replies to top-level comments only)".into(),
+            ));
+        }
+        if !self.edit_body.is_object() || self.delete_body.as_ref().is_some_and(|b| !b.is_object()) {
+            return Err(DescriptionError("edit_body and delete_body must be JSON objects".into()));
         }
         if let Some(p) = &self.paging {
             if p.offset_param.is_some() == p.cursor_param.is_some() {

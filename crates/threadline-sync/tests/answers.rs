@@ -4,8 +4,8 @@
 use serde_json::json;
 use threadline_core::FirstScreen;
 use threadline_sync::answers::{
-    first_page_url, first_screen_rest_url, like_count, list_url, next_page, owner_token, previews, since_cursor,
-    unlisted,
+    edit_window_ms, first_page_url, first_screen_rest_url, like_count, list_url, next_page, owner_token, previews,
+    since_cursor, unlisted,
 };
 use threadline_sync::{build_edit_body, preset, BackendDescription};
 
@@ -157,6 +157,12 @@ fn answers_give_next_page_cursor_token_and_likes() {
     assert_eq!(like_count(&d, &json!({"likes": "many"})), None);
     let isso = preset("isso", "http://127.0.0.1:8081").unwrap();
     assert_eq!(like_count(&isso, &json!({"likes": 1, "dislikes": 0})), Some(1));
+    // The edit window: a length of time, or nothing when it makes no sense.
+    assert_eq!(edit_window_ms(&d, &json!({"comments": [], "edit_window_ms": 900000})), Some(900_000));
+    for odd in [json!(-5), json!("soon"), json!(null)] {
+        assert_eq!(edit_window_ms(&d, &json!({"comments": [], "edit_window_ms": odd})), None);
+    }
+    assert_eq!(edit_window_ms(&isso, &json!({"replies": [], "edit_window_ms": 1})), None, "Isso does not say");
 }
 
 #[test]

@@ -207,7 +207,9 @@ fn descriptions_with_mistakes_say_what_is_wrong() {
     };
     refused(&|v| v["fields"]["id"] = json!(""), "fields.id, fields.author and fields.body must point inside");
     refused(&|v| v["create_body"] = json!("text"), "create_body must be a JSON object");
-    refused(&|v| v["edit_body"] = json!([1]), "edit_body must be a JSON object");
+    refused(&|v| v["edit_body"] = json!([1]), "edit_body and delete_body must be JSON objects");
+    refused(&|v| v["delete_body"] = json!("gone"), "edit_body and delete_body must be JSON objects");
+    refused(&|v| v["reply_depth"] = json!(0), "reply_depth must be at least 1");
     refused(&|v| v["list"]["url"] = json!("{base}/x?t={thread"), "unclosed '{'");
     // A list request has no comment to name: {id} there could never be filled.
     refused(&|v| v["list"]["url"] = json!("{base}/c/{id}"), "list.url: unknown placeholder {id}");
