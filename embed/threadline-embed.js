@@ -66,6 +66,8 @@ function configOf(el) {
 // (src/backend/prefetch.rs), anything else is left unused.
 function prefetch(config) {
   try {
+    // Without a thread there is nothing to ask for (mount() says what is missing).
+    if (typeof config.thread !== 'string' || !config.thread.trim()) return;
     if (config.backend === 'local' || config.description || (config.preset ?? 'threadline') !== 'threadline') return;
     if (location.hash.startsWith('#c-')) return;
     const sort = (localStorage.getItem('threadline:sort') || 'oldest').split(' ');
@@ -136,7 +138,9 @@ export async function mountThread(element, config) {
     throw e;
   }
   hideLoading(element);
-  return glue.mount(element, { stylesheet, policy_module: policyModule, ...config });
+  // Anything but an object (a JSON string, say) goes as it is, for mount() to name.
+  const object = config !== null && typeof config === 'object' && !Array.isArray(config);
+  return glue.mount(element, object ? { stylesheet, policy_module: policyModule, ...config } : config);
 }
 
 class ThreadlineThread extends HTMLElement {
@@ -152,7 +156,11 @@ class ThreadlineThread extends HTMLElement {
     } catch (e) {
       // In the shadow root once the element has had a widget there (a changed
       // attribute), where light-DOM text would not show.
-      (this.shadowRoot ?? this).textContent = `threadline: ${e.message}`;
+      const said = document.createElement('p');
+      said.className = 'threadline-error'; // mounting with it mended takes it out
+      said.setAttribute('role', 'alert');
+      said.textContent = `threadline: ${e.message}`;
+      (this.shadowRoot ?? this).replaceChildren(said);
       return;
     }
     prefetch(config);

@@ -91,9 +91,8 @@ impl ThreadState {
                         t.delete(&id);
                     });
                     self.set_editing(&id, false);
-                    self.notice.set(None);
                 }
-                Err(e) => self.notice.set(Some(self.error_text(&e))),
+                Err(e) => self.row_error.set(Some((id, self.error_text(&e)))),
             }
         });
     }
@@ -147,7 +146,7 @@ impl ThreadState {
         set.update(|s| {
             s.remove(id);
         });
-        self.notice.set(Some(self.error_text(e)));
+        self.row_error.set(Some((id.clone(), self.error_text(e))));
     }
 
     pub fn show_more(self, key: &threadline_core::RowKey) {

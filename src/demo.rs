@@ -48,8 +48,22 @@ fn page_thread() -> Option<String> {
     page_meta("threadline-thread")
 }
 
+/// A whole number given in the query string; one that is not is a mistake
+/// to say, not a default to fall back on quietly.
+fn number(name: &str) -> Result<Option<u32>, String> {
+    match query(name) {
+        None => Ok(None),
+        Some(v) => {
+            v.trim().parse().map(Some).map_err(|_| format!("{name}={v:?} is not a whole number from 0 to 4294967295"))
+        }
+    }
+}
+
 /// The backend and how often to ask it for new comments.
 fn choose_backend(lang: Lang) -> Result<(Rc<dyn Backend>, u32), String> {
+    if let Some(t) = query("theme").filter(|t| !matches!(t.as_str(), "auto" | "light" | "dark")) {
+        return Err(format!("theme={t:?} is not one of auto, light, dark"));
+    }
     let preset = query("preset").or_else(|| query("description").map(|_| String::new()));
     let backend =
         query("backend").unwrap_or_else(|| if preset.is_some() { "http".into() } else { DEFAULT_BACKEND.into() });
@@ -60,8 +74,11 @@ fn choose_backend(lang: Lang) -> Result<(Rc<dyn Backend>, u32), String> {
             let base = query("base").unwrap_or_default();
             let preset = preset.filter(|p| !p.is_empty());
             let mut desc = describe(preset.as_deref(), query("description").as_deref(), &base)?;
-            if let Some(ms) = query("timeout").and_then(|t| t.parse().ok()) {
-                desc.timeout_ms = ms;
+            match number("timeout")? {
+                // No time at all would fail every request.
+                Some(0) => return Err("timeout=\"0\": a request needs at least 1 ms".into()),
+                Some(ms) => desc.timeout_ms = ms,
+                None => {}
             }
             let poll_ms = desc.poll_ms;
             Ok((Rc::new(HttpBackend::new(desc, lang)), poll_ms))
@@ -74,15 +91,16 @@ fn choose_backend(lang: Lang) -> Result<(Rc<dyn Backend>, u32), String> {
 #[component]
 pub fn DemoThread() -> impl IntoView {
     let lang = query("lang").map_or_else(crate::i18n::page_lang, |tag| Lang::from_tag(&tag));
-    match choose_backend(lang) {
-        Ok((backend, poll_ms)) => {
+    let numbers = || Ok::<_, String>((number("top")?, number("replies")?, number("depth")?, number("poll")?));
+    match choose_backend(lang).and_then(|b| Ok((b, numbers()?))) {
+        Ok(((backend, poll_ms), (top, replies, depth, poll))) => {
             let thread_id = query("thread").filter(|t| !t.is_empty()).or_else(page_thread).unwrap_or_default();
             let mut state = ThreadState::new(thread_id, backend);
             state.lang = lang;
-            let number = |name: &str| query(name).and_then(|v| v.parse().ok());
-            state.window.set(threadline_core::Window::with_limits(number("top"), number("replies"), number("depth")));
+            let size = |n: Option<u32>| n.map(|n| n as usize);
+            state.window.set(threadline_core::Window::with_limits(size(top), size(replies), size(depth)));
             state.reload();
-            let poll_ms = query("poll").and_then(|p| p.parse().ok()).unwrap_or(poll_ms);
+            let poll_ms = poll.unwrap_or(poll_ms);
             if poll_ms > 0 {
                 state.keep_current(std::time::Duration::from_millis(poll_ms.into()));
             }

@@ -121,6 +121,12 @@ fn remove((handle, container, _): Mounted) {
 /// Removes whatever widget `host` holds already: a page that mounts into the
 /// same element again (re-rendering, say) gets one widget, not two. That
 /// earlier widget's handle then finds nothing to unmount.
+/// Whether at most one widget is on the page: with several, a permalink may
+/// be another one's, so none can say it points nowhere.
+pub fn alone() -> bool {
+    MOUNTED.with(|m| m.borrow().len() <= 1)
+}
+
 fn replace_in(host: &web_sys::Element) {
     // At most one: every mount replaces.
     if let Some(earlier) = MOUNTED.with(|m| take(&mut m.borrow_mut(), |(_, (_, _, h))| h == host)) {
@@ -163,9 +169,17 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
         let message = format!("threadline: the configuration is not valid: {why}");
         // Where the widget would be: its shadow root, once it has had one
         // (mounted again after an attribute changed), hides the element's own text.
-        match element.shadow_root() {
-            Some(shadow) => shadow.set_text_content(Some(&message)),
-            None => element.set_text_content(Some(&message)),
+        let at: web_sys::Node = match element.shadow_root() {
+            Some(shadow) => shadow.into(),
+            None => element.clone().into(),
+        };
+        at.set_text_content(None);
+        // Marked, so that mounting with the mistake mended takes it out.
+        if let Some(p) = element.owner_document().and_then(|d| d.create_element("p").ok()) {
+            p.set_class_name("threadline-error");
+            let _ = p.set_attribute("role", "alert");
+            p.set_text_content(Some(&message));
+            let _ = at.append_child(&p);
         }
         JsValue::from(js_sys::Error::new(&message))
     };
@@ -173,11 +187,16 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
     if config.thread.trim().is_empty() {
         return Err(refuse("thread is missing (the page's thread id, usually its path)".into()));
     }
+    if config.preset.is_some() && config.description.is_some() {
+        return Err(refuse("give preset or description, not both".into()));
+    }
     // A misspelt value would otherwise quietly mean the default.
     if let Some(b) = config.backend.as_deref().filter(|b| !matches!(*b, "local" | "http")) {
         return Err(refuse(format!("backend {b:?} is not one of local, http")));
     }
-    if let Some(t) = config.theme.as_deref().filter(|t| !matches!(*t, "auto" | "light" | "dark")) {
+    // As HTML reads an enumerated attribute: any case, and empty is the default.
+    let theme = config.theme.as_deref().map(|t| t.trim().to_ascii_lowercase()).filter(|t| !t.is_empty());
+    if let Some(t) = theme.as_deref().filter(|t| !matches!(*t, "auto" | "light" | "dark")) {
         return Err(refuse(format!("theme {t:?} is not one of auto, light, dark")));
     }
     if let Some(url) = &config.policy_module {
@@ -192,14 +211,24 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHand
             .shadow_root()
             .or_else(|| host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()),
     };
+    // An earlier mistake said here goes: the shadow root is the widget's own,
+    // in the element only what was marked as ours.
     let root: web_sys::Element = match shadow {
-        Some(shadow) => shadow.unchecked_into(),
-        None => host.clone(),
+        Some(shadow) => {
+            shadow.set_text_content(None);
+            shadow.unchecked_into()
+        }
+        None => {
+            if let Ok(said) = host.query_selector_all(":scope > .threadline-error") {
+                (0..said.length()).filter_map(|i| said.get(i)).for_each(|n| drop(host.remove_child(&n)));
+            }
+            host.clone()
+        }
     };
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let container = doc.create_element("div")?;
     container.set_class_name("tl-root tl-embedded");
-    container.set_attribute("data-theme", config.theme.as_deref().unwrap_or("auto"))?;
+    container.set_attribute("data-theme", theme.as_deref().unwrap_or("auto"))?;
     if let Some(href) = &config.stylesheet {
         let link = doc.create_element("link")?;
         link.set_attribute("rel", "stylesheet")?;

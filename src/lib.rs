@@ -40,6 +40,11 @@ pub fn start_demo() {
     if let Some(url) = demo::page_meta("threadline-policy-module") {
         policy_module::set_url(&url);
     }
-    let _ = page.set_attribute("data-theme", &demo::theme());
+    let theme = demo::theme();
+    let _ = page.set_attribute("data-theme", &theme);
+    // The page around the widget in the same colours, not the system's.
+    if let Some(body) = document.body() {
+        let _ = body.set_attribute("data-theme", &theme);
+    }
     leptos::mount::mount_to(page, demo::DemoThread).forget();
 }

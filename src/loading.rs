@@ -67,6 +67,7 @@ impl ThreadState {
         let mut thread = Thread::build(list);
         thread.sort(ordering);
         thread.set_unlisted(unlisted);
+        thread.drop_deleted_leaves();
         for w in thread.warnings() {
             warn(&w.to_string());
         }

@@ -127,6 +127,9 @@ impl ThreadState {
         }
         let mut added = Vec::new();
         self.thread.update(|t| {
+            // A backend that keeps deleted records (json-server) lists them
+            // all again: one not shown has nothing to bring.
+            changed.retain(|c| !c.deleted || t.find(&c.id).is_some());
             let gone: Vec<_> = changed.iter().filter(|c| c.deleted).map(|c| c.id.clone()).collect();
             let released = crate::held::make_way(t, &changed);
             added = t.merge(changed);

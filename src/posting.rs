@@ -96,8 +96,11 @@ impl ThreadState {
     }
 
     /// Takes a validated draft: it is shown at once and sent in the background.
-    pub fn submit(self, draft: NewComment) {
+    pub fn submit(self, mut draft: NewComment) {
         let thread = self.thread_id.get_value();
+        if let (Some(parent), Some(depth)) = (&draft.parent, self.capabilities.with_value(|c| c.reply_depth)) {
+            draft.parent = Some(self.thread.with_untracked(|t| t.reply_parent(parent, depth)));
+        }
         self.thread.with_untracked(|t| {
             let shown = t.nodes().iter().map(|n| &n.comment);
             self.change_outbox(|o| o.push(&thread, draft.clone(), now_ms(), shown));
@@ -301,7 +304,15 @@ impl ThreadState {
         let id = pending_id(key);
         // A post rejected meanwhile comes back from a retry deleted: nothing to keep.
         if stored.held && !stored.deleted {
-            crate::held::remember(&self.thread_id.get_value(), &stored);
+            // Kept as the reader wrote it, not as the backend rendered it
+            // (Isso answers HTML): a moderator may give it back to the form.
+            let mut kept = stored.clone();
+            if kept.format != BodyFormat::Markdown {
+                if let Some(body) = self.outbox.with_value(|o| o.get(key).map(|p| p.draft.body.clone())) {
+                    (kept.body, kept.format) = (body, BodyFormat::Markdown);
+                }
+            }
+            crate::held::remember(&self.thread_id.get_value(), &kept);
         }
         self.change_outbox(|o| {
             o.sent(key);

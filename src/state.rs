@@ -69,6 +69,9 @@ pub struct ThreadState {
     pub target: RwSignal<Option<CommentId>>,
     /// The own comment whose Delete is being confirmed in place.
     pub asking: RwSignal<Option<CommentId>>,
+    /// Why a like, report or delete of this comment failed: said in its
+    /// row, beside the button pressed, until the next press in the list.
+    pub row_error: RwSignal<Option<(CommentId, String)>>,
     pub(crate) capabilities: StoredValue<Capabilities>,
     /// The element the widget lives in (a shadow root's child when embedded):
     /// ids are looked up there, since two widgets may share a page.
@@ -160,6 +163,7 @@ impl ThreadState {
             editing: RwSignal::new(BTreeSet::new()),
             target: RwSignal::new(None),
             asking: RwSignal::new(None),
+            row_error: RwSignal::new(None),
             capabilities: StoredValue::new(backend.capabilities()),
             root: StoredValue::new_local(None),
             polling: StoredValue::new(false),
@@ -331,7 +335,12 @@ pub fn holds_focus(el: &web_sys::Element) -> bool {
 
 /// Whether focus is inside `el` itself.
 pub fn focus_within(el: &web_sys::Element) -> bool {
-    active_seen_from(el).is_some_and(|a| el.contains(Some(&a)) && !is_body(&a))
+    focused_in(el).is_some()
+}
+
+/// What has focus inside `el`, if anything there has.
+pub fn focused_in(el: &web_sys::Element) -> Option<web_sys::Element> {
+    active_seen_from(el).filter(|a| el.contains(Some(a)) && !is_body(a))
 }
 
 fn is_body(el: &web_sys::Element) -> bool {
@@ -347,6 +356,15 @@ fn active_seen_from(el: &web_sys::Element) -> Option<web_sys::Element> {
         Some(shadow) => shadow.active_element().or_else(|| el.owner_document()?.active_element()),
         None => root.dyn_ref::<web_sys::Document>()?.active_element(),
     }
+}
+
+/// Focus on a row of the list itself (not one of its buttons), where a
+/// screen reader reads the comment and Tab goes on to its controls.
+pub(crate) fn focus_row(row: Option<web_sys::Element>) {
+    if let Some(row) = &row {
+        let _ = row.set_attribute("tabindex", "-1");
+    }
+    focus(row);
 }
 
 pub(crate) fn focus(el: Option<web_sys::Element>) {

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use threadline_core::{
     Backend, BackendError, BoxFuture, Capabilities, Comment, CommentId, Edit, FirstScreen, Listed, NewComment, Page,
 };
-use threadline_sync::answers::{like_count, list_url, next_page, owner_token, since_cursor};
+use threadline_sync::answers::{edit_window_ms, like_count, list_url, next_page, owner_token, since_cursor};
 use threadline_sync::description::Credentials;
 use threadline_sync::json::{self, Json};
 use threadline_sync::screen::{PageUrl, ScreenPages};
@@ -40,6 +40,7 @@ struct Seen {
     /// Comments in the listing since its first page that could not be read
     /// (and stream events since), counted for the reader.
     unreadable: usize,
+    edit_window_ms: Option<i64>,
 }
 
 impl HttpBackend {
@@ -112,7 +113,12 @@ impl HttpBackend {
         let etag = got.etag.clone();
         let json = self.answer(got)?;
         if first {
-            *self.seen.borrow_mut() = Seen { cursor: since_cursor(&self.desc, &json), etag, unreadable: 0 };
+            *self.seen.borrow_mut() = Seen {
+                cursor: since_cursor(&self.desc, &json),
+                etag,
+                unreadable: 0,
+                edit_window_ms: edit_window_ms(&self.desc, &json),
+            };
         }
         let next = next_page(&self.desc, &json);
         Ok((json, next))
@@ -141,12 +147,20 @@ impl HttpBackend {
 /// apart without accounts (it proves nothing about who they are).
 fn client_id() -> String {
     const KEY: &str = "threadline:client-id";
+    // Kept for the page too: with storage disabled or full, a new id per
+    // request would make a retry another client's, which a server refuses.
+    thread_local!(static ID: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() });
     if let Ok(Some(id)) = crate::storage::get(KEY) {
         return id;
     }
-    let id = super::random_token();
-    let _ = crate::storage::set(KEY, &id);
-    id
+    ID.with(|cell| {
+        cell.get_or_init(|| {
+            let id = super::random_token();
+            let _ = crate::storage::set(KEY, &id);
+            id
+        })
+        .clone()
+    })
 }
 
 /// The description was validated when loaded, so unknown names cannot reach here; GET is the safe reading.
@@ -249,6 +263,10 @@ impl Backend for HttpBackend {
         self.seen.borrow().unreadable
     }
 
+    fn edit_window_ms(&self) -> Option<i64> {
+        self.seen.borrow().edit_window_ms
+    }
+
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             edit: self.desc.edit.is_some(),
@@ -256,6 +274,7 @@ impl Backend for HttpBackend {
             like: self.desc.like.is_some(),
             report: self.desc.report.is_some(),
             idempotent: self.desc.idempotency_header.is_some(),
+            reply_depth: self.desc.reply_depth,
         }
     }
 
@@ -300,7 +319,8 @@ impl Backend for HttpBackend {
             let endpoint =
                 self.desc.delete.as_ref().ok_or_else(|| BackendError::Rejected("deleting is not supported".into()))?;
             let builder = self.owner_request(endpoint, thread, id)?;
-            self.answer(send(builder, None, self.desc.timeout_ms).await?)?;
+            let body = self.desc.delete_body.as_ref().map(|b| b.to_string());
+            self.answer(send(builder, body, self.desc.timeout_ms).await?)?;
             owned::forget(thread, id.as_str());
             Ok(())
         })

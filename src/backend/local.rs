@@ -132,7 +132,7 @@ impl Backend for LocalBackend {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { edit: true, delete: true, like: true, report: false, idempotent: true }
+        Capabilities { edit: true, delete: true, like: true, report: false, idempotent: true, reply_depth: None }
     }
 
     /// The reader's own posts, remembered like any backend's (the seed is the publisher's).

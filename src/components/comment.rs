@@ -1,5 +1,8 @@
 use super::body::{draw_body, fixed, flag, Dom};
-use super::row_parts::{draw_byline, draw_manage, skeleton, toggle_text, Manage, Skeleton};
+use super::row_parts::{
+    draw_byline, draw_manage, edit_still_open, keep_focus, said_in_row, skeleton, toggle_text, EditTimer, Manage,
+    Skeleton,
+};
 use super::{EditForm, ReplyForm, MAX_INDENT};
 use crate::i18n::Key;
 use crate::posting::is_pending;
@@ -8,7 +11,6 @@ use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use leptos::tachys::view::{Mountable, Render};
 use threadline_core::{Comment, CommentId, Row, RowKey};
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// One comment's row. Rows are keyed by id: a row lives as long as its
@@ -26,7 +28,7 @@ use web_sys::Element;
 /// about 22 ms since the fixed parts are cloned (`row_parts::skeleton`), about
 /// 16 ms with the forms made on demand.
 /// Buttons carry a `data-act` and are answered by one listener on the list
-/// (`row_click`), not a closure each. Called under the row's own owner,
+/// (`rows::row_click`), not a closure each. Called under the row's own owner,
 /// which holds its effect and forms.
 pub fn comment_row(dom: &Dom, state: ThreadState, cells: RowCells, id: CommentId) -> Option<Element> {
     let li = dom.el("li", "")?;
@@ -73,6 +75,8 @@ struct Seen {
     held: bool,
     /// Another tab changed which comments are this reader's.
     owned: u32,
+    /// Why the last like, report or delete of it failed.
+    error: Option<String>,
 }
 
 impl Seen {
@@ -93,6 +97,7 @@ impl Seen {
             sending: s.sending.with(|x| x.get(&p.id).cloned()),
             held: p.with_comment(|c, _| c.held).unwrap_or(false),
             owned: s.owned_changed.get(),
+            error: s.row_error.with(|e| e.as_ref().filter(|(id, _)| *id == p.id).map(|(_, why)| why.clone())),
         }
     }
 
@@ -150,18 +155,30 @@ fn draw_row(li: Element, p: Parts) {
     let owner = Owner::current().unwrap_or_default();
     let mut forms: (Forms, Option<(Owner, AnyViewState)>) = (Forms::default(), None);
     let mut last: Option<Seen> = None;
-    let (mut body_hidden, mut actions_hidden, mut like_disabled, mut gone) = (false, false, false, false);
+    let (mut body_hidden, mut actions_hidden, mut gone) = (false, false, false);
     // Nobody can answer or like a comment a moderator has not let through.
     let (mut reply_hidden, mut like_hidden) = (false, false);
     // Nor report it; nor report one's own.
     let (mut report_hidden, mut report_done) = (false, false);
     let (mut byline, mut manage): (Vec<Element>, Vec<Element>) = (Vec::new(), Vec::new());
     let (mut shown, mut can_edit, mut own) = (Manage::None, false, false);
+    let (mut edit_open, mut edit_timer) = (false, EditTimer::default());
+    let mut said: Option<Element> = None;
     let effect = RenderEffect::new(move |_| {
         let now = Seen::read(&p);
         let was = last.take();
         let changed = |f: &dyn Fn(&Seen) -> bool| was.as_ref().is_none_or(f);
         let collapsed = now.collapsed();
+        // What the reader was on may go (Delete asks, Cancel, a closing edit
+        // form): focus then moves to what took its place, not to the page.
+        let had_focus = was.is_some() && crate::state::focus_within(&li);
+        let refocus = if now.asking {
+            ".tl-delete-no"
+        } else if was.as_ref().is_some_and(|w| w.asking) {
+            ".tl-delete"
+        } else {
+            ".tl-edit, .tl-delete"
+        };
 
         // The row's marks, the toggle and what a collapsed comment hides.
         if changed(&|w| (w.collapsed(), w.new, w.target, w.held) != (collapsed, now.new, now.target, now.held)) {
@@ -181,7 +198,9 @@ fn draw_row(li: Element, p: Parts) {
         }
         if changed(&|w| w.toggle() != now.toggle()) {
             let (_, replies, _) = now.toggle();
-            let author = p.with_comment(|c, _| c.author.clone()).unwrap_or_default();
+            // A deleted comment has no name left: "[deleted]" is read out instead of nothing.
+            let author = p.with_comment(|c, _| c.author.clone()).filter(|a| !a.is_empty());
+            let author = author.unwrap_or_else(|| p.state.t(Key::DeletedName).to_owned());
             let label = threadline_i18n::toggle_label(p.state.lang, collapsed, &author, replies as u64);
             let _ = toggle.set_attribute("aria-label", &label);
             // A new row's toggle is made open (`row_parts::skeleton`).
@@ -242,13 +261,17 @@ fn draw_row(li: Element, p: Parts) {
             }
             if let Some(like) = like.as_ref().filter(|_| was.as_ref().map_or(now.liked, |w| w.liked != now.liked)) {
                 fixed(like, "aria-pressed", if now.liked { "true" } else { "false" });
-                flag(like, "disabled", now.liked, &mut like_disabled);
+                // Not `disabled`, like Report: focus stays while it changes.
+                fixed(like, "aria-disabled", if now.liked { "true" } else { "false" });
             }
             // Asked again whenever the row changes: a comment that arrived through the
             // stream before its own post was confirmed becomes editable on confirmation.
             if changed(&|w| w.row != now.row || w.owned != now.owned) {
                 own = p.state.owns(&p.id);
-                can_edit = own && p.state.capabilities.with_value(|c| c.edit || c.delete);
+                let (edit, delete) = p.state.capabilities.with_value(|c| (c.edit, c.delete));
+                can_edit = own && (edit || delete);
+                edit_open =
+                    own && edit && p.with_comment(|c, _| edit_still_open(p.state, c, &mut edit_timer)).unwrap_or(false);
             }
             if let Some(report) = &report {
                 flag(report, "hidden", now.held || own, &mut report_hidden);
@@ -262,7 +285,8 @@ fn draw_row(li: Element, p: Parts) {
             let want = match (can_edit, now.asking) {
                 (false, _) => Manage::None,
                 (true, true) => Manage::Asking,
-                (true, false) => Manage::Buttons,
+                (true, false) if edit_open => Manage::Buttons,
+                (true, false) => Manage::DeleteOnly,
             };
             if want != shown {
                 manage.drain(..).for_each(|e| e.remove());
@@ -283,6 +307,12 @@ fn draw_row(li: Element, p: Parts) {
                 forms.1 = Some((child, view));
             }
             forms.0 = want;
+        }
+        if changed(&|w| w.error != now.error) {
+            said = said_in_row(&dom, &li, actions.as_ref(), said.take(), now.error.as_deref());
+        }
+        if had_focus {
+            keep_focus(&li, refocus);
         }
         last = Some(now);
     });
@@ -330,31 +360,5 @@ fn status_view(state: ThreadState, id: &CommentId, status: SendStatus) -> AnyVie
             }
             .into_any()
         }
-    }
-}
-
-/// The one click listener of the list: a row's button says what it does in
-/// `data-act`, its row says which comment (`id="c-<id>"`).
-pub fn row_click(state: ThreadState, ev: &web_sys::MouseEvent) {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-    let Some(button) = target.closest("[data-act]").ok().flatten() else { return };
-    let Some(row) = button.closest("li.tl-comment").ok().flatten() else { return };
-    let (Some(act), Some(id)) = (button.get_attribute("data-act"), row.id().strip_prefix("c-").map(CommentId::from))
-    else {
-        return;
-    };
-    match act.as_str() {
-        "toggle" => state.toggle_collapse(&id),
-        "reply" => state.set_form_open(&id, !state.open_forms.with_untracked(|f| f.contains(&id))),
-        "like" => state.like(id),
-        "report" => state.report(id),
-        "edit" => state.set_editing(&id, true),
-        "delete" => state.asking.set(Some(id)),
-        "delete-yes" => {
-            state.asking.set(None);
-            state.delete_comment(id);
-        }
-        "delete-no" => state.asking.set(None),
-        _ => {}
     }
 }

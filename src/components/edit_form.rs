@@ -8,7 +8,7 @@ use crate::state::ThreadState;
 use crate::storage;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
-use threadline_core::{CommentId, Edit, NewComment};
+use threadline_core::{CommentId, Edit};
 use threadline_policy::Outcome;
 
 /// Editing one's own comment in place. The same policy applies as to a new
@@ -76,16 +76,12 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
         let id = id.clone();
         let author = author.clone();
         move |confirm: bool| {
-            let text = body.get_untracked();
-            let draft = NewComment {
-                parent: None,
-                author: author.clone(),
-                body: text,
-                idempotency_key: String::new(),
-                confirm,
-            };
-            let draft = match draft.validated() {
-                Ok(d) => d,
+            if saving.get_untracked() {
+                return;
+            }
+            // Only the text: an edit keeps the name it was posted under.
+            let text = match threadline_core::model::clean_body(&body.get_untracked()) {
+                Ok(text) => text,
                 Err(e) => return error.set(Some(crate::i18n::draft_error_text(state.lang, &e))),
             };
             // Never trust a check the reader typed past: check what is saved.
@@ -105,7 +101,7 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
             confirming.set(false);
             saving.set(true);
             error.set(None);
-            let edit = Edit { author: draft.author, body: draft.body, confirm };
+            let edit = Edit { author: author.clone(), body: text, confirm };
             let draft_key = draft_key.clone();
             state.save_edit(id.clone(), edit, move |result| {
                 saving.try_set(false);
@@ -176,7 +172,10 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
             <p class="tl-form-note" role="status">{note}</p>
             {confirm_box}
             <div class="tl-form-actions">
-                <button type="submit" class="tl-save" disabled=move || saving.get() || live.blocked()>
+                // Not `disabled` while saving: the button keeps focus, and so
+                // Esc, or Edit again once the form closes.
+                <button type="submit" class="tl-save" disabled=move || live.blocked()
+                    aria-disabled=move || saving.get().to_string()>
                     {state.t(Key::Save)}
                 </button>
                 <button type="button" class="tl-cancel" on:click=move |_| cancel()>{state.t(Key::Cancel)}</button>

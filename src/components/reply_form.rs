@@ -10,6 +10,7 @@ use crate::storage;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
+use threadline_core::model::DraftError;
 use threadline_core::{BodyFormat, CommentId, NewComment};
 use threadline_policy::Outcome;
 
@@ -35,6 +36,9 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     // One key per draft: a retried post of the same draft is the same comment.
     let idempotency_key = StoredValue::new(random_token());
     let textarea = NodeRef::<html::Textarea>::new();
+    let name_box = NodeRef::<html::Input>::new();
+    // Set when the name is what a post was refused for: marked, and focused.
+    let name_wrong = RwSignal::new(false);
     let preview = RwSignal::new(false);
     let is_reply = parent.is_some();
     // When the policy module arrives the draft is checked again, and a post
@@ -143,9 +147,18 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
                 Ok(d) => d,
                 Err(e) => {
                     error.set(Some(crate::i18n::draft_error_text(state.lang, &e)));
+                    let about_name = matches!(
+                        e,
+                        DraftError::EmptyAuthor | DraftError::AuthorTooLong { .. } | DraftError::ControlInAuthor { .. }
+                    );
+                    name_wrong.set(about_name);
+                    if let Some(el) = name_box.get_untracked().filter(|_| about_name) {
+                        let _ = el.focus();
+                    }
                     return;
                 }
             };
+            name_wrong.set(false);
             // Never trust a check the reader typed past: check what is sent.
             match check_now() {
                 Some(Checked::Done(v)) if v.outcome == Outcome::Block => {
@@ -243,11 +256,13 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             on:focusin=move |_| policy_module::load()
             aria-label=state.t(if is_reply { Key::Reply } else { Key::WriteComment })>
             <label for=name_id.clone() class="tl-label">{state.t(Key::Name)}</label>
-            <input id=name_id class="tl-name" type="text" autocomplete="nickname" dir="auto"
+            <input id=name_id class="tl-name" type="text" autocomplete="nickname" dir="auto" node_ref=name_box
+                aria-invalid=move || name_wrong.get().to_string() aria-describedby=error_id.clone()
                 prop:value=author
                 on:input=move |ev| {
                     // Kept as typed, like the draft: a reload brings both back.
                     let name = event_target_value(&ev);
+                    name_wrong.set(false);
                     let _ = storage::set(AUTHOR_KEY, &name);
                     author.set(name);
                     live.soon();

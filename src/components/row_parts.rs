@@ -5,6 +5,7 @@
 use super::body::{author_el, fixed, web_href, Dom};
 use crate::i18n::{fill, Key, Lang, Noun};
 use crate::state::ThreadState;
+use leptos::prelude::{Update, WithValue};
 use std::cell::{Cell, RefCell};
 use threadline_core::Comment;
 use wasm_bindgen::JsCast;
@@ -63,7 +64,7 @@ pub fn skeleton(dom: &Dom, state: ThreadState, li: &Element, actions: bool, like
     Some(Skeleton { head, toggle, permalink, body, actions, reply, like, report })
 }
 
-/// A button answered by the list's one listener (`comment::row_click`).
+/// A button answered by the list's one listener (`rows::row_click`).
 fn act(button: &Element, act: &str) {
     fixed(button, "type", "button");
     fixed(button, "data-act", act);
@@ -174,6 +175,42 @@ pub fn draw_byline(
     made
 }
 
+/// Whether the reader may still edit comment `c` of theirs, by the
+/// backend's edit window; while they may, `timer` asks every row again
+/// (`owned_changed`) the moment the window closes, which takes Edit away.
+#[inline(never)]
+pub fn edit_still_open(state: ThreadState, c: &Comment, timer: &mut EditTimer) -> bool {
+    let ends = state.backend.with_value(|b| b.edit_window_ms()).zip(c.created_ms).map(|(w, at)| at.saturating_add(w));
+    let now = now_ms();
+    let Some(left) = ends.map(|e| e - now) else { return true };
+    if left <= 0 {
+        return false;
+    }
+    // Armed once, and again if it went off with time still left (a coarse
+    // clock, a window longer than a browser timer can wait).
+    if timer.0.as_ref().is_none_or(|(_, due)| now >= *due) {
+        let wait = left.saturating_add(50).min(i64::from(i32::MAX));
+        let bump = move || {
+            state.owned_changed.try_update(|n| *n = n.wrapping_add(1));
+        };
+        let handle = leptos::prelude::set_timeout_with_handle(bump, std::time::Duration::from_millis(wait as u64));
+        timer.0 = handle.ok().map(|h| (h, now + wait));
+    }
+    true
+}
+
+/// The timer of a row's edit window (and when it goes off), stopped when the row goes.
+#[derive(Default)]
+pub struct EditTimer(Option<(leptos::prelude::TimeoutHandle, i64)>);
+
+impl Drop for EditTimer {
+    fn drop(&mut self) {
+        if let Some((t, _)) = self.0.take() {
+            t.clear();
+        }
+    }
+}
+
 /// The time now, asked of the browser once for all the rows drawn in one go
 /// (a relative time needs no better) rather than once per row.
 fn now_ms() -> i64 {
@@ -200,6 +237,8 @@ pub enum Manage {
     /// Not the reader's comment (or the backend cannot edit or delete).
     None,
     Buttons,
+    /// The backend's edit window is over: only Delete is left.
+    DeleteOnly,
     /// Delete was pressed: asked in place, not with a browser dialog, so it
     /// can be read, tabbed to and undone.
     Asking,
@@ -221,6 +260,7 @@ pub fn draw_manage(dom: &Dom, state: ThreadState, actions: &Element, manage: Man
                 .flatten()
                 .collect()
         }
+        Manage::DeleteOnly => button(actions, "tl-delete", "delete", Key::Delete).into_iter().collect(),
         Manage::Asking => {
             let Some(ask) = dom.child(actions, "span", "tl-ask") else { return Vec::new() };
             fixed(&ask, "role", "group");
@@ -231,4 +271,36 @@ pub fn draw_manage(dom: &Dom, state: ThreadState, actions: &Element, manage: Man
             vec![ask]
         }
     }
+}
+
+/// Focus was in `li` and what held it may be gone, or hidden (a deleted
+/// comment's actions): it moves to the first of `wanted` that shows, else to
+/// the row's toggle, which every row has.
+#[inline(never)]
+pub fn keep_focus(li: &Element, wanted: &str) {
+    let shows = |e: &Element| e.closest("[hidden]").ok().flatten().is_none();
+    if crate::state::focused_in(li).is_some_and(|a| shows(&a)) {
+        return;
+    }
+    let pick = |sel: &str| li.query_selector(sel).ok().flatten().filter(shows);
+    crate::state::focus(pick(wanted).or_else(|| pick(".tl-toggle")));
+}
+
+/// Why a like, report or delete failed, right under the row's buttons (above
+/// any open form), in place of what was said before.
+#[inline(never)]
+pub fn said_in_row(
+    dom: &Dom,
+    li: &Element,
+    actions: Option<&Element>,
+    before: Option<Element>,
+    why: Option<&str>,
+) -> Option<Element> {
+    if let Some(old) = before {
+        old.remove();
+    }
+    let p = dom.text_el("p", "tl-row-error", why?)?;
+    fixed(&p, "role", "alert");
+    li.insert_before(&p, actions.and_then(|a| a.next_sibling()).as_ref()).ok()?;
+    Some(p)
 }

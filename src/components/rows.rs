@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use leptos::tachys::view::{Mountable, Render};
 use std::collections::HashMap;
-use threadline_core::RowKey;
+use threadline_core::{CommentId, RowKey};
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Children that build nothing at all, for the list (tachys draws `()` as a
@@ -57,8 +58,16 @@ pub fn keyed_rows(list: Element, RowList { state, cells }: RowList) {
     let effect = RenderEffect::new(move |_| {
         keys.with(|new| {
             let plan = threadline_core::keyed::plan(&shown, new);
+            // The row the reader is on may go (deleted, here or by a
+            // moderator; a "more" row that opened): focus then goes on to
+            // the row taking its place.
+            let on = if plan.remove.is_empty() { None } else { focused_row(&list) };
+            let mut place_of_focus = None;
             for &i in &plan.remove {
                 if let Some(row) = drawn.remove(&shown[i]) {
+                    if on.as_ref() == Some(&shown[i]) {
+                        place_of_focus = Some(row.li.previous_element_sibling());
+                    }
                     row.remove();
                 }
             }
@@ -79,10 +88,48 @@ pub fn keyed_rows(list: Element, RowList { state, cells }: RowList) {
             }
             // A row that could not be drawn is not on screen: the next run tries again.
             shown = new.iter().filter(|k| drawn.contains_key(k)).cloned().collect();
+            if let Some(before) = place_of_focus {
+                // The row after it, or (it was the last) the one before, or the list itself.
+                let next = match before.filter(|b| b.is_connected()) {
+                    Some(b) => b.next_element_sibling().or(Some(b)),
+                    None => list.first_element_child(),
+                };
+                crate::state::focus_row(next.or_else(|| Some(list.clone())));
+            }
         });
     });
     // The effect lives as long as the list: dropped with the thread's owner.
     StoredValue::new_local(effect);
+}
+
+/// A row's element id: `c-<id>` for a comment (its permalink), and one for
+/// each kind of "more" row. `key_of` reads it back.
+pub fn dom_id(key: &RowKey) -> String {
+    match key {
+        RowKey::Comment(c) => format!("c-{c}"),
+        RowKey::MoreTop => "tl-more-top".to_owned(),
+        RowKey::MoreReplies(p) => format!("tl-more-{p}"),
+        RowKey::Continue(p) => format!("tl-continue-{p}"),
+    }
+}
+
+fn key_of(id: &str) -> Option<RowKey> {
+    if let Some(c) = id.strip_prefix("c-") {
+        return Some(RowKey::Comment(c.into()));
+    }
+    if id == "tl-more-top" {
+        return Some(RowKey::MoreTop);
+    }
+    if let Some(p) = id.strip_prefix("tl-more-") {
+        return Some(RowKey::MoreReplies(p.into()));
+    }
+    Some(RowKey::Continue(id.strip_prefix("tl-continue-")?.into()))
+}
+
+/// The row that holds focus, if one does: a comment, or a "more" row (its
+/// button goes when what it opens arrives, later if the rest was loading).
+fn focused_row(list: &Element) -> Option<RowKey> {
+    key_of(&crate::state::focused_in(list)?.closest("li").ok()??.id())
 }
 
 /// A new row, put in `list` before `before` (at the end for `None`).
@@ -115,5 +162,44 @@ fn draw(
                 }
             }
         }
+    }
+}
+
+/// The one click listener of the list: a row's button says what it does in
+/// `data-act`, its row says which comment (`id="c-<id>"`).
+pub fn row_click(state: ThreadState, ev: &web_sys::MouseEvent) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(button) = target.closest("[data-act]").ok().flatten() else { return };
+    let Some(row) = button.closest("li.tl-comment").ok().flatten() else { return };
+    let (Some(act), Some(id)) = (button.get_attribute("data-act"), row.id().strip_prefix("c-").map(CommentId::from))
+    else {
+        return;
+    };
+    if state.row_error.with_untracked(Option::is_some) {
+        state.row_error.set(None);
+    }
+    match act.as_str() {
+        "toggle" => state.toggle_collapse(&id),
+        "reply" => state.set_form_open(&id, !state.open_forms.with_untracked(|f| f.contains(&id))),
+        "like" => state.like(id),
+        "report" => state.report(id),
+        "edit" => state.set_editing(&id, true),
+        "delete" => state.asking.set(Some(id)),
+        "delete-yes" => {
+            state.asking.set(None);
+            state.delete_comment(id);
+        }
+        "delete-no" => state.asking.set(None),
+        _ => {}
+    }
+}
+
+/// Esc answers "Delete this comment?" with Cancel, as it closes the forms.
+pub fn row_key(state: ThreadState, ev: &web_sys::KeyboardEvent) {
+    let asked =
+        ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest(".tl-ask").ok().flatten());
+    if ev.key() == "Escape" && asked.is_some() {
+        ev.prevent_default();
+        state.asking.set(None);
     }
 }

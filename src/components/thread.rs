@@ -11,12 +11,16 @@ use threadline_core::{CommentId, Ordering, SortOrder};
 #[component]
 pub fn ThreadView(state: ThreadState) -> impl IntoView {
     let cells = RowCells::new();
-    // A partial count would mislead while a big thread's rest is still coming.
+    // A partial count would mislead while a big thread's rest is still coming,
+    // and "0 comments" while none could be loaded yet.
     let count = move || {
-        if state.rest_loading.get() {
+        // A deleted comment's placeholder is not a comment.
+        let n = state.thread.with(|t| t.nodes().iter().filter(|n| !n.comment.deleted).count());
+        let known = n > 0 || state.load.with(|l| matches!(l, Load::Ready));
+        if state.rest_loading.get() || !known {
             state.t(Key::Comments).to_owned()
         } else {
-            state.count(Noun::Comments, state.thread.with(|t| t.len()))
+            state.count(Noun::Comments, n)
         }
     };
     let status = move || match state.load.get() {
@@ -68,7 +72,7 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
                 <SortControls state=state />
             </div>
             <ReplyForm state=state parent=None />
-            <p class="tl-notice" role="status">{state.notice}</p>
+            <p class="tl-notice" id="tl-notice" role="status">{state.notice}</p>
             <p class="tl-stale" role="status">{state.stale}</p>
             <p class="tl-unreadable" role="status">
                 {move || match state.unreadable.get() {
@@ -82,7 +86,8 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
                 class="tl-rows"
                 id="tl-rows"
                 tabindex="-1"
-                on:click=move |ev| super::comment::row_click(state, &ev)
+                on:click=move |ev| super::rows::row_click(state, &ev)
+                on:keydown=move |ev| super::rows::row_key(state, &ev)
                 use:keyed_rows=RowList { state, cells }
             >
                 {NOTHING}
@@ -139,8 +144,17 @@ fn SortControls(state: ThreadState) -> impl IntoView {
 fn follow_permalinks(state: ThreadState) {
     let go = move || {
         let Some(id) = current_hash_id() else { return };
+        let gone = state.t(Key::LinkGone);
         if state.reveal(&id) {
             request_animation_frame(move || state.scroll_to(&format!("c-{id}")));
+            if state.notice.with_untracked(|n| n.as_deref() == Some(gone)) {
+                state.notice.set(None);
+            }
+        } else if !state.rest_loading.get_untracked() && crate::embed::alone() {
+            // A link to a comment since deleted (or mistyped): said, not
+            // ignored, and where the reader who followed it looks.
+            state.notice.set(Some(gone.to_owned()));
+            request_animation_frame(move || state.scroll_to("tl-notice"));
         }
     };
     Effect::new(move |done: Option<bool>| {

@@ -28,6 +28,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Cancel => "Cancel",
         Key::Like => "Like",
         Key::Deleted => "This comment was deleted.",
+        Key::DeletedName => "[deleted]",
         Key::Edited => "edited",
         Key::LinkToComment => "Link to this comment",
         Key::LinkCopied => "Link copied",
@@ -80,6 +81,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Report => "Report",
         Key::Reported => "Reported",
         Key::AwaitingModeration => "Awaiting moderation",
+        Key::LinkGone => "The comment this link points to is not in this thread; it may have been deleted.",
         Key::TurnedDown => "A moderator did not publish your comment. Its text is back in the form, to change or keep.",
         Key::OutboxUnreadable => {
             "Unsent comments from an earlier visit could not be read. They stay saved in this browser, and are not sent."

@@ -41,6 +41,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Cancel => "Չեղարկել",
         Key::Like => "Հավանել",
         Key::Deleted => "Այս մեկնաբանությունը ջնջվել է։",
+        Key::DeletedName => "[ջնջված]",
         Key::Edited => "խմբագրված",
         Key::LinkToComment => "Հղում այս մեկնաբանությանը",
         Key::LinkCopied => "Հղումը պատճենվեց",
@@ -94,6 +95,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Report => "Բողոքել",
         Key::Reported => "Բողոքն ուղարկված է",
         Key::AwaitingModeration => "Սպասում է մոդերատորի հաստատմանը",
+        Key::LinkGone => "Այս հղման մեկնաբանությունը քննարկման մեջ չկա. հնարավոր է՝ այն ջնջվել է։",
         Key::TurnedDown => {
             "Մոդերատորը չհրապարակեց ձեր մեկնաբանությունը։ Դրա տեքստը վերադարձվել է ձևին՝ փոխելու կամ պահելու համար։"
         }

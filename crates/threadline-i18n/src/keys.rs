@@ -64,6 +64,8 @@ keys! {
     Like,
     /// "This comment was deleted."
     Deleted,
+    /// "[deleted]": whose a deleted comment was, where a name is read out.
+    DeletedName,
     /// "edited" (marker after the time).
     Edited,
     /// "Link to this comment"
@@ -152,6 +154,8 @@ keys! {
     AwaitingModeration,
     /// "A moderator did not publish your comment. Its text is back in the form, to change or keep."
     TurnedDown,
+    /// "The comment this link points to is not in this thread; it may have been deleted."
+    LinkGone,
     /// "Report"
     Report,
     /// "Reported"

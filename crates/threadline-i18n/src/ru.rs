@@ -35,6 +35,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Cancel => "Отмена",
         Key::Like => "Нравится",
         Key::Deleted => "Этот комментарий удалён.",
+        Key::DeletedName => "[удалено]",
         Key::Edited => "изменено",
         Key::LinkToComment => "Ссылка на этот комментарий",
         Key::LinkCopied => "Ссылка скопирована",
@@ -88,6 +89,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Report => "Пожаловаться",
         Key::Reported => "Жалоба отправлена",
         Key::AwaitingModeration => "Ожидает проверки модератором",
+        Key::LinkGone => "Комментария по этой ссылке в обсуждении нет: возможно, он удалён.",
         Key::TurnedDown => {
             "Модератор не опубликовал ваш комментарий. Его текст возвращён в форму: его можно изменить или сохранить."
         }
