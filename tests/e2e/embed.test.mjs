@@ -175,6 +175,9 @@ test('a changed attribute brings the widget back with it, the draft kept', async
     await page.evaluate(() => document.querySelector('#thread-en').setAttribute('theme', 'dark'));
     await en.locator('.tl-root[data-theme="dark"] .tl-comment').first().waitFor();
     assert.equal(await roots(), 1, 'one widget, not two');
+    // The page's accent, given as light-dark(), follows the attribute on a light system.
+    const postBg = () => en.locator('.tl-post').first().evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.equal(await postBg(), 'rgb(157, 184, 255)');
     assert.equal(await en.locator('.tl-form textarea').first().inputValue(), 'Half a thought, kept across the change');
     // Another language, then another article, as a single-page site moves on.
     await page.evaluate(() => document.querySelector('#thread-en').setAttribute('lang', 'ru'));
@@ -190,7 +193,18 @@ test('a changed attribute brings the widget back with it, the draft kept', async
     await page.evaluate(() => document.querySelector('#thread-en').setAttribute('top', '5'));
     await en.locator('.tl-count', { hasText: ruCount }).waitFor();
     assert.equal(await roots(), 1);
+    const said = () => page.evaluate(() => document.querySelector('#thread-en').shadowRoot.querySelectorAll('.threadline-error').length);
+    assert.equal(await said(), 0, 'the mended mistake is no longer said');
     assert.deepEqual(errors, []);
+    // The same for a mistake the widget itself finds.
+    await page.evaluate(() => document.querySelector('#thread-en').setAttribute('theme', 'purple'));
+    await page.waitForFunction(() => document.querySelector('#thread-en').shadowRoot.textContent.includes('theme "purple" is not one of'));
+    await page.evaluate(() => document.querySelector('#thread-en').setAttribute('theme', 'Light'));
+    await en.locator('.tl-root[data-theme="light"] .tl-count', { hasText: ruCount }).waitFor();
+    assert.equal(await said(), 0);
+    assert.equal(await postBg(), 'rgb(19, 41, 75)');
+    assert.equal(errors.length, 1, 'the console has the mistake too');
+    assert.match(errors[0], /theme "purple" is not one of/);
   } finally {
     await context.close();
   }
@@ -331,6 +345,24 @@ test('measured: what the shadow root protects against (the same widget with pref
     const after = await hostStyles(page);
     let hostChanged = 0;
     before.forEach(([, vals], i) => vals.forEach((v, k) => { if (v !== after[i][1][k]) hostChanged += 1; }));
+    assert.equal(hostChanged, 0, 'the widget changes no host style');
+    // Nor could it on another page: every rule of its stylesheet names one of its own classes
+    // (a bare `body` rule once took a host page's body margin away).
+    const unscoped = await page.evaluate(() => {
+      const sheet = [...document.styleSheets].find((s) => s.ownerNode?.closest?.('#light'));
+      const out = [];
+      const walk = (rules) => {
+        for (const r of rules) {
+          if (r.selectorText !== undefined) {
+            out.push(...r.selectorText.split(',').filter((sel) => !/\.tl-|:host|\[data-threadline-demo\]/.test(sel)));
+          }
+          if (r.cssRules) walk(r.cssRules);
+        }
+      };
+      walk(sheet.cssRules);
+      return out;
+    });
+    assert.deepEqual(unscoped, []);
     console.log(`shadow root vs prefixed classes only: widget styles broken by the host ${measured.differ}/${measured.of} with prefixes, 0 in the shadow root; host styles changed by the widget ${hostChanged}/${before.length * PROPS.length} with prefixes, 0 with the shadow root`);
     assert.ok(measured.differ > 0, 'the host reset reaches a light-DOM widget');
   } finally {
@@ -342,6 +374,12 @@ test("a site owner's mistakes are said in the element: bad attributes, and a wid
   const context = await env.newContext();
   try {
     const page = await context.newPage();
+    // Not a mistake: a permalink into one of two widgets is no dead link for the other.
+    await page.goto(`${ref.url}host/#c-7.3`);
+    await thread(page, 'thread-en').locator('[id="c-7.3"].tl-target').waitFor();
+    await thread(page, 'thread-ru').locator('.tl-count').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await thread(page, 'thread-ru').locator('.tl-notice').textContent(), '');
     await page.goto(`${ref.url}host/`);
     await page.waitForFunction(() => window.Threadline);
     const said = await page.evaluate(() => Promise.all([
@@ -359,12 +397,26 @@ test("a site owner's mistakes are said in the element: bad attributes, and a wid
     assert.match(said[3], /^threadline: description is not valid JSON/);
     assert.match(said[4], /^threadline: the configuration is not valid: theme "purple" is not one of auto, light, dark/);
     assert.match(said[5], /^threadline: the configuration is not valid: backend "locale" is not one of local, http/);
+    const asked = [];
+    page.on('request', (r) => { if (/\/api\/comments\?thread=(&|$)/.test(r.url())) asked.push(r.url()); });
     const noThread = await page.evaluate(async () => {
       const el = document.createElement('div');
       document.querySelector('main').append(el);
       return window.Threadline.mount(el, { preset: 'threadline' }).then(() => 'mounted', (e) => `${e.message} | ${el.textContent}`);
     });
     assert.match(noThread, /thread is missing.*\| threadline: the configuration is not valid: thread is missing/);
+    assert.deepEqual(asked, [], 'nothing is asked for a thread that is not named');
+    // Other odd calls are named too: a configuration given as JSON text, or two backends at once.
+    const odd = await page.evaluate(async () => Promise.all([
+      '{"thread": "x"}',
+      { thread: 'x', preset: 'threadline', description: { list: { url: '/c' } } },
+    ].map((config) => {
+      const el = document.createElement('div');
+      document.querySelector('main').append(el);
+      return window.Threadline.mount(el, config).then(() => 'mounted', (e) => e.message);
+    })));
+    assert.match(odd[0], /the configuration must be an object, not a string/);
+    assert.match(odd[1], /give preset or description, not both/);
 
     // A language the widget does not have: English, and the console says so.
     const warned = [];

@@ -133,6 +133,16 @@ test('a blocked reader is told so in their language, and the words are kept, in 
     await unsent.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/41-blocked.png` });
     assert.match(await page.locator('.tl-pending .tl-body').textContent(), /И ещё один/);
+    // A like refused is said in its own row, under the button pressed, not at the top of the thread.
+    await row(page, '9').locator('.tl-like').click();
+    const refused = row(page, '9').locator('.tl-row-error');
+    await refused.waitFor();
+    assert.match(await refused.textContent(), /^Не принято: Модератор запретил/);
+    assert.equal(await row(page, '9').locator('.tl-like').getAttribute('aria-pressed'), 'false');
+    await row(page, '9').screenshot({ path: `${ARTIFACTS}/46-like-refused.png` });
+    await row(page, '9').locator('.tl-toggle').click(); // the next press clears it
+    await row(page, '9').locator('.tl-toggle').click();
+    assert.equal(await refused.count(), 0);
     // The browser logs the refused request itself; nothing else may go wrong.
     assert.deepEqual(errors.filter((e) => !/status of 403/.test(e)), []);
 

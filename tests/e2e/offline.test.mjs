@@ -109,6 +109,7 @@ test('CORS refused: the widget says it cannot reach the server and keeps the dra
     await page.goto(`${env.url}?preset=threadline&base=${encodeURIComponent(ref.url)}`);
     await page.waitForSelector('.tl-error');
     assert.match(await page.locator('.tl-error').textContent(), /Could not reach the comment server/);
+    assert.equal(await page.locator('.tl-count').textContent(), 'Comments', 'not "0 comments": none could be loaded');
     const text = 'Written while the server refused us.';
     const form = await type(page, text);
     await form.locator('.tl-post').click();

@@ -1,6 +1,6 @@
 // Real third-party backends for the sync tests, started on 127.0.0.1 with
 // throwaway data: json-server (npm) and Isso (PyPI).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,21 +62,23 @@ export async function jsonServer(comments, port) {
 /** Isso 0.14 with its rate guard off and the page's origin allowed. Loopback
  * is a trusted proxy so the seed can come "from" other readers (Isso refuses a
  * like from the address that wrote the comment). */
-export async function isso(pageOrigin, port) {
+export async function isso(pageOrigin, port, { moderation = false } = {}) {
   port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tl-isso-'));
   const cfg = join(dir, 'isso.cfg');
   writeFileSync(cfg, [
     '[general]', `dbpath = ${join(dir, 'comments.db')}`, `host = ${pageOrigin}`,
     '[server]', `listen = http://127.0.0.1:${port}/`, 'trusted-proxies = 127.0.0.1',
-    '[guard]', 'enabled = false', '[moderation]', 'enabled = false', '',
+    '[guard]', 'enabled = false', '[moderation]', `enabled = ${moderation}`, '',
   ].join('\n'));
   const run = async () => {
     const child = start(process.env.ISSO ?? 'isso', ['-c', cfg, 'run'], { cwd: dir });
     await waitFor(`http://127.0.0.1:${port}/?uri=%2Fnone`, child);
     return child;
   };
-  return { base: `http://127.0.0.1:${port}`, port, child: await run(), restart: run };
+  // What a moderator does in Isso's admin, done to its database directly.
+  const sql = (statement) => execFileSync('python3', ['-c', 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()', join(dir, 'comments.db'), statement]);
+  return { base: `http://127.0.0.1:${port}`, port, child: await run(), restart: run, sql };
 }
 
 /** The seed thread as json-server rows. */
@@ -87,7 +89,7 @@ export function seedRows(seed) {
   }));
 }
 
-/** Posts the seed thread to Isso through its API; answers seed id → Isso id. */
+/** Posts the seed thread to Isso through its API (held, 202, where it moderates); answers seed id → Isso id. */
 export async function seedIsso(base, seed) {
   const ids = {};
   for (const c of seed.comments) {
@@ -95,7 +97,7 @@ export async function seedIsso(base, seed) {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.9.8.7' },
       body: JSON.stringify({ text: c.body, author: c.author, parent: c.parent ? ids[c.parent] : null, title: 'Seed' }),
     });
-    if (res.status !== 201) throw new Error(`isso seeding: ${res.status} ${await res.text()}`);
+    if (res.status !== 201 && res.status !== 202) throw new Error(`isso seeding: ${res.status} ${await res.text()}`);
     ids[c.id] = (await res.json()).id;
   }
   return ids;

@@ -139,6 +139,16 @@ test('an empty draft is refused with a message and the draft survives a reload',
   await page.waitForSelector('.tl-comment');
   assert.equal(await page.locator('form.tl-form').first().locator('.tl-text').inputValue(), 'A thought I have not finished');
   await page.screenshot({ path: `${ARTIFACTS}/05-error.png` });
+  // A post refused for its name: the name box is marked, has focus, and says why.
+  const form = page.locator('form.tl-form').first();
+  await form.locator('.tl-name').fill('   ');
+  await form.locator('.tl-post').click();
+  assert.match(await form.locator('.tl-form-error').textContent(), /Enter a name/);
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'tl-name');
+  assert.equal(await form.locator('.tl-name').getAttribute('aria-invalid'), 'true');
+  assert.match(await form.locator('.tl-name').getAttribute('aria-describedby'), /-error$/);
+  await page.keyboard.type('Ani');
+  assert.equal(await form.locator('.tl-name').getAttribute('aria-invalid'), 'false');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -221,4 +231,48 @@ test('a poll interval and timeout longer than a browser timer can wait still loa
   await page.locator('.tl-comment:not(.tl-pending)', { hasText: 'Patience is a long timer.' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("the demo page's own settings: a value it cannot use is said, not quietly replaced by a default", async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    for (const [query, said] of [
+      ['theme=purple', 'theme="purple" is not one of auto, light, dark'],
+      ['top=abc', 'top="abc" is not a whole number'],
+      ['timeout=soon', 'timeout="soon" is not a whole number'],
+      ['timeout=0', 'timeout="0": a request needs at least 1 ms'],
+      ['poll=-5', 'poll="-5" is not a whole number'],
+      ['preset=nope', 'unknown preset "nope"'],
+      ['backend=nope', 'unknown backend "nope"'],
+    ]) {
+      await page.goto(`${refServer.url}?${query}`);
+      const error = page.locator('.tl-error');
+      await error.waitFor();
+      assert.match(await error.textContent(), new RegExp(`^Comments cannot be shown: .*${said.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), query);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('a permalink to a comment that is not there is said; a good one clears it', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(`${refServer.url}#c-deleted-long-ago`);
+    const notice = page.locator('.tl-notice', { hasText: 'The comment this link points to is not in this thread' });
+    await notice.waitFor();
+    await page.waitForFunction(() => {
+      const r = document.querySelector('.tl-notice').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    }, null, { timeout: 5000 });
+    await page.evaluate(() => { location.hash = 'c-7.3'; });
+    await page.locator('[id="c-7.3"].tl-target').waitFor();
+    assert.equal(await notice.count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 });

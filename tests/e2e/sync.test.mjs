@@ -136,6 +136,66 @@ test('Isso: nested HTML answer, reply stored under the right parent', async () =
     assert.equal(mine.length, 1);
     assert.equal(mine[0].text, '<p>Isso keeps this one.</p>');
     assert.equal(await page.locator(`[id="c-${mine[0].id}"]`).getAttribute('data-depth'), '1');
+
+    // A reply to a reply: Isso keeps it under the top-level comment, so it is
+    // sent there and shown there at once, and does not move at the next reload.
+    await page.evaluate(() => localStorage.removeItem('threadline:last-post')); // the cooldown is not what is tested
+    await reply(page, ids['7.1'], 'Nareh', 'And this one answers Hrant.');
+    await settled(page);
+    const after = (await (await fetch(`${peer.base}/?uri=${thread}`)).json()).replies.find((c) => c.id === ids['7']).replies;
+    const second = after.find((c) => c.text.includes('answers Hrant'));
+    assert.equal(second.parent, ids['7']);
+    const place = () => page.evaluate(() => [...document.querySelectorAll('.tl-rows > li')].map((l) => `${l.id}:${l.dataset.depth}`));
+    const before = await place();
+    assert.ok(before.includes(`c-${second.id}:1`), before.join(' '));
+    await page.reload();
+    await row(page, second.id).waitFor();
+    assert.deepEqual(await place(), before, 'nothing moved');
+    assert.deepEqual(unexpected(errors), []);
+  } finally {
+    await context.close();
+    await stop(peer.child);
+  }
+});
+
+test('Isso with moderation: a held comment stays with its author until let through, and one turned down is told, its text back', async () => {
+  const origin = new URL(env.url).origin;
+  const peer = await isso(origin, undefined, { moderation: true });
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const notice = page.locator('.tl-notice').filter({ hasText: 'A moderator did not publish your comment.' });
+  const topText = page.locator('.tl-thread > form.tl-form .tl-text');
+  try {
+    await seedIsso(peer.base, seed);
+    peer.sql('UPDATE comments SET mode = 1'); // the seed let through
+    await page.goto(pageFor('isso', peer.base));
+    await page.waitForSelector('.tl-comment');
+    const post = async (text) => {
+      await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
+      const form = page.locator('.tl-thread > form.tl-form');
+      await form.locator('.tl-name').fill('Nareh');
+      await form.locator('.tl-text').fill(text);
+      await form.locator('.tl-post').click();
+      const held = page.locator('.tl-comment.tl-held', { hasText: text });
+      await held.waitFor({ timeout: 15000 });
+      return (await held.getAttribute('id')).slice(2);
+    };
+    const kept = await post('Let this one through, please.');
+    const refused = await post('A moderator will not like this one.');
+    await page.reload();
+    await row(page, refused).waitFor();
+    assert.match(await row(page, kept).getAttribute('class'), /tl-held/, 'still awaiting, after a reload');
+
+    // The moderator approves one and deletes the other in Isso.
+    peer.sql(`UPDATE comments SET mode = 1 WHERE id = ${Number(kept)}`);
+    peer.sql(`DELETE FROM comments WHERE id = ${Number(refused)}`);
+    await page.reload();
+    await notice.waitFor({ timeout: 15000 });
+    assert.equal(await row(page, refused).count(), 0);
+    assert.equal(await topText.inputValue(), 'A moderator will not like this one.', 'nothing written is lost');
+    await row(page, kept).waitFor();
+    assert.doesNotMatch(await row(page, kept).getAttribute('class'), /tl-held/);
     assert.deepEqual(unexpected(errors), []);
   } finally {
     await context.close();
