@@ -34,6 +34,9 @@ setup_rust() {
     say "adding rust-src (the standard library's sources)"
     rustup component add rust-src
   fi
+  # The release build rebuilds the standard library offline (tools/release-env.sh,
+  # Trunk's `offline`): the crates std itself depends on must be fetched first.
+  RUSTC_BOOTSTRAP=1 cargo fetch -q --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
   if [ ! -f "$ROOT/Cargo.lock" ]; then (cd "$ROOT" && cargo generate-lockfile); fi
   if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
     say "installing trunk $TRUNK_VERSION (compiles for a while, once)"
