@@ -20,6 +20,13 @@ pub enum Load {
     Failed(String),
 }
 
+/// What a row asks before doing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ask {
+    Delete,
+    Report,
+}
+
 #[derive(Clone, Copy)]
 pub struct ThreadState {
     /// The reader's language for every string the widget shows.
@@ -67,8 +74,9 @@ pub struct ThreadState {
     pub editing: RwSignal<BTreeSet<CommentId>>,
     /// The comment a permalink pointed at, highlighted once revealed.
     pub target: RwSignal<Option<CommentId>>,
-    /// The own comment whose Delete is being confirmed in place.
-    pub asking: RwSignal<Option<CommentId>>,
+    /// The comment whose Delete (one's own) or Report (another's) is being
+    /// confirmed in place: neither can be taken back.
+    pub asking: RwSignal<Option<(CommentId, Ask)>>,
     /// Why a like, report or delete of this comment failed: said in its
     /// row, beside the button pressed, until the next press in the list.
     pub row_error: RwSignal<Option<(CommentId, String)>>,

@@ -1,12 +1,12 @@
 use super::body::{draw_body, fixed, flag, Dom};
 use super::row_parts::{
-    draw_byline, draw_manage, edit_still_open, keep_focus, said_in_row, skeleton, toggle_text, EditTimer, Manage,
-    Skeleton,
+    draw_ask, draw_byline, draw_manage, edit_still_open, keep_focus, said_in_row, skeleton, toggle_text, EditTimer,
+    Manage, Skeleton,
 };
 use super::{EditForm, ReplyForm, MAX_INDENT};
 use crate::i18n::Key;
 use crate::posting::is_pending;
-use crate::state::{RowCells, SendStatus, ThreadState};
+use crate::state::{Ask, RowCells, SendStatus, ThreadState};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use leptos::tachys::view::{Mountable, Render};
@@ -68,7 +68,8 @@ struct Seen {
     open: bool,
     liked: bool,
     reported: bool,
-    asking: bool,
+    /// Delete or Report pressed and being asked.
+    asking: Option<Ask>,
     /// Where an unsent comment of this reader's stands.
     sending: Option<SendStatus>,
     /// Awaiting a moderator (read with the row, whose revision it follows).
@@ -93,7 +94,7 @@ impl Seen {
             open: has(s.open_forms),
             liked: has(s.liked),
             reported: has(s.reported),
-            asking: is(s.asking),
+            asking: s.asking.with(|x| x.as_ref().filter(|(id, _)| *id == p.id).map(|(_, ask)| *ask)),
             sending: s.sending.with(|x| x.get(&p.id).cloned()),
             held: p.with_comment(|c, _| c.held).unwrap_or(false),
             owned: s.owned_changed.get(),
@@ -160,6 +161,7 @@ fn draw_row(li: Element, p: Parts) {
     let (mut reply_hidden, mut like_hidden) = (false, false);
     // Nor report it; nor report one's own.
     let (mut report_hidden, mut report_done) = (false, false);
+    let mut report_ask: Option<Element> = None;
     let (mut byline, mut manage): (Vec<Element>, Vec<Element>) = (Vec::new(), Vec::new());
     let (mut shown, mut can_edit, mut own) = (Manage::None, false, false);
     let (mut edit_open, mut edit_timer) = (false, EditTimer::default());
@@ -172,12 +174,12 @@ fn draw_row(li: Element, p: Parts) {
         // What the reader was on may go (Delete asks, Cancel, a closing edit
         // form): focus then moves to what took its place, not to the page.
         let had_focus = was.is_some() && crate::state::focus_within(&li);
-        let refocus = if now.asking {
-            ".tl-delete-no"
-        } else if was.as_ref().is_some_and(|w| w.asking) {
-            ".tl-delete"
-        } else {
-            ".tl-edit, .tl-delete"
+        let refocus = match (now.asking, was.as_ref().and_then(|w| w.asking)) {
+            (Some(Ask::Delete), _) => ".tl-delete-no",
+            (Some(Ask::Report), _) => ".tl-report-no",
+            (None, Some(Ask::Delete)) => ".tl-delete",
+            (None, Some(Ask::Report)) => ".tl-report",
+            (None, None) => ".tl-edit, .tl-delete",
         };
 
         // The row's marks, the toggle and what a collapsed comment hides.
@@ -274,7 +276,13 @@ fn draw_row(li: Element, p: Parts) {
                     own && edit && p.with_comment(|c, _| edit_still_open(p.state, c, &mut edit_timer)).unwrap_or(false);
             }
             if let Some(report) = &report {
-                flag(report, "hidden", now.held || own, &mut report_hidden);
+                // Asked in its place, as Delete is: a report cannot be taken back.
+                let asking = now.asking == Some(Ask::Report) && !own;
+                flag(report, "hidden", now.held || own || asking, &mut report_hidden);
+                if asking != report_ask.is_some() {
+                    report_ask.take().inspect(Element::remove);
+                    report_ask = if asking { draw_ask(&dom, p.state, actions, Ask::Report) } else { None };
+                }
                 // Not `disabled`: the button keeps keyboard focus while its words change.
                 if now.reported != report_done {
                     report.set_text_content(Some(p.state.t(if now.reported { Key::Reported } else { Key::Report })));
@@ -282,7 +290,7 @@ fn draw_row(li: Element, p: Parts) {
                     fixed(report, "aria-disabled", if report_done { "true" } else { "false" });
                 }
             }
-            let want = match (can_edit, now.asking) {
+            let want = match (can_edit, now.asking == Some(Ask::Delete)) {
                 (false, _) => Manage::None,
                 (true, true) => Manage::Asking,
                 (true, false) if edit_open => Manage::Buttons,

@@ -4,7 +4,7 @@
 
 use super::body::{author_el, fixed, web_href, Dom};
 use crate::i18n::{fill, Key, Lang, Noun};
-use crate::state::ThreadState;
+use crate::state::{Ask, ThreadState};
 use leptos::prelude::{Update, WithValue};
 use std::cell::{Cell, RefCell};
 use threadline_core::Comment;
@@ -261,16 +261,28 @@ pub fn draw_manage(dom: &Dom, state: ThreadState, actions: &Element, manage: Man
                 .collect()
         }
         Manage::DeleteOnly => button(actions, "tl-delete", "delete", Key::Delete).into_iter().collect(),
-        Manage::Asking => {
-            let Some(ask) = dom.child(actions, "span", "tl-ask") else { return Vec::new() };
-            fixed(&ask, "role", "group");
-            fixed(&ask, "aria-label", state.t(Key::DeleteConfirm));
-            dom.text(&ask, &format!("{} ", state.t(Key::DeleteConfirm)));
-            button(&ask, "tl-delete-yes", "delete-yes", Key::Delete);
-            button(&ask, "tl-delete-no", "delete-no", Key::Cancel);
-            vec![ask]
-        }
+        Manage::Asking => draw_ask(dom, state, actions, Ask::Delete).into_iter().collect(),
     }
+}
+
+/// "Delete this comment? [Delete] [Cancel]", or the same for Report, in
+/// place of the button pressed: asked in the row, not with a browser
+/// dialog, so it can be read, tabbed to and answered with Esc.
+#[inline(never)]
+pub fn draw_ask(dom: &Dom, state: ThreadState, actions: &Element, what: Ask) -> Option<Element> {
+    let (question, yes_class, yes_key, yes_act, no_class, no_act) = match what {
+        Ask::Delete => (Key::DeleteConfirm, "tl-delete-yes", Key::Delete, "delete-yes", "tl-delete-no", "delete-no"),
+        Ask::Report => (Key::ReportConfirm, "tl-report-yes", Key::Report, "report-yes", "tl-report-no", "report-no"),
+    };
+    let ask = dom.child(actions, "span", "tl-ask")?;
+    fixed(&ask, "role", "group");
+    fixed(&ask, "aria-label", state.t(question));
+    dom.text(&ask, &format!("{} ", state.t(question)));
+    for (class, key, on) in [(yes_class, yes_key, yes_act), (no_class, Key::Cancel, no_act)] {
+        let b = dom.text_child(&ask, "button", class, state.t(key))?;
+        act(&b, on);
+    }
+    Some(ask)
 }
 
 /// Focus was in `li` and what held it may be gone, or hidden (a deleted

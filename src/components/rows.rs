@@ -6,7 +6,7 @@
 use super::body::Dom;
 use super::comment::comment_row;
 use super::MoreRow;
-use crate::state::{RowCells, ThreadState};
+use crate::state::{Ask, RowCells, ThreadState};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use leptos::tachys::view::{Mountable, Render};
@@ -182,19 +182,25 @@ pub fn row_click(state: ThreadState, ev: &web_sys::MouseEvent) {
         "toggle" => state.toggle_collapse(&id),
         "reply" => state.set_form_open(&id, !state.open_forms.with_untracked(|f| f.contains(&id))),
         "like" => state.like(id),
-        "report" => state.report(id),
+        // Reported already (the button is aria-disabled, not disabled): nothing to ask.
+        "report" if !state.reported.with_untracked(|r| r.contains(&id)) => state.asking.set(Some((id, Ask::Report))),
+        "report-yes" => {
+            state.asking.set(None);
+            state.report(id);
+        }
         "edit" => state.set_editing(&id, true),
-        "delete" => state.asking.set(Some(id)),
+        "delete" => state.asking.set(Some((id, Ask::Delete))),
         "delete-yes" => {
             state.asking.set(None);
             state.delete_comment(id);
         }
-        "delete-no" => state.asking.set(None),
+        "delete-no" | "report-no" => state.asking.set(None),
         _ => {}
     }
 }
 
-/// Esc answers "Delete this comment?" with Cancel, as it closes the forms.
+/// Esc answers "Delete this comment?" and "Report this comment?" with
+/// Cancel, as it closes the forms.
 pub fn row_key(state: ThreadState, ev: &web_sys::KeyboardEvent) {
     let asked =
         ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest(".tl-ask").ok().flatten());

@@ -228,7 +228,7 @@ test('the moderation page: sign in with the token, approve a held comment, block
   }
 });
 
-test('a reader reports a comment once; the moderators see it with the count', async () => {
+test('a reader reports a comment once, asked first; the moderators see it with the count', async () => {
   const context = await env.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -237,7 +237,22 @@ test('a reader reports a comment once; the moderators see it with the count', as
     await page.waitForSelector('.tl-comment');
     const button = row(page, '9').locator('.tl-report');
     assert.equal(await button.textContent(), 'Բողոքել');
+    // Asked in place first, focus on Cancel, as a report cannot be taken back.
     await button.click();
+    const ask = row(page, '9').locator('.tl-ask');
+    await ask.waitFor();
+    assert.equal(await ask.getAttribute('aria-label'), 'Բողոքե՞լ մոդերատորներին այս մեկնաբանության մասին');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'tl-report-no', 'focus on Cancel');
+    assert.equal(await button.isVisible(), false, 'the question stands in the button\'s place');
+    await row(page, '9').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/47-report-asked.png` });
+    // Esc answers Cancel: nothing is sent, focus is back on Report.
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'tl-report', 'focus back on Report');
+    assert.deepEqual((await moderate('GET', 'reported')).comments, []);
+    await button.click();
+    await row(page, '9').locator('.tl-report-yes').click();
     await page.waitForFunction(() => document.querySelector('[id="c-9"] .tl-report').getAttribute('aria-disabled') === 'true');
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'tl-report', 'focus stays on the button');
     assert.equal(await button.textContent(), 'Բողոքն ուղարկված է');
@@ -251,6 +266,7 @@ test('a reader reports a comment once; the moderators see it with the count', as
     assert.equal(await row(page, '9').locator('.tl-report').getAttribute('aria-disabled'), 'true');
     await row(page, '9').locator('.tl-report').click({ force: true });
     await page.waitForTimeout(300);
+    assert.equal(await row(page, '9').locator('.tl-ask').count(), 0, 'nothing asked again');
     assert.deepEqual((await moderate('GET', 'reported')).comments.map((c) => [c.id, c.reports]), [['9', 1]]);
     assert.deepEqual(errors, []);
   } finally {

@@ -24,6 +24,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Edit => "Edit",
         Key::Delete => "Delete",
         Key::DeleteConfirm => "Delete this comment?",
+        Key::ReportConfirm => "Report this comment to the moderators?",
         Key::Save => "Save",
         Key::Cancel => "Cancel",
         Key::Like => "Like",

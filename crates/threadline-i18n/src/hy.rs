@@ -37,6 +37,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Edit => "Խմբագրել",
         Key::Delete => "Ջնջել",
         Key::DeleteConfirm => "Ջնջե՞լ այս մեկնաբանությունը",
+        Key::ReportConfirm => "Բողոքե՞լ մոդերատորներին այս մեկնաբանության մասին",
         Key::Save => "Պահպանել",
         Key::Cancel => "Չեղարկել",
         Key::Like => "Հավանել",

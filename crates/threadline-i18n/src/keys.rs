@@ -56,6 +56,8 @@ keys! {
     Delete,
     /// "Delete this comment?"
     DeleteConfirm,
+    /// "Report this comment to the moderators?" (asked in place: a report cannot be taken back)
+    ReportConfirm,
     /// "Save"
     Save,
     /// "Cancel"

@@ -31,6 +31,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Edit => "Изменить",
         Key::Delete => "Удалить",
         Key::DeleteConfirm => "Удалить этот комментарий?",
+        Key::ReportConfirm => "Пожаловаться модераторам на этот комментарий?",
         Key::Save => "Сохранить",
         Key::Cancel => "Отмена",
         Key::Like => "Нравится",

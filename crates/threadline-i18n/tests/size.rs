@@ -35,6 +35,7 @@ fn string_data_stays_small() {
     // Armenian and Cyrillic letters take two bytes each in UTF-8, so those
     // two languages weigh about twice the English. Raise this on purpose only
     // (16 → 17 KB: control characters named, unreadable comments counted,
-    // unreadable stored data said, 15,504 → 16,966 bytes).
-    assert!(total < 17 * 1024, "string data grew to {total} bytes");
+    // unreadable stored data said, 15,504 → 16,966 bytes; 17 → 18 KB: the
+    // third QA round's messages and Report asked first, 17,549 bytes).
+    assert!(total < 18 * 1024, "string data grew to {total} bytes");
 }
