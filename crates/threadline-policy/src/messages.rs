@@ -38,9 +38,9 @@ fn reason(rule: Rule) -> [&'static str; 3] {
             "«{x}» — контент сексуального характера, он неуместен в этом обсуждении.",
         ],
         Rule::SpamLinks => [
-            "The comment has more than {n} links; many links look like spam.",
+            "The comment has more than {n:# link|# links}; many links look like spam.",
             "Մեկնաբանությունը պարունակում է {n}-ից ավելի հղում․ շատ հղումները նման են սպամի։",
-            "В комментарии больше {n} ссылок; много ссылок похоже на спам.",
+            "В комментарии больше {n:# ссылки|# ссылок|# ссылок}; много ссылок похоже на спам.",
         ],
         Rule::RepeatedText => [
             "“{x}” repeats the same words over and over.",
@@ -53,19 +53,19 @@ fn reason(rule: Rule) -> [&'static str; 3] {
             "Большая часть комментария написана заглавными буквами — это воспринимается как крик.",
         ],
         Rule::RepeatedChars => [
-            "“{x}” repeats one character {n} times or more.",
+            "“{x}” repeats one character {n:# time|# times} or more.",
             "«{x}» հատվածում մեկ նիշը կրկնվում է {n} կամ ավելի անգամ։",
-            "В «{x}» один символ повторяется {n} раз или больше.",
+            "В «{x}» один символ повторяется {n:# раз|# раза|# раз} или больше.",
         ],
         Rule::TooShort => [
-            "The comment is too short: write at least {n} characters.",
+            "The comment is too short: write at least {n:# character|# characters}.",
             "Մեկնաբանությունը չափազանց կարճ է․ գրեք առնվազն {n} նիշ։",
-            "Комментарий слишком короткий: напишите не меньше {n} символов.",
+            "Комментарий слишком короткий: напишите не меньше {n:# символа|# символов|# символов}.",
         ],
         Rule::TooLong => [
-            "The comment is too long: at most {n} characters are allowed.",
+            "The comment is too long: at most {n:# character is|# characters are} allowed.",
             "Մեկնաբանությունը չափազանց երկար է․ թույլատրվում է առավելագույնը {n} նիշ։",
-            "Комментарий слишком длинный: допускается не больше {n} символов.",
+            "Комментарий слишком длинный: допускается не больше {n:# символа|# символов|# символов}.",
         ],
         Rule::Duplicate => [
             "You have already posted this same comment.",
@@ -73,7 +73,7 @@ fn reason(rule: Rule) -> [&'static str; 3] {
             "Вы уже публиковали такой же комментарий.",
         ],
         Rule::Cooldown => [
-            "You are posting too quickly: wait {n} more seconds.",
+            "You are posting too quickly: wait {n:# more second|# more seconds}.",
             "Դուք չափազանց արագ եք հրապարակում․ սպասեք ևս {n} վայրկյան։",
             "Вы публикуете слишком часто: подождите ещё {n} с.",
         ],
@@ -134,10 +134,37 @@ pub(crate) fn messages(rule: Rule, action: Action, offending: &str, n: i64) -> M
         (Rule::Cooldown, Action::Block) => AFTER_THE_WAIT,
         _ => consequence(action),
     };
-    let fill = |s: &str| s.replace("{x}", &x).replace("{n}", &n.to_string());
+    // The words quoted go in last: a draft's own "{n}" stays as typed.
+    let fill = |s: &str, form: fn(i64) -> usize| counted(s, n, form).replace("{n}", &n.to_string()).replace("{x}", &x);
     Messages {
-        en: format!("{} {}", fill(r[0]), c[0]),
-        hy: format!("{} {}", fill(r[1]), c[1]),
-        ru: format!("{} {}", fill(r[2]), c[2]),
+        en: format!("{} {}", fill(r[0], english_form), c[0]),
+        hy: format!("{} {}", fill(r[1], |_| 0), c[1]),
+        ru: format!("{} {}", fill(r[2], russian_form), c[2]),
+    }
+}
+
+/// `{n:one|other}` (English) or `{n:one|few|many}` (Russian) in `s` as the
+/// form `form` picks for `n`, with `#` standing for the number.
+fn counted(s: &str, n: i64, form: fn(i64) -> usize) -> String {
+    let Some(open) = s.find("{n:") else { return s.to_owned() };
+    let Some(len) = s[open..].find('}') else { return s.to_owned() };
+    let forms: Vec<&str> = s[open + 3..open + len].split('|').collect();
+    let chosen = forms.get(form(n)).or(forms.last()).copied().unwrap_or_default();
+    format!("{}{}{}", &s[..open], chosen.replace('#', &n.to_string()), &s[open + len + 1..])
+}
+
+fn english_form(n: i64) -> usize {
+    usize::from(n != 1)
+}
+
+/// CLDR's Russian cardinal: one (1, 21, 31…), few (2–4, 22–24…), many.
+fn russian_form(n: i64) -> usize {
+    let (last, two) = (n.unsigned_abs() % 10, n.unsigned_abs() % 100);
+    if last == 1 && two != 11 {
+        0
+    } else if (2..=4).contains(&last) && !(12..=14).contains(&two) {
+        1
+    } else {
+        2
     }
 }

@@ -257,3 +257,32 @@ fn participants_are_matched_by_whole_name_and_by_surname() {
     assert_eq!(check_ctx("Anna is an idiot", &ctx).outcome, Outcome::Allow);
     assert!(Participants::default().is_empty());
 }
+
+#[test]
+fn counts_in_messages_take_their_plural_form() {
+    let p = Policy::from_json(r#"{"limits": {"max_links": 1, "min_length": 22}}"#).unwrap();
+    let message = |text: &str, rule: &str| {
+        let v = p.check(&Draft { text, author: "x" }, &CheckContext::default());
+        v.findings.into_iter().find(|f| f.rule == rule).map(|f| f.message).unwrap()
+    };
+    let links = message("a http://a.com b http://b.com", "spam_links");
+    assert!(links.en.contains("more than 1 link;"), "{}", links.en);
+    assert!(links.ru.contains("больше 1 ссылки;"), "{}", links.ru);
+    let short = message("too short", "too_short");
+    assert!(short.en.contains("at least 22 characters."), "{}", short.en);
+    assert!(short.ru.contains("не меньше 22 символов."), "{}", short.ru);
+    // A second left of the wait.
+    let ctx = CheckContext { now_ms: Some(19_500), last_post_ms: Some(0), ..Default::default() };
+    let v = p.check(&Draft { text: "a second thought, typed quickly", author: "x" }, &ctx);
+    let wait = v.findings.iter().find(|f| f.rule == "cooldown").map(|f| &f.message).unwrap();
+    assert!(wait.en.contains("wait 1 more second."), "{}", wait.en);
+    assert!(wait.ru.contains("ещё 1 с."), "{}", wait.ru);
+}
+
+#[test]
+fn leetspeak_of_a_slang_spelling_is_an_insult_too() {
+    // "st00pid" reads back as "stoopid": the test once passed on a finding
+    // left from the draft before it.
+    assert!(has("y0u st00pid m0r0n", "personal_attack"));
+    assert!(has("you stoopid", "personal_attack"));
+}
