@@ -2,6 +2,7 @@
 //! like others'. Each goes to the backend first and changes the screen only
 //! when the backend agreed, with the backend's words when it did not.
 
+use crate::i18n::Key;
 use crate::state::{warn, ThreadState};
 use crate::storage;
 use leptos::prelude::*;
@@ -62,6 +63,7 @@ impl ThreadState {
                         }
                     }
                     self.set_editing(&id, false);
+                    self.say(Key::ChangesSaved);
                     done(Ok(()));
                 }
                 Err(e) => done(Err((self.error_text(&e), matches!(e, BackendError::Nudged(_))))),

@@ -302,8 +302,9 @@ impl ThreadState {
 
     fn confirmed(self, key: &str, stored: Comment) {
         let id = pending_id(key);
+        let held = stored.held && !stored.deleted;
         // A post rejected meanwhile comes back from a retry deleted: nothing to keep.
-        if stored.held && !stored.deleted {
+        if held {
             // Kept as the reader wrote it, not as the backend rendered it
             // (Isso answers HTML): a moderator may give it back to the form.
             let mut kept = stored.clone();
@@ -334,6 +335,7 @@ impl ThreadState {
         if self.last_posted.get_untracked().as_ref() == Some(&id) {
             self.last_posted.set(Some(stored_id));
         }
+        self.say(if held { Key::HoldNotice } else { Key::CommentPosted });
     }
 
     fn schedule(self) {

@@ -2,6 +2,7 @@
 //! `CollapseState` in signals, which reply forms are open, and what is still
 //! being sent (see `posting.rs`). Components change it only through methods.
 
+use crate::i18n::Key;
 use crate::storage;
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -46,6 +47,9 @@ pub struct ThreadState {
     pub handed_back: RwSignal<Vec<(Option<CommentId>, String)>>,
     /// Something the reader should know that is not tied to one form.
     pub notice: RwSignal<Option<String>>,
+    /// Said to screen readers only (`say`): what happened out of sight, such
+    /// as a post the backend took after its form was gone.
+    pub said: RwSignal<String>,
     /// Comments the backend sent that could not be read (`Backend::unreadable`).
     pub unreadable: RwSignal<usize>,
     /// The rest of a big thread is still loading after its first screen (`loading.rs`).
@@ -132,6 +136,13 @@ impl Sending {
 }
 
 impl ThreadState {
+    /// Tells screen readers `key`'s words through the thread's live region;
+    /// the same words twice in a row are told twice.
+    pub fn say(self, key: Key) {
+        let words = self.t(key);
+        self.said.try_update(|s| *s = if s == words { format!("{words}\u{a0}") } else { words.to_owned() });
+    }
+
     pub fn new(thread_id: String, backend: Rc<dyn Backend>) -> Self {
         let collapse = match storage::get(&storage::key("collapsed", &thread_id)) {
             Ok(Some(json)) => CollapseState::from_json(&json).unwrap_or_else(|e| {
@@ -172,6 +183,7 @@ impl ThreadState {
             target: RwSignal::new(None),
             asking: RwSignal::new(None),
             row_error: RwSignal::new(None),
+            said: RwSignal::new(String::new()),
             capabilities: StoredValue::new(backend.capabilities()),
             root: StoredValue::new_local(None),
             polling: StoredValue::new(false),

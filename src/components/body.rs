@@ -114,6 +114,8 @@ fn draw_block(dom: &Dom, parent: &Node, block: Block) {
         }
         Block::Code(code) => {
             if let Some(pre) = dom.child(parent, "pre", "") {
+                // A long line scrolls sideways: from the keyboard too.
+                fixed(&pre, "tabindex", "0");
                 dom.text_child(&pre, "code", "", &code);
             }
         }

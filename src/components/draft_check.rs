@@ -4,11 +4,21 @@
 
 use crate::checking::localized;
 use crate::i18n::{fill, Key, Lang};
+use crate::state::ThreadState;
 use leptos::either::Either;
 use leptos::prelude::*;
 use threadline_i18n::t;
 use threadline_policy::highlight::segments;
 use threadline_policy::{Action, Outcome, Verdict};
+
+/// How a finding is headed ("Cannot be posted:"), and its `data-action`.
+pub(super) fn kind(a: Action) -> (Key, &'static str) {
+    match a {
+        Action::Block => (Key::FindingBlock, "block"),
+        Action::Nudge => (Key::FindingNudge, "nudge"),
+        Action::Hold => (Key::FindingHold, "hold"),
+    }
+}
 
 fn action_class(a: Action) -> &'static str {
     match a {
@@ -75,11 +85,7 @@ pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: 
                         .get(f.start..f.end)
                         .filter(|q| q.len() < text.len() && q.len() <= 60 && !q.is_empty() && !message.contains(*q))
                         .map(|q| format!("{} — ", fill(t(lang, Key::Quote), &[("text", q)])));
-                    let (kind, action) = match f.action {
-                        Action::Block => (Key::FindingBlock, "block"),
-                        Action::Nudge => (Key::FindingNudge, "nudge"),
-                        Action::Hold => (Key::FindingHold, "hold"),
-                    };
+                    let (kind, action) = kind(f.action);
                     let kind = t(lang, kind);
                     view! {
                         <li class=format!("tl-finding tl-finding-{}", f.rule) data-action=action>
@@ -99,7 +105,7 @@ pub fn FindingsList(text: Signal<String>, verdict: Signal<Option<Verdict>>, id: 
         })
     };
     view! {
-        <div class="tl-findings" id=id aria-live="polite">
+        <div class="tl-findings" id=id>
             <ul>{items}</ul>
             <p class="tl-hold-note">{summary}</p>
         </div>
@@ -121,13 +127,15 @@ pub fn draft_box(
     view! {
         <div class="tl-draft">
             <DraftMirror text=body.into() verdict=live.verdict.into() node=mirror />
+            <p class="tl-sr" aria-live="polite">{live.said}</p>
             <textarea id=id class="tl-text" rows="4" node_ref=textarea dir="auto"
                 aria-describedby=described_by
                 aria-invalid=move || live.blocked().to_string()
                 prop:value=body
                 on:input=move |ev| {
-                    on_text(event_target_value(&ev));
-                    live.soon();
+                    let text = event_target_value(&ev);
+                    live.typed(&text);
+                    on_text(text);
                 }
                 on:scroll=move |_| {
                     if let (Some(t), Some(m)) = (textarea.get(), mirror.get()) {
@@ -136,5 +144,52 @@ pub fn draft_box(
                 }
             ></textarea>
         </div>
+    }
+}
+
+/// "Are you sure?" while a nudge stands, in both forms: Edit goes back to
+/// the text, Post anyway (`anyway`) sends it as it is. It takes focus when
+/// it opens (on Edit, which changes nothing); when it closes with focus on
+/// a button that went with it, focus goes back to the text box, if the form
+/// is still there.
+pub fn nudge_box(
+    state: ThreadState,
+    confirming: RwSignal<bool>,
+    textarea: NodeRef<leptos::html::Textarea>,
+    anyway: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    Effect::new(move |_| {
+        if confirming.get() {
+            request_animation_frame(move || {
+                let form = textarea.get_untracked().and_then(|t| t.closest("form").ok().flatten());
+                crate::state::focus(form.and_then(|f| f.query_selector(".tl-edit-anyway").ok().flatten()));
+            });
+        }
+    });
+    let back_to_text = move || {
+        request_animation_frame(move || {
+            let Some(t) = textarea.get_untracked().filter(|t| t.is_connected()) else { return };
+            if t.closest("form").ok().flatten().is_some_and(|f| crate::state::holds_focus(&f)) {
+                let _ = t.focus();
+            }
+        })
+    };
+    move || {
+        let anyway = anyway.clone();
+        confirming.get().then(|| {
+            view! {
+                <div class="tl-confirm" role="alertdialog" aria-label=state.t(Key::NudgeTitle)>
+                    <p>{state.t(Key::NudgeQuestion)}</p>
+                    <button type="button" class="tl-edit-anyway" on:click=move |_| {
+                        confirming.set(false);
+                        back_to_text();
+                    }>{state.t(Key::Edit)}</button>
+                    <button type="button" class="tl-post-anyway" on:click=move |_| {
+                        anyway();
+                        back_to_text();
+                    }>{state.t(Key::PostAnyway)}</button>
+                </div>
+            }
+        })
     }
 }

@@ -1,4 +1,4 @@
-use super::draft_check::{draft_box, FindingsList};
+use super::draft_check::{draft_box, nudge_box, FindingsList};
 use super::live_check::LiveCheck;
 use super::policy_wait::PolicyWait;
 use super::reply_form::{preview_box, preview_toggle};
@@ -40,7 +40,7 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
                 return None;
             }
             let checked = state.check_edit(&author, &text, &id);
-            live.take(&checked, state, note, policy_wait);
+            live.take(&checked, &text, state, note, policy_wait);
             Some(checked)
         }
     };
@@ -133,11 +133,13 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
         }
     };
     let on_keydown = {
-        let (save, cancel) = (save.clone(), cancel.clone());
+        let (save, id) = (save.clone(), id.clone());
         move |ev: KeyboardEvent| {
             if ev.key() == "Escape" {
+                // Closed, the change kept for the next Edit (as a reply's
+                // draft is): a stray Esc must not lose it. Cancel drops it.
                 ev.prevent_default();
-                cancel();
+                state.set_editing(&id, false);
             } else if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                 ev.prevent_default();
                 save(false);
@@ -146,16 +148,9 @@ pub fn EditForm(state: ThreadState, id: CommentId, author: String, text: String)
     };
     let body_id = format!("tl-edit-{id}");
     let findings_id = format!("tl-edit-{id}-findings");
-    let confirm_box = move || {
+    let confirm_box = {
         let save = save.clone();
-        confirming.get().then(|| {
-            view! {
-                <div class="tl-confirm" role="alertdialog" aria-label=state.t(Key::NudgeTitle)>
-                    <p>{state.t(Key::NudgeQuestion)}</p>
-                    <button type="button" class="tl-post-anyway" on:click=move |_| save(true)>{state.t(Key::PostAnyway)}</button>
-                </div>
-            }
-        })
+        nudge_box(state, confirming, textarea, move || save(true))
     };
     view! {
         <form class="tl-form tl-form-edit" on:submit=on_submit on:keydown=on_keydown aria-label=state.t(Key::Edit)>

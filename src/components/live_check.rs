@@ -10,7 +10,7 @@ use crate::state::ThreadState;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
-use threadline_policy::{Outcome, Verdict};
+use threadline_policy::{Finding, Outcome, Rule, Verdict};
 
 /// Typing pauses shorter than this do not trigger a check.
 const CHECK_DELAY: Duration = Duration::from_millis(120);
@@ -20,6 +20,13 @@ const WAIT_TICK: Duration = Duration::from_secs(1);
 #[derive(Clone, Copy)]
 pub struct LiveCheck {
     pub verdict: RwSignal<Option<Verdict>>,
+    /// The text the verdict is about: its offsets point into this.
+    checked: StoredValue<String>,
+    /// What screen readers are told of the findings: said again only when
+    /// what was found changes (`shape`), not at each second of a wait's
+    /// countdown or each keystroke that leaves the findings where they were.
+    pub said: RwSignal<String>,
+    shape: StoredValue<String>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// The form's own check (new comment or edit), set once it is defined.
     check: StoredValue<Option<Rc<dyn Fn()>>, LocalStorage>,
@@ -29,6 +36,9 @@ impl LiveCheck {
     pub fn new() -> LiveCheck {
         let live = LiveCheck {
             verdict: RwSignal::new(None),
+            checked: StoredValue::new(String::new()),
+            said: RwSignal::new(String::new()),
+            shape: StoredValue::new(String::new()),
             timer: StoredValue::new_local(None),
             check: StoredValue::new_local(None),
         };
@@ -68,11 +78,41 @@ impl LiveCheck {
         self.after(CHECK_DELAY);
     }
 
+    /// The reader changed the text to `now`: what the last check found in
+    /// words that are no longer where they were is dropped at once, so a
+    /// draft pasted over a flagged one is never quoted or marked as the old
+    /// offence while its own check is on its way. Whole-draft findings (too
+    /// short, a wait) stay until then.
+    pub fn typed(self, now: &str) {
+        let stale = |f: &Finding| {
+            let whole = Rule::from_id(&f.rule).is_some_and(Rule::about_whole_draft);
+            !whole && self.checked.with_value(|was| was.get(f.start..f.end) != now.get(f.start..f.end))
+        };
+        if self.verdict.with_untracked(|v| v.as_ref().is_some_and(|v| v.findings.iter().any(stale))) {
+            self.verdict.update(|v| {
+                if let Some(v) = v {
+                    v.findings.retain(|f| !stale(f));
+                    v.outcome = v.findings.iter().map(|f| Outcome::from(f.action)).max().unwrap_or(Outcome::Allow);
+                }
+            });
+        }
+        self.soon();
+    }
+
     /// Takes what a check answered: the verdict (marks, list, Post), a wait
     /// for the module, or why there is no check, said in `note`.
-    pub fn take(self, checked: &Checked, state: ThreadState, note: RwSignal<Option<String>>, wait: PolicyWait) {
+    pub fn take(
+        self,
+        checked: &Checked,
+        text: &str,
+        state: ThreadState,
+        note: RwSignal<Option<String>>,
+        wait: PolicyWait,
+    ) {
         match checked {
             Checked::Done(v) => {
+                self.checked.set_value(text.to_owned());
+                self.tell(v, state);
                 if v.findings.iter().any(|f| f.rule == "cooldown") {
                     self.after(WAIT_TICK);
                 }
@@ -88,6 +128,27 @@ impl LiveCheck {
 
     pub fn clear(self) {
         self.verdict.try_set(None);
+        self.shape.try_set_value(String::new());
+        self.said.try_set(String::new());
+    }
+
+    fn tell(self, v: &Verdict, state: ThreadState) {
+        let (mut shape, mut words) = (String::new(), String::new());
+        for f in &v.findings {
+            shape.push_str(&f.rule);
+            if !Rule::from_id(&f.rule).is_some_and(Rule::about_whole_draft) {
+                shape.push_str(&f.start.to_string());
+            }
+            shape.push(' ');
+            words.push_str(state.t(super::draft_check::kind(f.action).0));
+            words.push(' ');
+            words.push_str(crate::checking::localized(&f.message, state.lang));
+            words.push(' ');
+        }
+        if self.shape.with_value(|s| *s != shape) {
+            self.shape.set_value(shape);
+            self.said.try_set(words);
+        }
     }
 
     pub fn blocked(self) -> bool {

@@ -1,5 +1,5 @@
 use super::body::Body;
-use super::draft_check::{draft_box, FindingsList};
+use super::draft_check::{draft_box, nudge_box, FindingsList};
 use super::live_check::LiveCheck;
 use super::policy_wait::PolicyWait;
 use crate::backend::random_token;
@@ -55,7 +55,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
             return None;
         }
         let checked = state.check_draft(&author, &text);
-        live.take(&checked, state, note, policy_wait);
+        live.take(&checked, &text, state, note, policy_wait);
         Some(checked)
     };
     live.checks_with(move || drop(check_now()));
@@ -232,23 +232,7 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
     });
     let confirm_box = {
         let submit = submit.clone();
-        move || {
-            let submit = submit.clone();
-            confirming.get().then(|| {
-                view! {
-                    <div class="tl-confirm" role="alertdialog" aria-label=state.t(Key::NudgeTitle)>
-                        <p>{state.t(Key::NudgeQuestion)}</p>
-                        <button type="button" class="tl-edit-anyway" on:click=move |_| {
-                            confirming.set(false);
-                            if let Some(el) = textarea.get() {
-                                let _ = el.focus();
-                            }
-                        }>{state.t(Key::Edit)}</button>
-                        <button type="button" class="tl-post-anyway" on:click=move |_| submit(true)>{state.t(Key::PostAnyway)}</button>
-                    </div>
-                }
-            })
-        }
+        nudge_box(state, confirming, textarea, move || submit(true))
     };
 
     view! {

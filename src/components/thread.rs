@@ -50,7 +50,7 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
             view! {
                 <div class="tl-focus-bar">
                     // One step out of "Continue this thread", back to where the reader was.
-                    <button type="button" class="tl-whole" on:click=move |_| {
+                    <button type="button" class="tl-whole" id="tl-whole" on:click=move |_| {
                         let from = state.window.try_update(|w| w.back()).flatten();
                         if let Some(id) = from {
                             request_animation_frame(move || {
@@ -73,6 +73,7 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
             </div>
             <ReplyForm state=state parent=None />
             <p class="tl-notice" id="tl-notice" role="status">{state.notice}</p>
+            <p class="tl-sr" role="status">{state.said}</p>
             <p class="tl-stale" role="status">{state.stale}</p>
             <p class="tl-unreadable" role="status">
                 {move || match state.unreadable.get() {
@@ -184,9 +185,11 @@ fn current_hash_id() -> Option<CommentId> {
     (!id.is_empty()).then(|| CommentId::from(id.as_str()))
 }
 
+/// Into a continued thread: focus on its way back, which reads as where the
+/// reader is and comes before its first comment in Tab order.
 pub(crate) fn focus_thread_top(state: ThreadState) {
-    state.focus_element("tl-rows");
-    if let Some(el) = state.element("tl-rows") {
+    state.focus_element("tl-whole");
+    if let Some(el) = state.element("tl-whole") {
         el.scroll_into_view();
     }
 }

@@ -91,6 +91,10 @@ test('10,000 comments: pages, more replies, continue-thread, permalinks and sort
     await cont.locator('button').click();
     await page.waitForFunction((id) => document.querySelector('.tl-rows > li')?.id === `c-${id}`, from);
     assert.equal(await page.locator(`[id="c-${from}"]`).getAttribute('data-depth'), '0');
+    // Focus on the way back, the first stop before the chain's comments.
+    await page.waitForFunction(() => document.activeElement?.className === 'tl-whole');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'tl-toggle', 'then the first comment');
     await page.locator('.tl-whole').press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('.tl-rows > li.tl-comment[data-depth="0"]').length >= 20);
     // Focus goes back to the "Continue this thread" the reader took.

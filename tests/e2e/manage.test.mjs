@@ -88,11 +88,24 @@ test('reference server: markdown with preview, edit, like once, delete', async (
     assert.equal(stored.body, 'Changed my mind, *slightly*.');
     assert.ok(stored.edited_ms > 0);
 
-    // Edit from the keyboard: Esc closes it and focus is back on Edit.
+    // Edit from the keyboard: Esc closes it and focus is back on Edit; what
+    // was typed is kept for the next Edit (a stray Esc loses nothing), and
+    // Cancel is what throws a change away.
+    const editText = row(page, id).locator('.tl-form-edit .tl-text');
+    const focusedEdit = (i) => document.activeElement === document.querySelector(`[id="c-${i}"] .tl-edit`);
     await row(page, id).locator('.tl-edit').press('Enter');
     await page.waitForFunction(() => document.activeElement?.closest('form')?.classList.contains('tl-form-edit'));
+    await page.keyboard.type(' Kept.');
     await page.keyboard.press('Escape');
-    await page.waitForFunction((i) => document.activeElement === document.querySelector(`[id="c-${i}"] .tl-edit`), id);
+    await page.waitForFunction(focusedEdit, id);
+    await page.keyboard.press('Enter');
+    assert.equal(await editText.inputValue(), 'Changed my mind, *slightly*. Kept.');
+    await row(page, id).locator('.tl-cancel').click();
+    await page.waitForFunction(focusedEdit, id);
+    await page.keyboard.press('Enter');
+    assert.equal(await editText.inputValue(), 'Changed my mind, *slightly*.');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(focusedEdit, id);
     // Saved with the Save button from the keyboard: focus is back on Edit too.
     await page.keyboard.press('Enter');
     await page.keyboard.type(' Really.');

@@ -60,6 +60,33 @@ test('evasions and other languages are caught; criticism of public figures is no
   await context.close();
 });
 
+test('a draft pasted over a flagged one is never quoted or marked as the old offence, and screen readers hear each finding once', async () => {
+  const { context, page, errors, form } = await open();
+  await form.locator('.tl-text').fill('You are an idiot.');
+  await form.locator('.tl-finding[data-action="block"]').waitFor();
+  assert.match(await form.locator('.tl-sr').textContent(), /^Cannot be posted: “You are an idiot” insults another commenter\./);
+  // What shows in the frame after the paste, long before its own check (120 ms after typing stops).
+  const shown = await page.evaluate(async () => {
+    const box = document.querySelector('form.tl-form .tl-text');
+    box.value = 'I respectfully disagree with this article.';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    const f = box.closest('form');
+    return [f.querySelector('.tl-findings').textContent, f.querySelectorAll('.tl-mirror mark').length, box.getAttribute('aria-invalid'), f.querySelector('.tl-post').disabled];
+  });
+  assert.deepEqual(shown, ['', 0, 'false', false]);
+  // A wait counting down is told once, not at each second.
+  await page.evaluate(() => localStorage.setItem('threadline:last-post', String(Date.now() - 15000)));
+  await form.locator('.tl-text').fill('A second thought, typed quickly.');
+  await form.locator('.tl-finding-cooldown').waitFor();
+  const told = await form.locator('.tl-sr').textContent();
+  const first = await form.locator('.tl-finding-cooldown').textContent();
+  await page.waitForFunction((was) => document.querySelector('form.tl-form .tl-finding-cooldown')?.textContent !== was, first);
+  assert.equal(await form.locator('.tl-sr').textContent(), told, 'the live region keeps its words while the count changes');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a nudge asks once and can be overridden', async () => {
   const { context, page, errors, form } = await open();
   await form.locator('.tl-text').fill('WHY IS NOBODY IN YEREVAN TALKING ABOUT THESE ARMS DEALS WITH BAKU');
@@ -67,11 +94,17 @@ test('a nudge asks once and can be overridden', async () => {
   assert.equal(await form.locator('.tl-post').isDisabled(), false);
   await form.locator('.tl-post').click();
   await form.locator('.tl-confirm').waitFor();
+  // The question takes focus (on Edit, which changes nothing).
+  await page.waitForFunction(() => document.activeElement?.className === 'tl-edit-anyway');
   await form.screenshot({ path: `${ARTIFACTS}/21-policy-nudge.png` });
   await form.locator('.tl-post-anyway').click();
   await page.waitForSelector('.tl-comment >> text=WHY IS NOBODY IN YEREVAN');
   assert.equal(await form.locator('.tl-confirm').count(), 0);
   assert.equal(await form.locator('.tl-text').inputValue(), '');
+  // Focus is not left on the button that went: it is back in the box.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('tl-text'));
+  // And a screen reader is told the comment was posted.
+  await page.waitForFunction(() => document.querySelector('.tl-thread > p.tl-sr[role="status"]')?.textContent === 'Your comment was posted.');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -135,7 +168,7 @@ test('posting too quickly: the wait counts down by itself and Post comes back wh
   await form.locator('.tl-text').fill('A second thought, typed quickly.');
   const wait = form.locator('.tl-finding-cooldown[data-action="block"]');
   await wait.waitFor();
-  assert.match(await wait.textContent(), /wait \d+ more seconds\. It can be posted once the wait is over\./);
+  assert.match(await wait.textContent(), /wait \d+ more seconds?\. It can be posted once the wait is over\./);
   assert.equal(await form.locator('.tl-post').isDisabled(), true);
   // Nothing typed since: the check runs again as the wait ends.
   await page.waitForFunction(() => !document.querySelector('form.tl-form .tl-finding'), null, { timeout: 10000 });

@@ -55,7 +55,7 @@ test(`seed article, collapse, keyboard reply and reload (${backend} backend)`, a
   await toggle7.click();
   assert.equal(await rows(page).count(), 11);
   assert.equal(await row(page, '7').locator('.tl-toggle').textContent(), '[+] 4 replies');
-  await row(page, '7').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.getElementById('c-7.2').scrollIntoView());
   await page.screenshot({ path: `${ARTIFACTS}/02-collapsed.png` });
   await row(page, '7').locator('.tl-toggle').click();
   assert.equal(await rows(page).count(), 15);
@@ -275,4 +275,27 @@ test('a permalink to a comment that is not there is said; a good one clears it',
   } finally {
     await context.close();
   }
+});
+
+test('on a phone the replies indent less, so a deep one keeps most of the width; the permalink and the row\'s buttons are big enough to tap', async () => {
+  const { context, page, errors } = await openLocal();
+  const indent = () => page.evaluate(() => {
+    const left = (id) => document.getElementById(`c-${id}`).getBoundingClientRect().left;
+    return left('7.3.1') - left('7');
+  });
+  // 2 levels of 1.5rem on a wide page; of 0.6rem once the widget is narrower than 34rem.
+  assert.equal(await indent(), 48);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForFunction(() => document.getElementById('c-7.3.1').getBoundingClientRect().left - document.getElementById('c-7').getBoundingClientRect().left < 48);
+  assert.ok(Math.abs((await indent()) - 19.2) < 0.5, `indent ${await indent()}`);
+  const small = await page.evaluate(() => [...document.querySelectorAll('[id="c-7.3.1"] :is(button, a)')]
+    .filter((e) => e.offsetParent)
+    .map((e) => [e.className, e.getBoundingClientRect().width, e.getBoundingClientRect().height])
+    .filter(([, w, h]) => w < 24 || h < 24));
+  assert.deepEqual(small, [], 'WCAG 2.5.8: at least 24 × 24 CSS px');
+  await page.evaluate(() => document.getElementById('c-7.2').scrollIntoView());
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: `${ARTIFACTS}/48-phone-deep.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
 });

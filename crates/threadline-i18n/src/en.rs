@@ -27,6 +27,8 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::ReportConfirm => "Report this comment to the moderators?",
         Key::Save => "Save",
         Key::Cancel => "Cancel",
+        Key::CommentPosted => "Your comment was posted.",
+        Key::ChangesSaved => "Your changes were saved.",
         Key::Like => "Like",
         Key::Deleted => "This comment was deleted.",
         Key::DeletedName => "[deleted]",

@@ -40,6 +40,8 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::ReportConfirm => "Բողոքե՞լ մոդերատորներին այս մեկնաբանության մասին",
         Key::Save => "Պահպանել",
         Key::Cancel => "Չեղարկել",
+        Key::CommentPosted => "Ձեր մեկնաբանությունը հրապարակված է։",
+        Key::ChangesSaved => "Փոփոխությունները պահպանված են։",
         Key::Like => "Հավանել",
         Key::Deleted => "Այս մեկնաբանությունը ջնջվել է։",
         Key::DeletedName => "[ջնջված]",

@@ -62,6 +62,10 @@ keys! {
     Save,
     /// "Cancel"
     Cancel,
+    /// "Your comment was posted." (said to screen readers when the backend took it)
+    CommentPosted,
+    /// "Your changes were saved." (said to screen readers when an edit was saved)
+    ChangesSaved,
     /// "Like" (button).
     Like,
     /// "This comment was deleted."

@@ -34,6 +34,8 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::ReportConfirm => "Пожаловаться модераторам на этот комментарий?",
         Key::Save => "Сохранить",
         Key::Cancel => "Отмена",
+        Key::CommentPosted => "Ваш комментарий опубликован.",
+        Key::ChangesSaved => "Изменения сохранены.",
         Key::Like => "Нравится",
         Key::Deleted => "Этот комментарий удалён.",
         Key::DeletedName => "[удалено]",
