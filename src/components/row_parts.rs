@@ -146,12 +146,16 @@ pub fn draw_byline(
     };
     made.extend(author);
     if let Some(ms) = c.created_ms {
-        // "3 hours ago" in the reader's language, with the exact time for machines and on hover.
+        // "3 hours ago" in the reader's language, the exact time for machines,
+        // and on hover the date and the reader's clock time ("8 December 2026, 04:25").
         let text = threadline_i18n::relative_time(state.lang, now_ms(), ms, utc_offset());
         if let Some(time) = dom.text_el("time", "tl-time", &text) {
             let iso = threadline_i18n::iso_utc(ms);
             let _ = time.set_attribute(wasm_bindgen::intern("datetime"), &iso);
-            let _ = time.set_attribute(wasm_bindgen::intern("title"), &iso);
+            let minutes = (ms.div_euclid(60_000) + i64::from(utc_offset())).rem_euclid(1440);
+            let date = threadline_i18n::date(state.lang, ms, utc_offset());
+            let title = format!("{date}, {:02}:{:02}", minutes / 60, minutes % 60);
+            let _ = time.set_attribute(wasm_bindgen::intern("title"), &title);
             made.push(time);
         }
     }

@@ -203,7 +203,7 @@ test('json-server: edit through PATCH; delete keeps a record, so a deleted comme
     await row(page, id).locator('.tl-delete').click();
     await row(page, id).locator('.tl-delete-yes').click();
     await row(page, id).locator('.tl-body.tl-gone').waitFor();
-    assert.equal(await row(page, id).locator('.tl-toggle').getAttribute('aria-label'), 'Collapse comment by [deleted] and 1 reply');
+    assert.equal(await row(page, id).locator('.tl-toggle').getAttribute('aria-label'), 'Collapse comment by [deleted] and its 1 reply');
     assert.equal(await counted(), before - 1, 'a placeholder is not counted as a comment');
     stored = await (await fetch(`${js.base}/comments/${id}`)).json();
     assert.deepEqual([stored.deleted, stored.body, stored.author], [true, '', '']);

@@ -55,7 +55,7 @@ test(`seed article, collapse, keyboard reply and reload (${backend} backend)`, a
   await toggle7.click();
   assert.equal(await rows(page).count(), 11);
   assert.equal(await row(page, '7').locator('.tl-toggle').textContent(), '[+] 4 replies');
-  await page.evaluate(() => document.getElementById('c-7.2').scrollIntoView());
+  await row(page, '7').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${ARTIFACTS}/02-collapsed.png` });
   await row(page, '7').locator('.tl-toggle').click();
   assert.equal(await rows(page).count(), 15);
@@ -293,6 +293,21 @@ test('on a phone the replies indent less, so a deep one keeps most of the width;
     .map((e) => [e.className, e.getBoundingClientRect().width, e.getBoundingClientRect().height])
     .filter(([, w, h]) => w < 24 || h < 24));
   assert.deepEqual(small, [], 'WCAG 2.5.8: at least 24 × 24 CSS px');
+  // A time says on hover when, in words and the reader's clock, not in ISO.
+  const top = page.locator('form.tl-form').first();
+  await top.locator('.tl-name').fill('Ani');
+  await top.locator('.tl-text').fill('Posted from a phone.');
+  await top.locator('.tl-post').click();
+  const title = await page.locator('.tl-comment.tl-new time').getAttribute('title');
+  assert.match(title, /^\S.* \d{4}, \d{2}:\d{2}$/, title);
+  // "Ctrl+Enter posts" is no help without a keyboard.
+  assert.equal(await page.locator('form.tl-form .tl-hint').first().isVisible(), true, 'a mouse and keyboard');
+  const touch = await env.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const phone = await touch.newPage();
+  await phone.goto(`${env.url}?backend=local`);
+  await phone.waitForSelector('.tl-comment');
+  assert.equal(await phone.locator('form.tl-form .tl-hint').first().isVisible(), false, 'a touch screen');
+  await touch.close();
   await page.evaluate(() => document.getElementById('c-7.2').scrollIntoView());
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: `${ARTIFACTS}/48-phone-deep.png` });

@@ -38,9 +38,9 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::Close => "Close",
         Key::ReplyTo => "reply to {name}",
         Key::Collapse => "Collapse comment by {name}",
-        Key::CollapseWithReplies => "Collapse comment by {name} and {replies}",
+        Key::CollapseWithReplies => "Collapse comment by {name} and its {replies}",
         Key::Expand => "Expand comment by {name}",
-        Key::ExpandWithReplies => "Expand comment by {name} and {replies}",
+        Key::ExpandWithReplies => "Expand comment by {name} and its {replies}",
 
         Key::WriteComment => "Write a comment",
         Key::Name => "Name",

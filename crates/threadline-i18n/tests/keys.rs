@@ -152,12 +152,12 @@ fn tags() {
 #[test]
 fn toggle_labels() {
     assert_eq!(toggle_label(Lang::En, false, "Ani", 0), "Collapse comment by Ani");
-    assert_eq!(toggle_label(Lang::En, false, "Ani", 1), "Collapse comment by Ani and 1 reply");
-    assert_eq!(toggle_label(Lang::En, true, "Ani", 4), "Expand comment by Ani and 4 replies");
+    assert_eq!(toggle_label(Lang::En, false, "Ani", 1), "Collapse comment by Ani and its 1 reply");
+    assert_eq!(toggle_label(Lang::En, true, "Ani", 4), "Expand comment by Ani and its 4 replies");
     assert_eq!(toggle_label(Lang::Ru, true, "Ани", 22), "Развернуть комментарий пользователя Ани и 22 ответа");
     assert_eq!(toggle_label(Lang::Hy, false, "Անի", 3), "Ծալել մեկնաբանությունը (հեղինակ՝ Անի) և 3 պատասխան");
     // An author name is text, never a template.
-    assert_eq!(toggle_label(Lang::En, false, "{replies}", 2), "Collapse comment by {replies} and 2 replies");
+    assert_eq!(toggle_label(Lang::En, false, "{replies}", 2), "Collapse comment by {replies} and its 2 replies");
 }
 
 #[test]
