@@ -147,7 +147,15 @@ fn follow_permalinks(state: ThreadState) {
         let Some(id) = current_hash_id() else { return };
         let gone = state.t(Key::LinkGone);
         if state.reveal(&id) {
-            request_animation_frame(move || state.scroll_to(&format!("c-{id}")));
+            // Focus there too: the keyboard and screen readers go on from
+            // the comment linked to. Rows above it drawn for the first time
+            // take their real height, so it is centred once more a frame later.
+            request_animation_frame(move || {
+                let row = format!("c-{id}");
+                crate::state::focus_row(state.element(&row));
+                state.scroll_to(&row);
+                request_animation_frame(move || state.scroll_to(&row));
+            });
             if state.notice.with_untracked(|n| n.as_deref() == Some(gone)) {
                 state.notice.set(None);
             }

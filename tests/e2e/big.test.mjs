@@ -107,6 +107,12 @@ test('10,000 comments: pages, more replies, continue-thread, permalinks and sort
     await page.locator(`[id="c-${last}"].tl-target`).waitFor();
     await page.reload(); // and as a link opened fresh
     await page.locator(`[id="c-${last}"].tl-target`).waitFor();
+    // Focused, and on screen once the rows above it have their real heights.
+    await page.waitForFunction((id) => document.activeElement?.id === `c-${id}`, last);
+    await page.waitForTimeout(100);
+    const box = await page.locator(`[id="c-${last}"]`).boundingBox();
+    const height = page.viewportSize().height;
+    assert.ok(box.y >= 0 && box.y + Math.min(box.height, 200) <= height, `the comment at ${box.y} px of ${height}`);
 
     // Newest first: the first top-level comment is the newest one.
     await page.evaluate(() => { location.hash = ''; });
