@@ -66,6 +66,11 @@ impl Gate {
         threadline_policy::wire::encode_policy(&self.policy)
     }
 
+    /// How long after a post the same client may post again (the cooldown rule).
+    pub fn cooldown_ms(&self) -> i64 {
+        i64::from(self.policy.limits.cooldown_seconds) * 1000
+    }
+
     pub fn check(&self, text: &str, author: &str, ctx: Context) -> Verdict {
         let v = self.policy.check(
             &Draft { text, author },

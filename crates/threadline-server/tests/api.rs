@@ -74,7 +74,14 @@ fn policy_sees_this_clients_recent_posts() {
     let r = post("reader-1", "And a second one right away.");
     r.error(422, "policy");
     assert_eq!(r.json()["findings"][0]["rule"], "cooldown", "{}", r.body);
+    // Only the wait stands in its way: when it is over is said, for a client to try again then.
+    let secs: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=20).contains(&secs), "{secs}");
     assert_eq!(post("reader-2", "Someone else may post meanwhile.").status, 201);
+    // Blocked for what it says as well: no wait makes it acceptable.
+    let r = post("reader-1", "You are an idiot.");
+    r.error(422, "policy");
+    assert_eq!(r.header("retry-after"), None);
 }
 
 #[test]

@@ -82,7 +82,16 @@ pub async fn create(
         Err(original) => return Ok(created(StatusCode::OK, original)),
         Ok(ctx) => ctx,
     };
-    let held = validate::verdict(state.gate.check(&body, &author, ctx), req.confirm)?;
+    let wait_ms = ctx.last_post_ms.map(|last| last + state.gate.cooldown_ms() - now_ms());
+    let verdict = state.gate.check(&body, &author, ctx);
+    let waiting = validate::only_waiting(&verdict);
+    let held = validate::verdict(verdict, req.confirm).map_err(|mut e| {
+        if waiting {
+            // Whole seconds, rounded up: a retry then is past the wait.
+            e.retry_after_secs = wait_ms.map(|ms| (ms.max(0) as u64).div_ceil(1000).max(1));
+        }
+        e
+    })?;
 
     let id = ids::comment_id()?;
     let token = ids::owner_token()?;

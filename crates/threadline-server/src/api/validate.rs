@@ -8,6 +8,7 @@
 use crate::errors::ApiError;
 use crate::policy_gate::{Outcome, Verdict};
 use axum::http::StatusCode;
+use serde_json::Value;
 use threadline_core::model::{clean_body, clean_draft, control_char};
 
 pub const MAX_THREAD_CHARS: usize = 512;
@@ -65,4 +66,13 @@ pub fn verdict(v: Verdict, confirmed: bool) -> Result<bool, ApiError> {
         )),
         Outcome::Block => Err(refuse("policy", "This comment breaks the discussion policy.", v.findings.clone())),
     }
+}
+
+/// Whether all that blocks a draft is the wait between two posts: then the
+/// same comment is taken once it is over, and the refusal says when
+/// (`Retry-After`), so a client's outbox tries again then by itself.
+pub fn only_waiting(v: &Verdict) -> bool {
+    let blocking: Vec<&Value> =
+        v.findings.as_array().into_iter().flatten().filter(|f| f["action"] == "block").collect();
+    v.outcome == Outcome::Block && !blocking.is_empty() && blocking.iter().all(|f| f["rule"] == "cooldown")
 }
