@@ -26,6 +26,9 @@ pub enum BackendError {
     Storage(String),
     /// The backend's answer could not be understood.
     Invalid(String),
+    /// The backend asks to be tried again in `secs` seconds (a rate limit,
+    /// the policy's wait between two posts): the same comment is then taken.
+    Wait { message: String, secs: u32 },
 }
 
 impl BackendError {
@@ -36,6 +39,7 @@ impl BackendError {
     pub fn is_transient(&self) -> bool {
         match self {
             BackendError::Network(_) | BackendError::Storage(_) | BackendError::Invalid(_) => true,
+            BackendError::Wait { .. } => true,
             BackendError::Status { code, .. } => *code >= 500 || *code == 429 || *code == 408,
             _ => false,
         }
@@ -50,6 +54,7 @@ impl fmt::Display for BackendError {
                 write!(f, "The comment server answered {code}: {message}")
             }
             BackendError::Rejected(m) | BackendError::Nudged(m) => write!(f, "Not accepted: {m}"),
+            BackendError::Wait { message, secs } => write!(f, "Not accepted yet ({secs} s): {message}"),
             BackendError::UnknownParent(id) => {
                 write!(f, "The comment you reply to ({id}) is no longer in this thread.")
             }

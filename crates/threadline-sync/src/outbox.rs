@@ -168,6 +168,23 @@ impl Outbox {
         p.next_try_ms = now_ms.saturating_add(exp / 2 + (exp as f64 * 0.5 * jitter) as i64);
     }
 
+    /// The backend asked for a wait (`BackendError::Wait`): the next try is
+    /// at `at_ms`, its word, whatever the backoff of earlier failures says.
+    pub fn not_before(&mut self, key: &str, at_ms: i64) {
+        if let Some(p) = self.pending.iter_mut().find(|p| p.draft.idempotency_key == key) {
+            p.next_try_ms = at_ms;
+        }
+    }
+
+    /// The connection is back: every post of `thread` still to be retried is
+    /// due now instead of at the end of its backoff. (One waiting out a
+    /// backend's cooldown is told the rest of the wait again.)
+    pub fn wake(&mut self, thread: &str, now_ms: i64) {
+        for p in self.pending.iter_mut().filter(|p| p.thread == thread && !p.stuck) {
+            p.next_try_ms = p.next_try_ms.min(now_ms);
+        }
+    }
+
     /// The reader asked to try again now (or edited a stuck comment).
     pub fn retry_now(&mut self, key: &str, now_ms: i64, draft: Option<NewComment>) {
         if let Some(p) = self.pending.iter_mut().find(|p| p.draft.idempotency_key == key) {
@@ -192,7 +209,7 @@ impl Outbox {
 /// Whether `c` says what `draft` says, where it says it: same parent, same
 /// author, the same words once formatting is set aside (a backend may store
 /// markdown as HTML). Most comments differ in parent or author: no parsing.
-fn same_post(draft: &NewComment, c: &Comment) -> bool {
+pub fn same_post(draft: &NewComment, c: &Comment) -> bool {
     says_there(&draft.parent, &draft.author, &draft.body, BodyFormat::Markdown, c)
 }
 

@@ -253,3 +253,27 @@ fn an_outbox_reads_as_the_derive_reads_it() {
     assert!(wrong(r#"{"pending":{}}"#).ends_with("(pending must be a list, not an object)"));
     assert!(wrong("[]").ends_with("(the outbox must be an object, not an array)"));
 }
+
+#[test]
+fn a_backends_wait_and_the_connection_coming_back_set_the_next_try() {
+    let mut o = Outbox::default();
+    o.push("t", draft("a"), 0, []);
+    for _ in 0..6 {
+        o.failed("a", "wait 20 s".into(), true, false, 0, 0.5);
+    }
+    // Its word, not the backoff of six failures (a minute and more).
+    o.not_before("a", 20_000);
+    assert!(o.due("t", 19_999).is_empty(), "not before the backend's wait is over");
+    assert_eq!(o.due("t", 20_000).len(), 1);
+    // Backing off for minutes after many failures: online again, it is due at once.
+    for _ in 0..8 {
+        o.failed("a", "offline".into(), true, false, 0, 0.5);
+    }
+    assert!(o.due("t", 1_000).is_empty());
+    o.wake("t", 1_000);
+    assert_eq!(o.due("t", 1_000).len(), 1);
+    // A refusal stays where it is: only the reader can change it.
+    o.failed("a", "refused".into(), false, false, 0, 0.5);
+    o.wake("t", 2_000);
+    assert!(o.due("t", 2_000).is_empty());
+}
