@@ -42,7 +42,7 @@ pub fn error_text(lang: Lang, e: &BackendError) -> String {
             fill(t(Key::ErrStatusMessage), &[("code", &code.to_string()), ("message", message)])
         }
         // The backend's (or the policy's) own words about this comment.
-        BackendError::Rejected(reason) | BackendError::Nudged(reason) => {
+        BackendError::Rejected(reason) | BackendError::Nudged(reason) | BackendError::Wait { message: reason, .. } => {
             fill(t(Key::ErrRejected), &[("reason", reason)])
         }
         BackendError::UnknownParent(_) => t(Key::ErrUnknownParent).to_owned(),

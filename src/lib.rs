@@ -13,6 +13,7 @@ pub mod demo;
 pub mod embed;
 pub mod held;
 pub mod i18n;
+pub mod landed;
 pub mod loading;
 pub mod panic;
 pub mod policy_module;

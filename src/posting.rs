@@ -4,14 +4,20 @@
 //! placeholder is then swapped for the stored comment.
 
 use crate::i18n::{fill, Key};
-use crate::state::{warn, Load, SendStatus, ThreadState};
+use crate::state::{warn, HandedBack, Load, SendStatus, ThreadState};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use threadline_core::{BackendError, BodyFormat, Comment, CommentId, NewComment};
+use threadline_core::{BackendError, BodyFormat, Comment, CommentId, Edit, NewComment};
 use threadline_sync::Outbox;
 
 const OUTBOX_KEY: &str = "threadline:outbox";
+
+thread_local! {
+    /// When the browser last came online: a try that began before then and
+    /// failed is not counted against the connection that is back.
+    static ONLINE_AT: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
 
 pub fn pending_id(key: &str) -> CommentId {
     CommentId(format!("pending-{key}"))
@@ -174,14 +180,20 @@ impl ThreadState {
         if !self.alive() {
             return;
         }
+        // One post at a time, the oldest due first: comments written offline
+        // reach the backend in the order they were written, and the second
+        // meets the first's cooldown as a wait (`BackendError::Wait`), tried
+        // again when it ends. The answer to the one on its way flushes again.
+        if self.in_flight.with_value(|f| !f.is_empty()) {
+            return;
+        }
         let thread = self.thread_id.get_value();
         let due = self.outbox.with_value(|o| o.due(&thread, now_ms()));
-        for draft in due {
+        if let Some(draft) = due.into_iter().next() {
             let key = draft.idempotency_key.clone();
-            let fresh = self.in_flight.try_update_value(|f| f.insert(key.clone())).unwrap_or(false);
-            if !fresh {
-                continue;
-            }
+            self.in_flight.update_value(|f| {
+                f.insert(key.clone());
+            });
             let backend = self.backend.get_value();
             let thread = thread.clone();
             let id = pending_id(&key);
@@ -195,9 +207,10 @@ impl ThreadState {
                 && self.load.get_untracked() == Load::Ready
                 && !self.rest_loading.get_untracked()
                 && self.outbox.with_value(|o| o.get(&key).is_some_and(|p| p.attempts > 0));
+            let started = now_ms();
             spawn_local(async move {
                 if look_first && self.landed_meanwhile(&thread, &key).await {
-                    return;
+                    return self.flush();
                 }
                 let result = backend.create(&thread, draft).await;
                 if !self.alive() {
@@ -214,14 +227,21 @@ impl ThreadState {
                         let nudged = matches!(e, BackendError::Nudged(_));
                         let message = self.error_text(&e);
                         self.change_outbox(|o| {
-                            o.failed(&key, message.clone(), retrying, nudged, now_ms(), js_sys::Math::random())
+                            o.failed(&key, message.clone(), retrying, nudged, now_ms(), js_sys::Math::random());
+                            if let BackendError::Wait { secs, .. } = e {
+                                o.not_before(&key, now_ms() + i64::from(secs.max(1)) * 1000);
+                            }
+                            // Tried while offline, failed after the browser came back.
+                            if ONLINE_AT.get() >= started {
+                                o.wake(&thread, now_ms());
+                            }
                         });
                         self.sending.update(|s| {
                             s.insert(id, SendStatus::Failed { message, retrying, nudged });
                         });
-                        self.schedule();
                     }
                 }
+                self.flush();
             });
         }
         // What is not due yet (a post from before a reload, still backing
@@ -229,80 +249,19 @@ impl ThreadState {
         self.schedule();
     }
 
-    /// Lists what changed and takes `key`'s post as stored if it is there
-    /// (`adopt_landed`); true when it was. A failed listing says nothing: the
-    /// post is sent again rather than risk losing it.
-    async fn landed_meanwhile(self, thread: &str, key: &str) -> bool {
-        let listed = self.backend.get_value().poll(thread).await;
-        if !self.alive() {
-            return true;
-        }
-        if let Ok(Some(listed)) = listed {
-            self.merge_checking(listed, Some(key));
-        }
-        let landed = self.outbox.with_value(|o| o.get(key).is_none());
-        if landed {
-            self.in_flight.update_value(|f| {
-                f.remove(key);
-            });
-        }
-        landed
-    }
-
-    /// This reader's failed posts that a backend without idempotency keys
-    /// stored after all, found among `listed` (`landed_among`): each is
-    /// confirmed with the comment it became instead of being sent again.
-    /// Answers the ids of the comments taken.
-    pub(crate) fn adopt_landed(self, listed: &[Comment], checking: Option<&str>) -> Vec<CommentId> {
-        self.adopt(self.landed_among(listed, checking))
-    }
-
-    /// Which of `listed` are this reader's failed posts (`Outbox::landed`),
-    /// with their keys. A post being sent right now is left to its answer,
-    /// except `checking`, whose retry waits on this listing. A backend with
-    /// keys answers a retry with the stored comment and its owner token
-    /// (edit, delete), which a listing does not carry: nothing is taken there.
-    pub(crate) fn landed_among<'c>(
-        self,
-        listed: impl IntoIterator<Item = &'c Comment>,
-        checking: Option<&str>,
-    ) -> Vec<(String, Comment)> {
-        let thread = self.thread_id.get_value();
-        let tried = self.outbox.with_value(|o| o.for_thread(&thread).any(|p| p.attempts > 0 && !p.stuck));
-        if !tried || self.capabilities.get_value().idempotent {
-            return Vec::new();
-        }
-        let busy = self.in_flight.get_value();
-        let mut found: Vec<(String, Comment)> = Vec::new();
-        self.outbox.with_value(|o| {
-            for c in listed.into_iter().filter(|c| !c.deleted && !is_pending(&c.id)) {
-                let Some(key) = o.landed(&thread, c) else { continue };
-                let free = checking == Some(key) || !busy.contains(key);
-                if free && !found.iter().any(|(k, _)| k == key) {
-                    found.push((key.to_owned(), c.clone()));
-                }
-            }
-        });
-        found
-    }
-
-    /// Confirms each found post with the comment it became.
-    pub(crate) fn adopt(self, found: Vec<(String, Comment)>) -> Vec<CommentId> {
-        let thread = self.thread_id.get_value();
-        found
-            .into_iter()
-            .map(|(key, c)| {
-                let id = c.id.clone();
-                self.backend.with_value(|b| b.adopted(&thread, &id));
-                self.confirmed(&key, c);
-                id
-            })
-            .collect()
-    }
-
-    fn confirmed(self, key: &str, stored: Comment) {
+    pub(crate) fn confirmed(self, key: &str, stored: Comment) {
         let id = pending_id(key);
         let held = stored.held && !stored.deleted;
+        // Sent again under its first key after the reader changed it (Edit on
+        // an unsent post whose answer was lost): the backend answers with what
+        // it stored the first time. The change is then saved as an edit, so
+        // there is one comment, the reader's, saying what they last wrote.
+        // Only its words count: a backend may have moved a reply (`reply_depth`).
+        let changed = self
+            .outbox
+            .with_value(|o| o.get(key).map(|p| p.draft.clone()))
+            .map(|d| NewComment { parent: stored.parent.clone(), author: stored.author.clone(), ..d })
+            .filter(|d| !stored.deleted && !threadline_sync::outbox::same_post(d, &stored));
         // A post rejected meanwhile comes back from a retry deleted: nothing to keep.
         if held {
             // Kept as the reader wrote it, not as the backend rendered it
@@ -333,9 +292,12 @@ impl ThreadState {
             s.remove(&id);
         });
         if self.last_posted.get_untracked().as_ref() == Some(&id) {
-            self.last_posted.set(Some(stored_id));
+            self.last_posted.set(Some(stored_id.clone()));
         }
         self.say(if held { Key::HoldNotice } else { Key::CommentPosted });
+        if let Some(d) = changed.filter(|_| self.capabilities.get_value().edit) {
+            self.save_edit(stored_id, Edit { author: d.author, body: d.body, confirm: d.confirm }, |_| {});
+        }
     }
 
     fn schedule(self) {
@@ -351,6 +313,20 @@ impl ThreadState {
             Ok(handle) => self.retry_timer.set_value(Some(handle)),
             Err(_) => warn("could not arm the retry timer; use Retry"),
         }
+    }
+
+    /// Posts backing off are sent as soon as the browser is online again,
+    /// not at the end of a backoff that may be minutes long by then.
+    pub fn retry_when_online(self) {
+        let handle = window_event_listener(leptos::ev::online, move |_| {
+            ONLINE_AT.set(now_ms());
+            if self.alive() {
+                let thread = self.thread_id.get_value();
+                self.change_outbox(|o| o.wake(&thread, now_ms()));
+                self.flush();
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 
     /// The widget is going away: no retry may fire into it (the outbox in
@@ -394,6 +370,7 @@ impl ThreadState {
         if let Some(parent) = &parent {
             self.set_form_open(parent, true);
         }
-        self.handed_back.update(|h| h.push((parent, pending.draft.body)));
+        let back = HandedBack { slot: parent, text: pending.draft.body, key: Some(pending.draft.idempotency_key) };
+        self.handed_back.update(|h| h.push(back));
     }
 }

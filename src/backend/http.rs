@@ -107,7 +107,7 @@ impl HttpBackend {
     async fn list_page(&self, url: &str, first: bool) -> Result<(Json, Option<String>), BackendError> {
         // A failed head start is asked again, with the deadline and the usual errors.
         let got = match super::prefetch::take(url).await {
-            Some(p) => Answer { status: p.status, body: p.body, etag: p.etag },
+            Some(p) => Answer { status: p.status, body: p.body, etag: p.etag, retry_after: None },
             None => send(self.request_to(url, &self.desc.list), None, self.desc.timeout_ms).await?,
         };
         let etag = got.etag.clone();

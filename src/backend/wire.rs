@@ -16,6 +16,8 @@ pub struct Answer {
     pub status: u16,
     pub body: Vec<u8>,
     pub etag: Option<String>,
+    /// `Retry-After` in seconds (its date form is not read: backoff then).
+    pub retry_after: Option<u32>,
 }
 
 /// Sends with a deadline: a stalled backend must not leave a post "sending"
@@ -50,11 +52,12 @@ pub async fn send(builder: RequestBuilder, body: Option<String>, timeout_ms: u32
 async fn read(response: gloo_net::http::Response) -> Result<Answer, gloo_net::Error> {
     let status = response.status();
     let etag = response.headers().get("etag");
-    response.binary().await.map(|body| Answer { status, body, etag })
+    let retry_after = response.headers().get("retry-after").and_then(|s| s.trim().parse::<u32>().ok());
+    response.binary().await.map(|body| Answer { status, body, etag, retry_after: retry_after.map(|s| s.min(3600)) })
 }
 
 /// The answer as JSON, or the backend's own error message when it sent one.
-pub fn answer(Answer { status, body, .. }: Answer, lang: Lang) -> Result<Json, BackendError> {
+pub fn answer(Answer { status, body, retry_after, .. }: Answer, lang: Lang) -> Result<Json, BackendError> {
     if body.len() > MAX_ANSWER_BYTES {
         return Err(BackendError::Invalid(format!(
             "the answer is {} MB, more than a comment list can be",
@@ -80,12 +83,25 @@ pub fn answer(Answer { status, body, .. }: Answer, lang: Lang) -> Result<Json, B
                     v.pointer("/error/message").or_else(|| v.pointer("/error")).or_else(|| v.pointer("/message"))?;
                 m.as_str().map(str::to_owned)
             })
-            // The start of an error page is enough to quote (a cut letter shows as U+FFFD).
-            .unwrap_or_else(|| String::from_utf8_lossy(&body[..body.len().min(800)]).chars().take(200).collect());
-        return Err(match status {
+            // The start of a plain-text error is enough to quote (a cut letter
+            // shows as U+FFFD); a proxy's HTML error page is not for readers:
+            // the status alone is said.
+            .unwrap_or_else(|| {
+                let text = String::from_utf8_lossy(&body[..body.len().min(800)]);
+                if text.trim_start().starts_with('<') {
+                    String::new()
+                } else {
+                    text.chars().take(200).collect()
+                }
+            });
+        return Err(match (status, retry_after) {
+            // Too many at once, or the policy's wait between two posts (the
+            // reference server says how long, API.md): tried again then.
+            (429 | 503, Some(secs)) => BackendError::Wait { message, secs },
+            (_, Some(secs)) if code.as_deref() == Some("policy") => BackendError::Wait { message, secs },
             _ if nudged => BackendError::Nudged(message),
             _ if code.as_deref() == Some("blocked") => BackendError::Rejected(message),
-            422 | 400 => BackendError::Rejected(message),
+            (422 | 400, _) => BackendError::Rejected(message),
             _ => BackendError::Status { code: status, message },
         });
     }

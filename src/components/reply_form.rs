@@ -5,7 +5,7 @@ use super::policy_wait::PolicyWait;
 use crate::backend::random_token;
 use crate::i18n::{fill, Key};
 use crate::policy_module::{self, Checked};
-use crate::state::{warn, ThreadState};
+use crate::state::{warn, HandedBack, ThreadState};
 use crate::storage;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
@@ -93,13 +93,16 @@ pub fn ReplyForm(state: ThreadState, parent: Option<CommentId>) -> impl IntoView
         let parent = parent.clone();
         let save_draft = save_draft.clone();
         Effect::new(move |_| {
-            let mine: Vec<String> = state
-                .handed_back
-                .with(|h| h.iter().filter(|(slot, _)| *slot == parent).map(|(_, text)| text.clone()).collect());
+            let mine: Vec<HandedBack> =
+                state.handed_back.with(|h| h.iter().filter(|b| b.slot == parent).cloned().collect());
             if mine.is_empty() {
                 return;
             }
-            state.handed_back.update(|h| h.retain(|(slot, _)| *slot != parent));
+            state.handed_back.update(|h| h.retain(|b| b.slot != parent));
+            if let Some(key) = mine.iter().find_map(|b| b.key.clone()) {
+                idempotency_key.set_value(key);
+            }
+            let mine: Vec<String> = mine.into_iter().map(|b| b.text).collect();
             let current = body.get_untracked();
             let texts = mine.join("\n\n");
             let merged = if current.trim().is_empty() { texts } else { format!("{current}\n\n{texts}") };

@@ -45,6 +45,7 @@ pub fn ThreadView(state: ThreadState) -> impl IntoView {
     });
     follow_permalinks(state);
     state.follow_other_tabs();
+    state.retry_when_online();
     let focus_bar = move || {
         state.window.with(|w| w.focus().cloned()).map(|_| {
             view! {

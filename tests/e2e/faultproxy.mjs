@@ -31,6 +31,12 @@ export async function faultProxy(target) {
         }
         return;
       }
+      if (mode === 'html502') {
+        // A proxy in front of the backend, down: its own HTML error page.
+        res.writeHead(502, { 'content-type': 'text/html', 'access-control-allow-origin': req.headers.origin ?? '*' });
+        res.end('<html><body><h1>502 Bad Gateway</h1>nginx</body></html>');
+        return;
+      }
       if (mode === 'fail500') {
         res.writeHead(500, { 'content-type': 'application/json', 'access-control-allow-origin': req.headers.origin ?? '*' });
         res.end('{"error":{"code":"internal","message":"injected failure"}}');

@@ -48,7 +48,7 @@ async function post(page, text) {
 
 const settled = (page) => page.waitForFunction(() => !document.querySelector('.tl-pending'), null, { timeout: 20000 });
 
-for (const [mode, label] of [['fail500', 'answers 500'], ['stall', 'stalls past the timeout'], ['lose-answer', 'stores it but the answer is lost']]) {
+for (const [mode, label] of [['fail500', 'answers 500'], ['html502', 'is behind a proxy that answers 502 with its HTML page'], ['stall', 'stalls past the timeout'], ['lose-answer', 'stores it but the answer is lost']]) {
   test(`the server ${label}: the post is kept, retried, and stored exactly once`, async () => {
     // The stall uses the real default timeout (15 s) against a 20 s stall.
     const stall = mode === 'stall';
@@ -59,7 +59,7 @@ for (const [mode, label] of [['fail500', 'answers 500'], ['stall', 'stalls past 
     await post(page, text);
     await page.waitForSelector('.tl-unsent', { timeout: stall ? 25000 : 15000 });
     // Why, in the reader's words: the server's own message, the timeout, the lost connection.
-    const why = { fail500: /answered with error 500: injected failure/, stall: /did not answer in time/, 'lose-answer': /Could not reach the comment server/ }[mode];
+    const why = { fail500: /answered with error 500: injected failure/, html502: /answered with error 502\.(?!.*<)/s, stall: /did not answer in time/, 'lose-answer': /Could not reach the comment server/ }[mode];
     const unsent = await page.locator('.tl-unsent').textContent();
     assert.match(unsent, /retrying automatically/);
     assert.match(unsent, why);
@@ -80,6 +80,38 @@ for (const [mode, label] of [['fail500', 'answers 500'], ['stall', 'stalls past 
     await context.close();
   });
 }
+
+test('the server stores a post but its answer is lost, and the reader edits it before a retry: one comment, theirs, saying what they wrote last', async () => {
+  const { context, page, errors } = await openPage(1500);
+  try {
+    proxy.state.mode = 'lose-answer';
+    await post(page, 'Edited while unsent: teh typo.');
+    await page.waitForSelector('.tl-unsent', { timeout: 15000 });
+    proxy.state.mode = 'pass';
+    await page.locator('.tl-unsent button', { hasText: 'Edit' }).click();
+    const box = page.locator('form.tl-form').first().locator('.tl-text');
+    assert.equal(await box.inputValue(), 'Edited while unsent: teh typo.');
+    await box.fill('Edited while unsent: the typo fixed.');
+    await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
+    await page.locator('form.tl-form').first().locator('.tl-post').click();
+    const mine = page.locator('.tl-comment', { hasText: 'the typo fixed' });
+    await mine.waitFor();
+    await settled(page);
+    await page.waitForFunction(async (url) => {
+      const api = await (await fetch(url)).json();
+      return api.comments.some((c) => c.body === 'Edited while unsent: the typo fixed.');
+    }, `${ref.url}api/comments?thread=${encodeURIComponent(seed.thread)}`);
+    const api = await (await fetch(`${ref.url}api/comments?thread=${encodeURIComponent(seed.thread)}`)).json();
+    const copies = api.comments.filter((c) => c.body.startsWith('Edited while unsent'));
+    record('faults', { scenarios: 1, lost: copies.length === 0 ? 1 : 0, duplicated: Math.max(0, copies.length - 1) });
+    assert.deepEqual(copies.map((c) => c.body), ['Edited while unsent: the typo fixed.']);
+    assert.equal(await page.locator('.tl-comment', { hasText: 'Edited while unsent' }).count(), 1);
+    assert.equal(await mine.locator('.tl-edit').count(), 1, 'the reader\'s own: Edit and Delete are there');
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource|Failed to fetch|ERR_/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
 
 // json-server and Isso store every POST they get: a retry of a post whose
 // answer was lost would be a second copy. The widget looks first (a listing)

@@ -4,7 +4,9 @@
 // is lost; what was rendered stays.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useBrowser, ROOT, ARTIFACTS } from './browser.mjs';
 import { referenceServer } from './refserver.mjs';
 import { faultProxy } from './faultproxy.mjs';
@@ -63,10 +65,53 @@ test('offline: the post waits in the outbox with a message and lands once back o
     });
     assert.match(await page.locator('.tl-unsent').textContent(), /retrying automatically.*offline/s);
     assert.match(await page.locator('.tl-pending .tl-body').textContent(), /without signal/);
+    // Online again, it goes at once: no Retry now, no waiting out a backoff.
     await context.setOffline(false);
-    await page.locator('.tl-unsent button', { hasText: 'Retry now' }).click();
     await settled(page);
     assert.equal(await storedOnce(ref, text), 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two comments written offline go out by themselves once online, in the order written; the second waits out the cooldown instead of being refused', async () => {
+  // A 3 s wait between one reader's posts, so the test need not sit out 20.
+  const policy = join(mkdtempSync(join(tmpdir(), 'tl-policy-')), 'policy.json');
+  writeFileSync(policy, JSON.stringify({ limits: { cooldown_seconds: 3 } }));
+  const ref = await server(['--policy', policy]);
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(ref.url);
+    await page.waitForSelector('.tl-comment');
+    await page.evaluate(() => localStorage.clear());
+    await context.setOffline(true);
+    const [first, second] = ['Written first, on a train.', 'Written second, still on the train.'];
+    const form = await type(page, first);
+    await form.locator('.tl-form-note', { hasText: 'could not be loaded' }).waitFor();
+    await form.locator('.tl-post').click();
+    await page.waitForSelector('.tl-unsent', { timeout: 30000 });
+    await page.evaluate(() => localStorage.removeItem('threadline:last-post'));
+    await form.locator('.tl-text').fill(second);
+    await form.locator('.tl-post').click();
+    await page.waitForFunction(() => document.querySelectorAll('.tl-unsent').length === 2, null, { timeout: 30000 });
+    // Long enough offline that the backoff has grown past what the test waits.
+    await page.waitForTimeout(7000);
+    const online = Date.now();
+    await context.setOffline(false);
+    // No Retry now: coming online sends them, and the wait is waited out.
+    await page.waitForFunction(() => !document.querySelector('.tl-pending'), null, { timeout: 15000 }).catch(async (e) => {
+      const left = await page.evaluate(() => [[...document.querySelectorAll('.tl-pending')].map((p) => p.innerText), localStorage.getItem('threadline:outbox')]);
+      throw new Error(`${e.message}\nstill pending: ${JSON.stringify(left)}`);
+    });
+    const [a] = await stored(ref, first);
+    const [b] = await stored(ref, second);
+    assert.ok(a && b, 'both stored');
+    assert.ok(a.created_ms < b.created_ms, 'in the order written');
+    assert.ok(b.created_ms - a.created_ms >= 2900, `the second after the wait (${b.created_ms - a.created_ms} ms)`);
+    assert.ok(b.created_ms - online < 9000, `and soon after it (${b.created_ms - online} ms after going online)`);
+    assert.equal(await storedOnce(ref, first), 1);
+    assert.equal(await storedOnce(ref, second), 1);
   } finally {
     await context.close();
   }
