@@ -58,7 +58,7 @@ fn nudge_needs_confirm_and_hold_is_hidden() {
     assert!(!ids(&v).contains(&held_id));
     // A held comment cannot be replied to or liked.
     let reply = json!({"thread": "t/n", "parent": held_id, "author": "C", "body": "hm"});
-    s.post_json("/api/comments", &reply).error(422, "invalid");
+    s.post_json("/api/comments", &reply).error(422, "unknown_parent");
     s.call("POST", &format!("/api/comments/{held_id}/like"), &[], None).error(404, "not_found");
 }
 
@@ -171,7 +171,7 @@ fn post_reply_edit_delete_with_owner_tokens() {
     assert_eq!(v["comments"][0]["author"], "");
     patch(&a, Some(&tok_a), "revive").error(404, "not_found");
     let reply = json!({"thread": "t/1", "parent": a, "author": "C", "body": "to a ghost"});
-    s.post_json("/api/comments", &reply).error(422, "invalid");
+    s.post_json("/api/comments", &reply).error(422, "unknown_parent");
     // Removing the last reply takes the placeholder with it.
     let cursor = s.list("t/1")["cursor"].as_str().unwrap().to_owned();
     assert_eq!(del(&b, &tok_b).status, 204);

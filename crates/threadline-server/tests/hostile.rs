@@ -89,9 +89,9 @@ fn validation_errors_are_422() {
     post(json!({"thread": "t", "author": "A", "body": " \n\t "})).error(422, "invalid");
     post(json!({"thread": "", "author": "A", "body": "x"})).error(422, "invalid");
     post(json!({"thread": "t", "author": "A", "body": "x", "idempotency_key": ""})).error(422, "invalid");
-    let m = post(json!({"thread": "t", "parent": "nope", "author": "A", "body": "x"})).error(422, "invalid");
+    let m = post(json!({"thread": "t", "parent": "nope", "author": "A", "body": "x"})).error(422, "unknown_parent");
     assert!(m.contains("does not exist"), "{m}");
-    let m = post(json!({"thread": "t", "parent": "1", "author": "A", "body": "x"})).error(422, "invalid");
+    let m = post(json!({"thread": "t", "parent": "1", "author": "A", "body": "x"})).error(422, "unknown_parent");
     assert!(m.contains("another thread"), "{m}");
     assert_eq!(s.list("t")["total"], 0);
     // Allowed: tabs, newlines (CRLF normalized), 80-char names, 20,000-char bodies, any script.

@@ -158,22 +158,26 @@ fn replayed((s, sender): (Stored, Option<String>), client: &str) -> Result<Store
 }
 
 /// A reply must answer a listed comment of the same thread.
+/// A reply whose comment is not there to answer: its own code, so a client
+/// can say so in its reader's words and offer the text as a new comment.
+fn unknown_parent(message: String) -> ApiError {
+    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "unknown_parent", message)
+}
+
 fn check_parent(conn: &Connection, thread: &str, parent: Option<&str>) -> Result<(), ApiError> {
     let Some(pid) = parent else { return Ok(()) };
     match queries::get(conn, pid)? {
         Some(p) if p.thread != thread => {
-            Err(ApiError::invalid(format!("The comment you are replying to ({pid}) belongs to another thread.")))
+            Err(unknown_parent(format!("The comment you are replying to ({pid}) belongs to another thread.")))
         }
         Some(p) if p.removed || p.api.comment.held => {
-            Err(ApiError::invalid(format!("The comment you are replying to ({pid}) does not exist in this thread.")))
+            Err(unknown_parent(format!("The comment you are replying to ({pid}) does not exist in this thread.")))
         }
         Some(p) if p.api.comment.deleted => {
-            Err(ApiError::invalid(format!("The comment you are replying to ({pid}) has been deleted.")))
+            Err(unknown_parent(format!("The comment you are replying to ({pid}) has been deleted.")))
         }
         Some(_) => Ok(()),
-        None => {
-            Err(ApiError::invalid(format!("The comment you are replying to ({pid}) does not exist in this thread.")))
-        }
+        None => Err(unknown_parent(format!("The comment you are replying to ({pid}) does not exist in this thread."))),
     }
 }
 
