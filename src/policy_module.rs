@@ -38,8 +38,14 @@ enum Slot {
     Idle,
     Loading(Vec<Box<dyn FnOnce()>>),
     Ready(Module),
-    Failed(String),
+    /// Why, and when a failed download may be tried again (ms since the
+    /// epoch; never for a module that trapped, whose state may be broken).
+    Failed(String, Option<f64>),
 }
+
+/// A download that failed (offline, a server hiccup) is tried again by the
+/// next check after this long, so a reader back online gets the check.
+const REFETCH_AFTER_MS: f64 = 5_000.0;
 
 thread_local! {
     static SLOT: RefCell<Slot> = const { RefCell::new(Slot::Idle) };
@@ -67,7 +73,8 @@ pub fn set_policy_url(url: &str) {
 /// Starts fetching the module, once; later calls do nothing.
 pub fn load() {
     let started = SLOT.with_borrow_mut(|slot| {
-        if !matches!(slot, Slot::Idle) {
+        let again = matches!(slot, Slot::Failed(_, Some(at)) if js_sys::Date::now() >= *at);
+        if !matches!(slot, Slot::Idle) && !again {
             return false;
         }
         *slot = Slot::Loading(Vec::new());
@@ -80,7 +87,7 @@ pub fn load() {
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = match instantiate(&url).await {
             Ok(module) => Slot::Ready(module),
-            Err(e) => Slot::Failed(e),
+            Err(e) => Slot::Failed(e, Some(js_sys::Date::now() + REFETCH_AFTER_MS)),
         };
         let waiting = SLOT.with_borrow_mut(|slot| match std::mem::replace(slot, loaded) {
             Slot::Loading(waiting) => waiting,
@@ -116,7 +123,7 @@ pub fn check(mut req: CheckRequest, names_key: (String, usize), names: impl FnOn
         let module = match slot {
             Slot::Ready(m) => m,
             Slot::Loading(_) | Slot::Idle => return Checked::Loading,
-            Slot::Failed(e) => return Checked::Unavailable(e.clone()),
+            Slot::Failed(e, _) => return Checked::Unavailable(e.clone()),
         };
         let fresh = module.names_of.as_ref() != Some(&names_key);
         if fresh {
@@ -131,7 +138,7 @@ pub fn check(mut req: CheckRequest, names_key: (String, usize), names: impl FnOn
             }
             Err(e) => {
                 // A module that trapped may have broken state: not used again.
-                *slot = Slot::Failed(e.clone());
+                *slot = Slot::Failed(e.clone(), None);
                 Checked::Unavailable(e)
             }
         }

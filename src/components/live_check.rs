@@ -111,6 +111,12 @@ impl LiveCheck {
     ) {
         match checked {
             Checked::Done(v) => {
+                // Checked after all (the module came on a later try): the
+                // line saying it could not be loaded goes.
+                let unavailable = state.t(Key::PolicyUnavailable).split("{reason}").next().unwrap_or_default();
+                if note.with_untracked(|n| n.as_deref().is_some_and(|n| n.starts_with(unavailable))) {
+                    note.try_set(None);
+                }
                 self.checked.set_value(text.to_owned());
                 self.tell(v, state);
                 if v.findings.iter().any(|f| f.rule == "cooldown") {

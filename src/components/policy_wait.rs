@@ -32,14 +32,16 @@ impl PolicyWait {
         }
     }
 
-    /// Asks to hear of the module's arrival, once per form.
+    /// Asks to hear of the module's arrival, once per download (a failed
+    /// one is tried again, `policy_module::load`).
     pub fn watch(self) {
         if self.asked.get_value() {
             return;
         }
         self.asked.set_value(true);
-        let arrived = self.arrived;
+        let (arrived, asked) = (self.arrived, self.asked);
         policy_module::when_loaded(move || {
+            asked.try_set_value(false);
             arrived.try_update(|n| *n += 1);
         });
     }
