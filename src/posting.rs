@@ -364,9 +364,13 @@ impl ThreadState {
             s.remove(id);
         });
         // A reply whose comment is gone from the thread (it showed at top
-        // level) has no form of its own to go back to: the text goes to the
-        // top-level form, where it can still be posted.
-        let parent = pending.draft.parent.filter(|p| self.thread.with_untracked(|t| t.find(p).is_some()));
+        // level), or deleted (a placeholder takes no replies), has no form of
+        // its own to go back to: the text goes to the top-level form, where
+        // it can still be posted.
+        let parent = pending
+            .draft
+            .parent
+            .filter(|p| self.thread.with_untracked(|t| t.get(p).is_some_and(|n| !n.comment.deleted)));
         if let Some(parent) = &parent {
             self.set_form_open(parent, true);
         }

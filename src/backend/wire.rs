@@ -101,6 +101,8 @@ pub fn answer(Answer { status, body, retry_after, .. }: Answer, lang: Lang) -> R
             (_, Some(secs)) if code.as_deref() == Some("policy") => BackendError::Wait { message, secs },
             _ if nudged => BackendError::Nudged(message),
             _ if code.as_deref() == Some("blocked") => BackendError::Rejected(message),
+            // Said in the reader's words (`Key::ErrUnknownParent`), not the server's.
+            _ if code.as_deref() == Some("unknown_parent") => BackendError::UnknownParent(message),
             (422 | 400, _) => BackendError::Rejected(message),
             _ => BackendError::Status { code: status, message },
         });

@@ -117,6 +117,59 @@ test('two comments written offline go out by themselves once online, in the orde
   }
 });
 
+test('the policy check that could not be fetched offline is fetched again once online, as the reader types on', async () => {
+  const ref = await server();
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(ref.url);
+    await page.waitForSelector('.tl-comment');
+    await context.setOffline(true);
+    const form = await type(page, 'Typed offline: you are an');
+    const note = form.locator('.tl-form-note', { hasText: 'could not be loaded' });
+    await note.waitFor();
+    await context.setOffline(false);
+    await page.waitForTimeout(5200); // a failed download is tried again after 5 s
+    await form.locator('.tl-text').pressSequentially(' idiot.');
+    await form.locator('.tl-finding[data-action="block"]').waitFor();
+    assert.equal(await note.count(), 0, 'the line saying it could not be loaded is gone');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a reply written offline to a comment a moderator deleted meanwhile is said in the reader\'s words, and Edit gives its text back for a new comment', async () => {
+  const token = 'e2e-moderator-token-offline-0123';
+  const ref = await server(['--moderator-token', token]);
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(ref.url);
+    await page.waitForSelector('.tl-comment');
+    await context.setOffline(true);
+    await page.locator('[id="c-4"] .tl-reply').click();
+    const reply = page.locator('[id="c-4"] form.tl-form');
+    await reply.locator('.tl-name').fill('Nareh');
+    await reply.locator('.tl-text').fill('A reply that found nobody to answer.');
+    await reply.locator('.tl-form-note', { hasText: 'could not be loaded' }).waitFor();
+    await reply.locator('.tl-post').click();
+    await page.waitForSelector('.tl-unsent', { timeout: 30000 });
+    const gone = await fetch(`${ref.url}api/moderation/comments/4`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+    assert.ok(gone.ok, `moderator delete: ${gone.status}`);
+    await context.setOffline(false);
+    await page.waitForFunction(() => /no longer in this thread/.test(document.querySelector('.tl-unsent')?.textContent ?? ''), null, { timeout: 15000 });
+    const said = await page.locator('.tl-unsent').textContent();
+    assert.match(said, /^Not sent\. The comment you are replying to is no longer in this thread\. Edit puts your text back in the form/);
+    assert.doesNotMatch(said, /\(4\)/, 'no server id in the reader\'s words');
+    // The deletion reaches the page too: its reply holds its place as "[deleted]".
+    await page.locator('[id="c-4"] .tl-body.tl-gone').waitFor({ timeout: 15000 });
+    await page.locator('.tl-unsent button', { hasText: 'Edit' }).click();
+    assert.equal(await page.locator('form.tl-form').first().locator('.tl-text').inputValue(), 'A reply that found nobody to answer.');
+  } finally {
+    await context.close();
+  }
+});
+
 test('offline, then a reload: the thread loads and the post lands by themselves once the server answers', async () => {
   const ref = await server();
   const context = await env.newContext();

@@ -107,7 +107,7 @@ pub(crate) fn text(key: Key) -> &'static str {
         Key::ErrStatus => "The comment server answered with error {code}.",
         Key::ErrStatusMessage => "The comment server answered with error {code}: {message}",
         Key::ErrRejected => "Not accepted: {reason}",
-        Key::ErrUnknownParent => "The comment you are replying to is no longer in this thread.",
+        Key::ErrUnknownParent => "The comment you are replying to is no longer in this thread. Edit puts your text back in the form, to post as a new comment.",
         Key::ErrStorage => "This browser’s storage failed: {reason}",
         Key::ErrInvalidAnswer => "The comment server’s answer was not understood.",
         Key::ErrSetup => "The comments could not be set up: {detail}",
