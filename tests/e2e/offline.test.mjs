@@ -32,6 +32,16 @@ async function storedOnce(ref, text) {
   return copies;
 }
 
+/** A reference server (with `args`) and the demo page on it, loaded. */
+async function opened(args = []) {
+  const ref = await server(args);
+  const context = await env.newContext();
+  const page = await context.newPage();
+  await page.goto(ref.url);
+  await page.waitForSelector('.tl-comment');
+  return { ref, context, page };
+}
+
 const settled = (page) => page.waitForFunction(() => !document.querySelector('.tl-pending'), null, { timeout: 20000 });
 
 async function type(page, text) {
@@ -42,12 +52,8 @@ async function type(page, text) {
 }
 
 test('offline: the post waits in the outbox with a message and lands once back online', async () => {
-  const ref = await server();
-  const context = await env.newContext();
-  const page = await context.newPage();
+  const { ref, context, page } = await opened();
   try {
-    await page.goto(ref.url);
-    await page.waitForSelector('.tl-comment');
     await page.evaluate(() => localStorage.clear());
     await context.setOffline(true);
     const text = 'Typed on a train without signal.';
@@ -78,12 +84,8 @@ test('two comments written offline go out by themselves once online, in the orde
   // A 3 s wait between one reader's posts, so the test need not sit out 20.
   const policy = join(mkdtempSync(join(tmpdir(), 'tl-policy-')), 'policy.json');
   writeFileSync(policy, JSON.stringify({ limits: { cooldown_seconds: 3 } }));
-  const ref = await server(['--policy', policy]);
-  const context = await env.newContext();
-  const page = await context.newPage();
+  const { ref, context, page } = await opened(['--policy', policy]);
   try {
-    await page.goto(ref.url);
-    await page.waitForSelector('.tl-comment');
     await page.evaluate(() => localStorage.clear());
     await context.setOffline(true);
     const [first, second] = ['Written first, on a train.', 'Written second, still on the train.'];
@@ -118,12 +120,8 @@ test('two comments written offline go out by themselves once online, in the orde
 });
 
 test('the policy check that could not be fetched offline is fetched again once online, as the reader types on', async () => {
-  const ref = await server();
-  const context = await env.newContext();
-  const page = await context.newPage();
+  const { ref, context, page } = await opened();
   try {
-    await page.goto(ref.url);
-    await page.waitForSelector('.tl-comment');
     await context.setOffline(true);
     const form = await type(page, 'Typed offline: you are an');
     const note = form.locator('.tl-form-note', { hasText: 'could not be loaded' });
@@ -140,12 +138,8 @@ test('the policy check that could not be fetched offline is fetched again once o
 
 test('a reply written offline to a comment a moderator deleted meanwhile is said in the reader\'s words, and Edit gives its text back for a new comment', async () => {
   const token = 'e2e-moderator-token-offline-0123';
-  const ref = await server(['--moderator-token', token]);
-  const context = await env.newContext();
-  const page = await context.newPage();
+  const { ref, context, page } = await opened(['--moderator-token', token]);
   try {
-    await page.goto(ref.url);
-    await page.waitForSelector('.tl-comment');
     await context.setOffline(true);
     await page.locator('[id="c-4"] .tl-reply').click();
     const reply = page.locator('[id="c-4"] form.tl-form');
