@@ -182,7 +182,7 @@ impl ThreadState {
         if let Some(parent) = &parent {
             self.set_form_open(parent, true);
         }
-        self.handed_back.update(|h| h.push(crate::state::HandedBack { slot: parent, text: c.body, key: None }));
+        self.handed_back.update(|h| h.push(crate::posting::HandedBack { slot: parent, text: c.body, key: None }));
         self.notice.set(Some(self.t(Key::TurnedDown).to_owned()));
     }
 }

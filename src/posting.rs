@@ -4,7 +4,7 @@
 //! placeholder is then swapped for the stored comment.
 
 use crate::i18n::{fill, Key};
-use crate::state::{warn, HandedBack, Load, SendStatus, ThreadState};
+use crate::state::{warn, Load, SendStatus, ThreadState};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,6 +12,18 @@ use threadline_core::{BackendError, BodyFormat, Comment, CommentId, Edit, NewCom
 use threadline_sync::Outbox;
 
 const OUTBOX_KEY: &str = "threadline:outbox";
+
+/// A draft going back to the form it was written in.
+#[derive(Clone, Debug)]
+pub struct HandedBack {
+    /// The form: the reply form under this comment, or the top one.
+    pub slot: Option<CommentId>,
+    pub text: String,
+    /// The idempotency key of the unsent post it was: the form sends the
+    /// text again under it, so a post whose answer was lost but that was
+    /// stored is not stored twice (`posting::confirmed`).
+    pub key: Option<String>,
+}
 
 thread_local! {
     /// When the browser last came online: a try that began before then and

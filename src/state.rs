@@ -21,18 +21,6 @@ pub enum Load {
     Failed(String),
 }
 
-/// A draft going back to the form it was written in.
-#[derive(Clone, Debug)]
-pub struct HandedBack {
-    /// The form: the reply form under this comment, or the top one.
-    pub slot: Option<CommentId>,
-    pub text: String,
-    /// The idempotency key of the unsent post it was: the form sends the
-    /// text again under it, so a post whose answer was lost but that was
-    /// stored is not stored twice (`posting::confirmed`).
-    pub key: Option<String>,
-}
-
 /// What a row asks before doing it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ask {
@@ -56,7 +44,7 @@ pub struct ThreadState {
     pub sending: RwSignal<Sending>,
     /// Drafts handed back to forms (Edit on an unsent comment, a comment a
     /// moderator turned down), each taken by its form.
-    pub handed_back: RwSignal<Vec<HandedBack>>,
+    pub handed_back: RwSignal<Vec<crate::posting::HandedBack>>,
     /// Something the reader should know that is not tied to one form.
     pub notice: RwSignal<Option<String>>,
     /// Said to screen readers only (`say`): what happened out of sight, such
