@@ -269,11 +269,13 @@ impl ThreadState {
         // it stored the first time. The change is then saved as an edit, so
         // there is one comment, the reader's, saying what they last wrote.
         // Only its words count: a backend may have moved a reply (`reply_depth`).
+        // Not asked where it could not be acted on (both bodies are parsed).
         let changed = self
             .outbox
             .with_value(|o| o.get(key).map(|p| p.draft.clone()))
+            .filter(|_| !stored.deleted && self.capabilities.get_value().edit)
             .map(|d| NewComment { parent: stored.parent.clone(), author: stored.author.clone(), ..d })
-            .filter(|d| !stored.deleted && !threadline_sync::outbox::same_post(d, &stored));
+            .filter(|d| !threadline_sync::outbox::same_post(d, &stored));
         // A post rejected meanwhile comes back from a retry deleted: nothing to keep.
         if held {
             // Kept as the reader wrote it, not as the backend rendered it
@@ -307,7 +309,7 @@ impl ThreadState {
             self.last_posted.set(Some(stored_id.clone()));
         }
         self.say(if held { Key::HoldNotice } else { Key::CommentPosted });
-        if let Some(d) = changed.filter(|_| self.capabilities.get_value().edit) {
+        if let Some(d) = changed {
             self.save_edit(stored_id, Edit { author: d.author, body: d.body, confirm: d.confirm }, |_| {});
         }
     }

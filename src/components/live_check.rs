@@ -139,22 +139,27 @@ impl LiveCheck {
     }
 
     fn tell(self, v: &Verdict, state: ThreadState) {
-        let (mut shape, mut words) = (String::new(), String::new());
+        let mut shape = String::new();
         for f in &v.findings {
             shape.push_str(&f.rule);
             if !Rule::from_id(&f.rule).is_some_and(Rule::about_whole_draft) {
                 shape.push_str(&f.start.to_string());
             }
             shape.push(' ');
+        }
+        if self.shape.with_value(|s| *s == shape) {
+            return;
+        }
+        // The words only when they are to be said: most checks find the same.
+        let mut words = String::new();
+        for f in &v.findings {
             words.push_str(state.t(super::draft_check::kind(f.action).0));
             words.push(' ');
             words.push_str(crate::checking::localized(&f.message, state.lang));
             words.push(' ');
         }
-        if self.shape.with_value(|s| *s != shape) {
-            self.shape.set_value(shape);
-            self.said.try_set(words);
-        }
+        self.shape.set_value(shape);
+        self.said.try_set(words);
     }
 
     pub fn blocked(self) -> bool {
